@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+// Referral Router: the toolchain alone, no package dependencies (deployments are offline and auditable).
+import PackageDescription
+
+let package = Package(
+    name: "ReferralRouter",
+    products: [
+        .library(name: "ReferralCore", targets: ["ReferralCore"]),
+        .executable(name: "referral", targets: ["referral"]),
+    ],
+    targets: [
+        // The engine: model, loading, graph, matching, validation. No printing, no exit, no clock.
+        .target(name: "ReferralCore"),
+        // Thin command-line front end over the engine.
+        .executableTarget(name: "referral", dependencies: ["ReferralCore"]),
+        .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"]),
+        .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore"]),
+    ]
+)

@@ -1,0 +1,322 @@
+/// A parsed JSON value that remembers where each part of it stood in the source.
+///
+/// Foundation's `JSONSerialization` and `JSONDecoder` give neither line nor column, accept
+/// trailing commas and keep only one of two duplicated keys, so the engine parses JSON itself:
+/// strictly (RFC 8259), with byte offsets on every value and key, and with a depth limit so that
+/// no input can exhaust the stack.
+public struct JSONNode: Sendable {
+    public indirect enum Value: Sendable {
+        case null
+        case bool(Bool)
+        /// The number's source text, kept exact; decoders convert it on demand.
+        case number(String)
+        case string(String)
+        case array([JSONNode])
+        case object([JSONMember])
+    }
+    public var value: Value
+    /// Byte offset of the value's first character in the source.
+    public var offset: Int
+
+    /// A short name of the JSON type, for messages ("expected a string, found an array").
+    public var kindName: String {
+        switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+public struct JSONMember: Sendable {
+    public var key: String
+    public var keyOffset: Int
+    public var value: JSONNode
+}
+
+/// A source text with its name and a table of line starts, to turn byte offsets into places.
+public final class SourceFile: Sendable {
+    public let name: String
+    public let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    public func lineColumn(of offset: Int) -> (line: Int, column: Int) {
+        let offset = max(0, min(offset, bytes.count))
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[lo]
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (lo + 1, column)
+    }
+
+    public func place(_ path: String, offset: Int) -> SourcePlace {
+        let (l, c) = lineColumn(of: offset)
+        return SourcePlace(file: name, path: path, line: l, column: c)
+    }
+}
+
+/// A strict JSON parser producing `JSONNode`s with offsets.
+public struct JSONParser {
+    /// Deeper nesting than this is refused; no pathway or case needs more than a dozen levels.
+    public static let maxDepth = 128
+
+    public struct SyntaxError: Error, Sendable {
+        public var offset: Int
+        public var message: String
+        /// Another offset involved (the first of two duplicated field names).
+        public var related: Int?
+    }
+
+    private let b: [UInt8]
+    private var i = 0
+    private var depth = 0
+
+    private init(_ bytes: [UInt8]) { self.b = bytes }
+
+    /// Parses a whole document: exactly one value, optionally surrounded by white space.
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+        var p = JSONParser(bytes)
+        // A UTF-8 byte order mark is tolerated: spreadsheet tools write one.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p.i = 3 }
+        p.skipSpace()
+        let v = try p.parseValue()
+        p.skipSpace()
+        if p.i < p.b.count { throw p.fail("unexpected content after the end of the JSON value") }
+        return v
+    }
+
+    private func fail(_ message: String, at offset: Int? = nil) -> SyntaxError {
+        SyntaxError(offset: offset ?? i, message: message)
+    }
+
+    private mutating func skipSpace() {
+        while i < b.count {
+            switch b[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    private func describeHere() -> String {
+        guard i < b.count else { return "the end of the file" }
+        let c = b[i]
+        if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+        return "byte 0x\(String(c, radix: 16, uppercase: true))"
+    }
+
+    private mutating func parseValue() throws(SyntaxError) -> JSONNode {
+        guard i < b.count else { throw fail("expected a value but found the end of the file") }
+        let start = i
+        switch b[i] {
+        case UInt8(ascii: "{"): return JSONNode(value: try parseObject(), offset: start)
+        case UInt8(ascii: "["): return JSONNode(value: try parseArray(), offset: start)
+        case UInt8(ascii: "\""): return JSONNode(value: .string(try parseString()), offset: start)
+        case UInt8(ascii: "t"): try literal("true"); return JSONNode(value: .bool(true), offset: start)
+        case UInt8(ascii: "f"): try literal("false"); return JSONNode(value: .bool(false), offset: start)
+        case UInt8(ascii: "n"): try literal("null"); return JSONNode(value: .null, offset: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(value: .number(try parseNumber()), offset: start)
+        default:
+            throw fail("expected a value but found \(describeHere())")
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(SyntaxError) {
+        let start = i
+        let w = word.withUTF8Buffer { Array($0) }
+        for c in w {
+            guard i < b.count, b[i] == c else {
+                throw fail("invalid literal: expected '\(word)' (strings need double quotes)", at: start)
+            }
+            i += 1
+        }
+    }
+
+    private mutating func enter() throws(SyntaxError) {
+        depth += 1
+        if depth > JSONParser.maxDepth { throw fail("nesting deeper than \(JSONParser.maxDepth) levels") }
+    }
+
+    private mutating func parseObject() throws(SyntaxError) -> JSONNode.Value {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        var members: [JSONMember] = []
+        var seen: [String: Int] = [:]
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard i < b.count else { throw fail("unterminated object: expected '}'") }
+            guard b[i] == UInt8(ascii: "\"") else {
+                if b[i] == UInt8(ascii: "}") { throw fail("trailing comma before '}'") }
+                throw fail("expected a field name in double quotes but found \(describeHere())")
+            }
+            let keyOffset = i
+            let key = try parseString()
+            if let first = seen[key] {
+                var e = fail("duplicate field '\(key)' in the same object", at: keyOffset)
+                e.related = first
+                throw e
+            }
+            seen[key] = keyOffset
+            skipSpace()
+            guard i < b.count, b[i] == UInt8(ascii: ":") else {
+                throw fail("expected ':' after field name '\(key)' but found \(describeHere())")
+            }
+            i += 1
+            skipSpace()
+            let v = try parseValue()
+            members.append(JSONMember(key: key, keyOffset: keyOffset, value: v))
+            skipSpace()
+            guard i < b.count else { throw fail("unterminated object: expected ',' or '}'") }
+            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            throw fail("expected ',' or '}' after a field value but found \(describeHere())")
+        }
+    }
+
+    private mutating func parseArray() throws(SyntaxError) -> JSONNode.Value {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        var items: [JSONNode] = []
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        while true {
+            skipSpace()
+            if i < b.count, b[i] == UInt8(ascii: "]") { throw fail("trailing comma before ']'") }
+            items.append(try parseValue())
+            skipSpace()
+            guard i < b.count else { throw fail("unterminated array: expected ',' or ']'") }
+            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            throw fail("expected ',' or ']' after an array item but found \(describeHere())")
+        }
+    }
+
+    private mutating func parseNumber() throws(SyntaxError) -> String {
+        let start = i
+        if b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < b.count, isDigit(b[i]) else { throw fail("invalid number: expected a digit", at: start) }
+        if b[i] == UInt8(ascii: "0") {
+            i += 1
+            if i < b.count, isDigit(b[i]) { throw fail("invalid number: leading zeros are not allowed", at: start) }
+        } else {
+            while i < b.count, isDigit(b[i]) { i += 1 }
+        }
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < b.count, isDigit(b[i]) else { throw fail("invalid number: expected a digit after '.'", at: start) }
+            while i < b.count, isDigit(b[i]) { i += 1 }
+        }
+        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < b.count, isDigit(b[i]) else { throw fail("invalid number: expected an exponent", at: start) }
+            while i < b.count, isDigit(b[i]) { i += 1 }
+        }
+        return String(decoding: b[start..<i], as: UTF8.self)
+    }
+
+    private func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+
+    private mutating func parseString() throws(SyntaxError) -> String {
+        let start = i
+        i += 1
+        // Fast path: no escapes, plain bytes; validated as UTF-8 below.
+        var out: [UInt8] = []
+        var chunkStart = i
+        while true {
+            guard i < b.count else { throw fail("unterminated string", at: start) }
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                out.append(contentsOf: b[chunkStart..<i])
+                i += 1
+                break
+            }
+            if c < 0x20 {
+                throw fail("control character in a string (write it as an escape such as \\n)")
+            }
+            if c == UInt8(ascii: "\\") {
+                out.append(contentsOf: b[chunkStart..<i])
+                i += 1
+                guard i < b.count else { throw fail("unterminated string", at: start) }
+                let e = b[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
+                            throw fail("unpaired surrogate in \\u escape")
+                        }
+                        i += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        throw fail("unpaired surrogate in \\u escape")
+                    }
+                    guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
+                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                default:
+                    throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string", at: i - 2)
+                }
+                chunkStart = i
+                continue
+            }
+            i += 1
+        }
+        guard let s = String(validating: out, as: UTF8.self) else {
+            throw fail("a string is not valid UTF-8 (save the file as UTF-8)", at: start)
+        }
+        return s
+    }
+
+    private mutating func hex4() throws(SyntaxError) -> UInt32 {
+        guard i + 4 <= b.count else { throw fail("incomplete \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = b[i]
+            let d: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw fail("invalid hex digit in \\u escape")
+            }
+            v = v * 16 + d
+            i += 1
+        }
+        return v
+    }
+}

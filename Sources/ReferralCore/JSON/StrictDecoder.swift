@@ -1,0 +1,379 @@
+/// Decodes `Decodable` types from `JSONNode`s strictly, with located errors.
+///
+/// Strict means: a field the type does not know is an error (with "did you mean …?"), a missing
+/// required field is an error naming the object it is missing from, and a wrong type names what
+/// was expected and what was found. Every error carries file, JSON path, line and column.
+///
+/// When `echoValues` is false (case files), no value from the input ever appears in a message:
+/// a case may carry personal data by mistake, and error output must not repeat it.
+public struct StrictDecoder: Sendable {
+    public var echoValues: Bool
+
+    public init(echoValues: Bool = true) { self.echoValues = echoValues }
+
+    /// Decodes `T` from `node`, which sits at `path` (`$` or, for an element decoded on its own,
+    /// something like `$.services[3]`) in `file`.
+    public func decode<T: Decodable>(_ type: T.Type, from node: JSONNode, file: SourceFile, path: String = "$")
+        throws(LoadFailure) -> T
+    {
+        let context = DecodingContext(file: file, echoValues: echoValues)
+        let d = NodeDecoder(node: node, path: path, context: context, codingPath: [])
+        do {
+            let value = try T(from: d)
+            try d.checkUnknownKeys()
+            return value
+        } catch let issue as DecodeIssue {
+            throw LoadFailure(issue.diagnostics)
+        } catch let error as DecodingError {
+            throw LoadFailure([context.diagnostic(for: error, root: node, rootPath: path)])
+        } catch {
+            throw LoadFailure([
+                Diagnostic(.error, code: "json.decode", place: file.place(path, offset: node.offset),
+                           message: "could not read this value")
+            ])
+        }
+    }
+}
+
+/// An error with its diagnostics already located; thrown through `init(from:)` implementations.
+struct DecodeIssue: Error {
+    var diagnostics: [Diagnostic]
+}
+
+/// A value that can say where it is being decoded: types with custom validation use it to
+/// report errors at the exact place (see `FieldEnum`).
+protocol LocatingDecoder: Decoder {
+    var jsonPath: String { get }
+    var place: SourcePlace { get }
+    var echoValues: Bool { get }
+}
+
+final class DecodingContext: @unchecked Sendable {
+    let file: SourceFile
+    let echoValues: Bool
+    init(file: SourceFile, echoValues: Bool) {
+        self.file = file
+        self.echoValues = echoValues
+    }
+
+    func diagnostic(for error: DecodingError, root: JSONNode, rootPath: String) -> Diagnostic {
+        func place(_ codingPath: [CodingKey]) -> SourcePlace {
+            var node = root
+            var path = rootPath
+            for key in codingPath {
+                if let idx = key.intValue, case .array(let items) = node.value, idx < items.count {
+                    node = items[idx]
+                    path += "[\(idx)]"
+                } else if case .object(let members) = node.value,
+                    let m = members.first(where: { $0.key == key.stringValue })
+                {
+                    node = m.value
+                    path += pathComponent(key.stringValue)
+                } else {
+                    path += key.intValue.map { "[\($0)]" } ?? pathComponent(key.stringValue)
+                }
+            }
+            return file.place(path, offset: node.offset)
+        }
+        switch error {
+        case .dataCorrupted(let c):
+            return Diagnostic(.error, code: "json.invalid-value", place: place(c.codingPath),
+                              message: c.debugDescription)
+        case .keyNotFound(let key, let c):
+            return Diagnostic(.error, code: "json.missing-field", place: place(c.codingPath),
+                              message: "missing required field '\(key.stringValue)'")
+        case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            return Diagnostic(.error, code: "json.wrong-type", place: place(c.codingPath),
+                              message: c.debugDescription)
+        @unknown default:
+            return Diagnostic(.error, code: "json.decode", place: place([]), message: "could not read this value")
+        }
+    }
+}
+
+/// `.name` for plain keys, `["odd key"]` otherwise, so paths stay unambiguous.
+func pathComponent(_ key: String) -> String {
+    let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
+        ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
+    }
+    if plain { return "." + key }
+    let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    return "[\"\(escaped)\"]"
+}
+
+struct IndexKey: CodingKey {
+    var stringValue: String { "\(intValue!)" }
+    var intValue: Int?
+    init(_ i: Int) { intValue = i }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
+
+final class NodeDecoder: LocatingDecoder {
+    let node: JSONNode
+    let jsonPath: String
+    let context: DecodingContext
+    let codingPath: [CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// Field names the type asked for through a keyed container; anything else is unknown.
+    var requestedKeys: Set<String>?
+
+    init(node: JSONNode, path: String, context: DecodingContext, codingPath: [CodingKey]) {
+        self.node = node
+        self.jsonPath = path
+        self.context = context
+        self.codingPath = codingPath
+    }
+
+    var place: SourcePlace { context.file.place(jsonPath, offset: node.offset) }
+    var echoValues: Bool { context.echoValues }
+
+    func issue(_ code: String, _ message: String, help: String? = nil) -> DecodeIssue {
+        DecodeIssue(diagnostics: [Diagnostic(.error, code: code, place: place, message: message, help: help)])
+    }
+
+    func typeIssue(expected: String) -> DecodeIssue {
+        issue("json.wrong-type", "expected \(expected), found \(node.kindName)")
+    }
+
+    /// After a type's `init(from:)` returns: report every field it did not ask for.
+    func checkUnknownKeys() throws {
+        guard let requested = requestedKeys, case .object(let members) = node.value else { return }
+        var diags: [Diagnostic] = []
+        for m in members where !requested.contains(m.key) {
+            let name = context.echoValues || m.key.count <= 40 ? m.key : String(m.key.prefix(40)) + "…"
+            var help = "remove it, or check the spelling against the format documentation"
+            if let near = closestMatch(to: m.key, in: requested) { help = "did you mean '\(near)'?" }
+            diags.append(Diagnostic(
+                .error, code: "json.unknown-field",
+                place: context.file.place(jsonPath + pathComponent(m.key), offset: m.keyOffset),
+                message: "unknown field '\(name)'", help: help))
+        }
+        if !diags.isEmpty { throw DecodeIssue(diagnostics: diags) }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let members) = node.value else { throw typeIssue(expected: "an object") }
+        if requestedKeys == nil { requestedKeys = [] }
+        return KeyedDecodingContainer(KeyedNodeContainer<Key>(decoder: self, members: members))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+        guard case .array(let items) = node.value else { throw typeIssue(expected: "an array") }
+        return UnkeyedNodeContainer(decoder: self, items: items)
+    }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNodeContainer(decoder: self) }
+
+    /// Decodes a child node, then checks it for unknown fields.
+    func decodeChild<T: Decodable>(_ type: T.Type, node: JSONNode, path: String, key: CodingKey) throws -> T {
+        let child = NodeDecoder(node: node, path: path, context: context, codingPath: codingPath + [key])
+        let v = try T(from: child)
+        try child.checkUnknownKeys()
+        return v
+    }
+
+    // MARK: scalars
+
+    func decodeString() throws -> String {
+        guard case .string(let s) = node.value else { throw typeIssue(expected: "a string") }
+        return s
+    }
+
+    func decodeBool() throws -> Bool {
+        guard case .bool(let v) = node.value else { throw typeIssue(expected: "true or false") }
+        return v
+    }
+
+    func decodeDouble() throws -> Double {
+        guard case .number(let text) = node.value, let v = Double(text), v.isFinite else {
+            throw typeIssue(expected: "a number")
+        }
+        return v
+    }
+
+    func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        guard case .number(let text) = node.value else { throw typeIssue(expected: "a whole number") }
+        if let v = T(text) { return v }
+        if let d = Double(text), d.rounded() == d, let v = T(exactly: d) { return v }
+        throw issue("json.wrong-type", echoValues ? "expected a whole number in range, found \(text)"
+                                                  : "expected a whole number in range")
+    }
+}
+
+struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: NodeDecoder
+    let members: [JSONMember]
+    var codingPath: [CodingKey] { decoder.codingPath }
+    var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+
+    private func member(_ key: Key) -> JSONMember? {
+        decoder.requestedKeys?.insert(key.stringValue)
+        return members.first { $0.key == key.stringValue }
+    }
+
+    private func missing(_ key: Key) -> DecodeIssue {
+        decoder.issue("json.missing-field", "missing required field '\(key.stringValue)'",
+                      help: "add \"\(key.stringValue)\" to this object")
+    }
+
+    func contains(_ key: Key) -> Bool { member(key) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        guard let m = member(key) else { return true }
+        if case .null = m.value.value { return true }
+        return false
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        guard let m = member(key) else { throw missing(key) }
+        if case .null = m.value.value {
+            throw NodeDecoder(node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue),
+                              context: decoder.context, codingPath: codingPath + [key])
+                .issue("json.wrong-type", "'\(key.stringValue)' must not be null")
+        }
+        return try decoder.decodeChild(type, node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue), key: key)
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let m = member(key) else { return nil }
+        if case .null = m.value.value { return nil }
+        return try decoder.decodeChild(type, node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue), key: key)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
+        guard let m = member(key) else { throw missing(key) }
+        let child = NodeDecoder(node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue),
+                                context: decoder.context, codingPath: codingPath + [key])
+        return try child.container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        guard let m = member(key) else { throw missing(key) }
+        let child = NodeDecoder(node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue),
+                                context: decoder.context, codingPath: codingPath + [key])
+        return try child.unkeyedContainer()
+    }
+
+    func superDecoder() throws -> Decoder { decoder }
+    func superDecoder(forKey key: Key) throws -> Decoder { decoder }
+}
+
+struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
+    let decoder: NodeDecoder
+    let items: [JSONNode]
+    var currentIndex = 0
+    var codingPath: [CodingKey] { decoder.codingPath }
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    private func childPath(_ i: Int) -> String { decoder.jsonPath + "[\(i)]" }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd else { return true }
+        if case .null = items[currentIndex].value { currentIndex += 1; return true }
+        return false
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        guard !isAtEnd else { throw decoder.issue("json.wrong-type", "array has fewer items than expected") }
+        let node = items[currentIndex]
+        if case .null = node.value {
+            throw NodeDecoder(node: node, path: childPath(currentIndex), context: decoder.context,
+                              codingPath: codingPath).issue("json.wrong-type", "array items must not be null")
+        }
+        let v = try decoder.decodeChild(type, node: node, path: childPath(currentIndex), key: IndexKey(currentIndex))
+        currentIndex += 1
+        return v
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
+        let child = NodeDecoder(node: items[currentIndex], path: childPath(currentIndex), context: decoder.context,
+                                codingPath: codingPath + [IndexKey(currentIndex)])
+        currentIndex += 1
+        return try child.container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        let child = NodeDecoder(node: items[currentIndex], path: childPath(currentIndex), context: decoder.context,
+                                codingPath: codingPath + [IndexKey(currentIndex)])
+        currentIndex += 1
+        return try child.unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> Decoder { decoder }
+}
+
+struct SingleNodeContainer: SingleValueDecodingContainer {
+    let decoder: NodeDecoder
+    var codingPath: [CodingKey] { decoder.codingPath }
+
+    func decodeNil() -> Bool {
+        if case .null = decoder.node.value { return true }
+        return false
+    }
+    func decode(_ type: Bool.Type) throws -> Bool { try decoder.decodeBool() }
+    func decode(_ type: String.Type) throws -> String { try decoder.decodeString() }
+    func decode(_ type: Double.Type) throws -> Double { try decoder.decodeDouble() }
+    func decode(_ type: Float.Type) throws -> Float { Float(try decoder.decodeDouble()) }
+    func decode(_ type: Int.Type) throws -> Int { try decoder.decodeInteger(Int.self) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try decoder.decodeInteger(Int8.self) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try decoder.decodeInteger(Int16.self) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try decoder.decodeInteger(Int32.self) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try decoder.decodeInteger(Int64.self) }
+    func decode(_ type: UInt.Type) throws -> UInt { try decoder.decodeInteger(UInt.self) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.decodeInteger(UInt8.self) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.decodeInteger(UInt16.self) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.decodeInteger(UInt32.self) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.decodeInteger(UInt64.self) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let v = try T(from: decoder)
+        return v
+    }
+}
+
+/// A closed vocabulary decoded from a string, with "did you mean …?" for near misses.
+///
+/// Every enumerated field of the formats uses it, so a typo such as `"femal"` is caught at the
+/// right place rather than silently ignored.
+public protocol FieldEnum: RawRepresentable, CaseIterable, Codable, Hashable, Sendable where RawValue == String {
+    /// How the field is named in messages ("unknown sex", "unknown weekday").
+    static var fieldName: String { get }
+}
+
+extension FieldEnum {
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        if let v = Self(rawValue: raw) {
+            self = v
+            return
+        }
+        let allowed = Self.allCases.map(\.rawValue)
+        guard let d = decoder as? LocatingDecoder else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "unknown \(Self.fieldName)"))
+        }
+        var help = "use one of: " + allowed.joined(separator: ", ")
+        if let near = closestMatch(to: raw, in: allowed) { help = "did you mean '\(near)'? " + help }
+        let shown = d.echoValues ? " '\(raw)'" : ""
+        throw DecodeIssue(diagnostics: [Diagnostic(.error, code: "json.unknown-value", place: d.place,
+                                                   message: "unknown \(Self.fieldName)\(shown)", help: help)])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+}
+
+/// Throws a located error from inside a custom `init(from:)`.
+func decodeFailure(_ decoder: Decoder, code: String, _ message: String, help: String? = nil) -> Error {
+    if let d = decoder as? LocatingDecoder {
+        return DecodeIssue(diagnostics: [Diagnostic(.error, code: code, place: d.place, message: message, help: help)])
+    }
+    return DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+}

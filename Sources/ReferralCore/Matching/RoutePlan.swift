@@ -1,0 +1,202 @@
+/// What the router answers for one case at one time: the steps to take, in order of urgency,
+/// with options per step, the services left out and why, warnings and gaps.
+///
+/// Every field is plain data with a stable JSON key; `RoutePlan.jsonData()` encodes it with sorted
+/// keys so that the same input gives byte-identical output.
+public struct RoutePlan: Codable, Sendable, Equatable {
+    public var caseCode: String
+    public var context: String
+    /// Demonstration data: the output must say so.
+    public var fictional: Bool
+    /// The routing time in the context's local time.
+    public var at: String
+    public var consent: ConsentAssessment
+    /// Warnings about the whole case (child rules, confidentiality limits, risk to life…).
+    public var warnings: [Warning]
+    /// The pathways that apply, by id.
+    public var pathways: [String]
+    /// Steps in the order to act on them: most urgent first, then pathway order.
+    public var steps: [StepPlan]
+    /// Steps reached in a pathway that do not apply to this case, with the reason.
+    public var skippedSteps: [SkippedStep]
+    /// Steps that apply but leave the person without any usable service.
+    public var gaps: [Gap]
+}
+
+public struct ConsentAssessment: Codable, Sendable, Equatable {
+    /// The consent recorded can be relied on for referrals.
+    public var valid: Bool
+    public var givenBy: ConsentGiver
+    /// Why the consent does or does not count (the rule and its reason).
+    public var checks: [RuleCheck]
+    /// The person is a child under the context's rules.
+    public var child: Bool
+}
+
+public struct Warning: Codable, Sendable, Equatable, Hashable {
+    public enum Level: String, Codable, Sendable, Comparable {
+        /// Must be read before anything else is done (risk to life, a confidentiality exception).
+        case critical
+        case warning
+        case info
+        var order: Int {
+            switch self {
+            case .critical: 0
+            case .warning: 1
+            case .info: 2
+            }
+        }
+        public static func < (a: Level, b: Level) -> Bool { a.order < b.order }
+    }
+    public var level: Level
+    /// The rule that raised it, e.g. `confidentiality.mandatory-reporting`.
+    public var rule: String
+    public var message: String
+
+    public init(_ level: Level, _ rule: String, _ message: String) {
+        self.level = level
+        self.rule = rule
+        self.message = message
+    }
+}
+
+/// One rule's verdict on one service (or on the consent), with its human-readable reason.
+public struct RuleCheck: Codable, Sendable, Equatable {
+    public enum Outcome: String, Codable, Sendable {
+        case pass, fail, warn, info
+    }
+    public var rule: String
+    public var outcome: Outcome
+    public var reason: String
+
+    public init(_ rule: String, _ outcome: Outcome, _ reason: String) {
+        self.rule = rule
+        self.outcome = outcome
+        self.reason = reason
+    }
+}
+
+public struct StepPlan: Codable, Sendable, Equatable {
+    public var pathway: String
+    public var step: String
+    public var name: String
+    public var category: String
+    public var urgency: Urgency
+    /// Why the urgency is what it is (a window still open, an escalation…).
+    public var urgencyReasons: [String]
+    /// When a response is due under the context's response times.
+    public var respondBy: String
+    /// Time windows after the incident, open or closed.
+    public var windows: [WindowStatus]
+    public var optional: Bool
+    public var note: String?
+    public var warnings: [Warning]
+    /// Options in rank order: referrals first, then information the person can act on.
+    public var options: [ServiceDecision]
+    /// Services of this step's category in reach that cannot be used, with the reasons.
+    public var excluded: [ServiceDecision]
+}
+
+public struct WindowStatus: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var open: Bool
+    /// Hours left (negative: hours since it closed); nil when the time of the incident is unknown.
+    public var hoursLeft: Double?
+    /// When it closes, in local time; nil when unknown.
+    public var closesAt: String?
+    public var message: String
+}
+
+public enum Action: String, Codable, Sendable, Comparable {
+    /// Send a referral with the packet below.
+    case refer
+    /// Under the imminent-risk-to-life exception: refer with the minimum data only.
+    case emergencyReferral = "emergency-referral"
+    /// Nothing is sent: give the person the information to go themselves.
+    case inform
+    /// Not usable for this case; the checks say why.
+    case excluded
+
+    var order: Int {
+        switch self {
+        case .emergencyReferral: 0
+        case .refer: 1
+        case .inform: 2
+        case .excluded: 3
+        }
+    }
+    public static func < (a: Action, b: Action) -> Bool { a.order < b.order }
+}
+
+/// The router's decision on one service for one step of one case.
+public struct ServiceDecision: Codable, Sendable, Equatable {
+    public var service: String
+    public var serviceName: String
+    public var organisation: String
+    public var organisationName: String
+    public var category: String
+    public var action: Action
+    /// 1 for the best option of the step; nil for excluded services.
+    public var rank: Int?
+    /// Every rule that was checked, in the order it was checked.
+    public var checks: [RuleCheck]
+    public var warnings: [Warning]
+    /// Exactly what is sent to the provider (empty unless the action sends something).
+    public var packet: [PacketField]
+    /// Fields the provider asks for that are not sent, and why.
+    public var withheld: [WithheldField]
+    /// How the person or caseworker reaches the service.
+    public var access: AccessInfo
+    /// The sort key within a step (see `Router.rankedBefore`); not part of the output.
+    var rankKey: [Int] = []
+
+    enum CodingKeys: String, CodingKey {
+        case service, serviceName, organisation, organisationName, category, action, rank, checks, warnings, packet
+        case withheld, access
+    }
+}
+
+public struct PacketField: Codable, Sendable, Equatable {
+    public var field: CaseField
+    public var value: String
+}
+
+public struct WithheldField: Codable, Sendable, Equatable {
+    public var field: CaseField
+    public var reason: String
+}
+
+public struct AccessInfo: Codable, Sendable, Equatable {
+    public var modality: [Modality]
+    public var contact: ContactDocument?
+    /// Nil when there is none or it is confidential (see `addressConfidential`).
+    public var address: String?
+    public var addressConfidential: Bool
+    public var openNow: Bool?
+    /// Hours until it opens, when closed now.
+    public var opensInHours: Double?
+    /// `same-area`, `parent-area` or `wider-area`: how close the service's area is to the case's.
+    public var proximity: String
+    public var servedArea: String
+    public var languages: [String]
+    public var status: ServiceStatus
+    public var cost: String?
+    public var selfReferral: Bool
+}
+
+public struct SkippedStep: Codable, Sendable, Equatable {
+    public var pathway: String
+    public var step: String
+    public var name: String
+    public var reason: String
+}
+
+public struct Gap: Codable, Sendable, Equatable {
+    public var pathway: String
+    public var step: String
+    public var category: String
+    public var area: String
+    public var urgency: Urgency
+    public var message: String
+}

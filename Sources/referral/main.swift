@@ -1,0 +1,2 @@
+import ReferralCore
+print("placeholder")
