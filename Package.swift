@@ -7,12 +7,16 @@ let package = Package(
     products: [
         .library(name: "ReferralCore", targets: ["ReferralCore"]),
         .executable(name: "referral", targets: ["referral"]),
+        .executable(name: "referral-bench", targets: ["referral-bench"]),
     ],
     targets: [
-        // The engine: model, loading, graph, matching, validation. No printing, no exit, no clock.
+        // The engine: model, loading, graph, matching, validation, report rendering.
+        // No printing, no exit, no clock: "now" is a parameter.
         .target(name: "ReferralCore"),
         // Thin command-line front end over the engine.
         .executableTarget(name: "referral", dependencies: ["ReferralCore"]),
+        // Benchmarks (run in release mode; see BENCHMARKS.md).
+        .executableTarget(name: "referral-bench", dependencies: ["ReferralCore"]),
         .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"]),
         .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore"]),
     ]
