@@ -212,9 +212,18 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return members.first { $0.key == key.stringValue }
     }
 
+    /// A missing field is often a misspelt one: report the misspelling at its own place as well.
     private func missing(_ key: Key) -> DecodeIssue {
-        decoder.issue("json.missing-field", "missing required field '\(key.stringValue)'",
-                      help: "add \"\(key.stringValue)\" to this object")
+        var issue = decoder.issue("json.missing-field", "missing required field '\(key.stringValue)'",
+                                  help: "add \"\(key.stringValue)\" to this object")
+        let requested = decoder.requestedKeys ?? []
+        for m in members where !requested.contains(m.key) && closestMatch(to: m.key, in: [key.stringValue]) != nil {
+            issue.diagnostics.insert(Diagnostic(
+                .error, code: "json.unknown-field",
+                place: decoder.context.file.place(decoder.jsonPath + pathComponent(m.key), offset: m.keyOffset),
+                message: "unknown field '\(m.key)'", help: "did you mean '\(key.stringValue)'?"), at: 0)
+        }
+        return issue
     }
 
     func contains(_ key: Key) -> Bool { member(key) != nil }

@@ -202,8 +202,8 @@ enum IdentifyingDataScanner {
 
     static func kindOfValue(_ s: String) -> String? {
         if s.contains("@"), s.split(separator: "@").count == 2, s.contains(".") { return "an e-mail address" }
-        if looksLikePhone(s) { return "a phone number" }
         if looksLikeDate(s) { return "a date" }
+        if looksLikePhone(s) { return "a phone number" }
         if looksLikeCoordinates(s) { return "a GPS position" }
         // No field of a case takes free text; a long value with spaces is most likely a name or a note.
         if s.count > 40 || s.split(separator: " ").count >= 3 { return "free text (which may identify the person)" }

@@ -1,0 +1,131 @@
+import Testing
+@testable import ReferralCore
+
+@Suite("Strict JSON with places")
+struct JSONParserTests {
+    func syntaxError(_ text: String) -> (JSONParser.SyntaxError, SourceFile)? {
+        let file = SourceFile(name: "t.json", bytes: Array(text.utf8))
+        do {
+            _ = try JSONParser.parse(file.bytes)
+            return nil
+        } catch {
+            return (error, file)
+        }
+    }
+
+    @Test func trailingCommaIsAnErrorWithLineAndColumn() throws {
+        let (e, f) = try #require(syntaxError("{\n  \"a\": [1, 2,],\n  \"b\": 1\n}"))
+        #expect(e.message.contains("trailing comma"))
+        let (line, col) = f.lineColumn(of: e.offset)
+        #expect(line == 2)
+        #expect(col == 14)
+    }
+
+    @Test func trailingCommaInObject() throws {
+        let (e, f) = try #require(syntaxError("{\"a\": 1,\n}"))
+        #expect(e.message.contains("trailing comma"))
+        #expect(f.lineColumn(of: e.offset) == (2, 1))
+    }
+
+    @Test func duplicateKeyNamesBothPlaces() throws {
+        let (e, f) = try #require(syntaxError("{\n\"id\": 1,\n\"id\": 2}"))
+        #expect(e.message.contains("duplicate field 'id'"))
+        #expect(f.lineColumn(of: e.offset) == (3, 1))
+        #expect(f.lineColumn(of: try #require(e.related)) == (2, 1))
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        // "é" is two bytes in UTF-8 but one column.
+        let (e, f) = try #require(syntaxError("{\"é\": tru}"))
+        #expect(f.lineColumn(of: e.offset) == (1, 7))
+    }
+
+    @Test(arguments: [
+        "", "{", "[1 2]", "{\"a\" 1}", "{'a': 1}", "01", "1.", "-", "\"abc", "\"\\x\"", "[1,]", "{} {}", "nul",
+        "\"\u{01}\"", "\"\\ud800\"", "1e", "[", "{\"a\":}",
+    ])
+    func malformedInputIsRefused(_ text: String) {
+        #expect(syntaxError(text) != nil, "accepted: \(text)")
+    }
+
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let (e, _) = try #require(syntaxError(text))
+        #expect(e.message.contains("nesting deeper"))
+    }
+
+    @Test func parsesValuesExactly() throws {
+        let node = try JSONParser.parse(Array("\u{FEFF}{\"a\": [true, null, -1.5e3, \"x\\n\\u00e9\\ud83d\\ude00\"]}".utf8))
+        guard case .object(let m) = node.value, case .array(let items) = m[0].value.value else {
+            Issue.record("not an object with an array")
+            return
+        }
+        #expect(items.count == 4)
+        if case .number(let n) = items[2].value { #expect(n == "-1.5e3") } else { Issue.record("not a number") }
+        if case .string(let s) = items[3].value { #expect(s == "x\né😀") } else { Issue.record("not a string") }
+    }
+}
+
+@Suite("Strict decoding")
+struct StrictDecoderTests {
+    struct Thing: Codable {
+        var name: String
+        var count: Int
+        var sex: Sex?
+    }
+
+    func decode(_ text: String, echo: Bool = true) -> Result<Thing, LoadFailure> {
+        let file = SourceFile(name: "thing.json", bytes: Array(text.utf8))
+        do {
+            let node = try JSONParser.parse(file.bytes)
+            return .success(try StrictDecoder(echoValues: echo).decode(Thing.self, from: node, file: file))
+        } catch let e as LoadFailure {
+            return .failure(e)
+        } catch {
+            return .failure(LoadFailure([]))
+        }
+    }
+
+    func diagnostics(_ text: String, echo: Bool = true) -> [Diagnostic] {
+        if case .failure(let f) = decode(text, echo: echo) { return f.diagnostics }
+        return []
+    }
+
+    @Test func unknownFieldSuggestsTheClosestAndNamesThePlace() throws {
+        let d = diagnostics("{\"name\": \"a\",\n \"cuont\": 1}")
+        let first = try #require(d.first)
+        #expect(first.code == "json.unknown-field")
+        #expect(first.place.path == "$.cuont")
+        #expect(first.place.line == 2)
+        #expect(first.place.column == 2)
+        #expect(first.help == "did you mean 'count'?")
+    }
+
+    @Test func missingFieldIsNamed() throws {
+        let d = try #require(diagnostics("{\"name\": \"a\"}").first)
+        #expect(d.code == "json.missing-field")
+        #expect(d.message.contains("'count'"))
+    }
+
+    @Test func wrongTypeNamesExpectedAndFound() throws {
+        let d = try #require(diagnostics("{\"name\": 3, \"count\": 1}").first)
+        #expect(d.code == "json.wrong-type")
+        #expect(d.place.path == "$.name")
+        #expect(d.message == "expected a string, found a number")
+    }
+
+    @Test func unknownEnumValueSuggestsAndCanHideTheValue() throws {
+        let shown = try #require(diagnostics("{\"name\": \"a\", \"count\": 1, \"sex\": \"femal\"}").first)
+        #expect(shown.code == "json.unknown-value")
+        #expect(shown.message.contains("femal"))
+        #expect(shown.help?.contains("did you mean 'female'") == true)
+        let hidden = try #require(diagnostics("{\"name\": \"a\", \"count\": 1, \"sex\": \"femal\"}", echo: false).first)
+        #expect(!hidden.message.contains("femal"))
+        #expect(!hidden.rendered.contains("\"femal\""))
+    }
+
+    @Test func fractionalCountIsRefused() throws {
+        let d = try #require(diagnostics("{\"name\": \"a\", \"count\": 1.5}").first)
+        #expect(d.code == "json.wrong-type")
+    }
+}
