@@ -1,0 +1,208 @@
+import Foundation
+import ReferralCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The measuring half of the benchmark. It runs in its own process (`referral-bench measure …`)
+/// so that the peak memory it reports is the engine's (directory, parse trees, cases, plans)
+/// and not the generator's.
+struct Measurement {
+    /// The checks that make up "eligible" in the SQLite baseline: who and where the service is
+    /// for, whether the person can talk to it, and whether it runs at all. Consent, preferences,
+    /// access needs and the other gates are the router's extra work and are not compared.
+    static let eligibilityRules: Set<String> = [
+        "eligibility.area", "eligibility.age", "eligibility.sex", "eligibility.population-group",
+        "eligibility.legal-status", "access.language", "availability.status",
+    ]
+    /// A Wednesday morning in the generated context's time zone: weekday timetables matter.
+    static let routingTime = "2026-11-25T10:30:00+03:00"
+
+    let folder: String
+    let casesFile: String
+    let outDir: String
+    let repeats: Int
+
+    /// Runs every measurement and writes `router.json`, `baseline-cases.json` and
+    /// `router-eligible.json` into `outDir`. Returns false if loading or a sanity check failed.
+    func run() -> Bool {
+        var report: [(String, JSONText)] = []
+        let hwmStart = peakMemoryKB()
+
+        // Load + index, strictly, the way `referral` loads a context. The first load also gives
+        // the peak memory of a loaded directory.
+        let bytes = folderBytes(folder)
+        var loads: [UInt64] = []
+        var loaded: DirectoryLoader.Result?
+        for _ in 0..<max(1, repeats) {
+            loaded = nil  // release the previous directory first: the peak is that of one load
+            let t0 = now()
+            loaded = DirectoryLoader().load(folder: folder)
+            loads.append(now() - t0)
+        }
+        guard let first = loaded, let directory = first.directory else {
+            for d in (loaded?.diagnostics ?? []).prefix(20) { FileHandle.standardError.write(Data((d.rendered + "\n").utf8)) }
+            FileHandle.standardError.write(Data("referral-bench: the generated context does not load\n".utf8))
+            return false
+        }
+        let hwmAfterLoad = peakMemoryKB()
+        var t0 = now()
+        // Where the load time goes: JSON syntax alone, for every file.
+        var parses: [UInt64] = []
+        let files = jsonFiles(folder).map { [UInt8](FileManager.default.contents(atPath: $0) ?? Data()) }
+        for _ in 0..<max(1, repeats) {
+            t0 = now()
+            for f in files { _ = try? JSONParser.parse(f) }
+            parses.append(now() - t0)
+        }
+
+        // Cases: each is loaded as `referral route` would (syntax, identifying-data scan, strict
+        // decode, references), then routed.
+        let lines = ((try? String(contentsOfFile: casesFile, encoding: .utf8)) ?? "").split(separator: "\n")
+        var cases: [Case] = []
+        t0 = now()
+        for (i, line) in lines.enumerated() {
+            switch CaseLoader.load(bytes: Array(line.utf8), name: "case-\(i + 1).json", directory: directory) {
+            case .success(let c): cases.append(c)
+            case .failure(let f):
+                FileHandle.standardError.write(Data("referral-bench: generated case \(i + 1) refused: \(f.description)\n".utf8))
+                return false
+            }
+        }
+        let caseLoad = now() - t0
+
+        let router = Router(directory: directory)
+        guard let at = RoutingTime.parse(Measurement.routingTime, utcOffsetMinutes: directory.context.utcOffsetMinutes) else {
+            return false
+        }
+
+        // Warm-up pass, which also collects what the SQLite baseline must reproduce.
+        var baselineCases: [JSONText] = []
+        var eligible: [(String, JSONText)] = []
+        var unrouted: [String] = []
+        var decisions = 0, steps = 0, options = 0, referrals = 0, gaps = 0
+        for c in cases {
+            let plan = router.route(c, at: at)
+            if plan.caseCode != c.code || plan.pathways.isEmpty || plan.steps.isEmpty { unrouted.append(c.code) }
+            var byCategory: [String: Set<String>] = [:]
+            for s in plan.steps {
+                steps += 1
+                options += s.options.count
+                decisions += s.options.count + s.excluded.count
+                referrals += s.options.filter { $0.action == .refer || $0.action == .emergencyReferral }.count
+                var ids = byCategory[s.category] ?? []
+                for d in s.options + s.excluded
+                where !d.checks.contains(where: { $0.outcome == .fail && Measurement.eligibilityRules.contains($0.rule) }) {
+                    ids.insert(d.service)
+                }
+                byCategory[s.category] = ids
+            }
+            gaps += plan.gaps.count
+            let doc = c.document
+            var flat: [(String, JSONText)] = [
+                ("caseCode", .string(c.code)), ("area", .string(doc.area)), ("ageMin", .int(c.age.min)),
+                ("ageMax", .int(c.age.max)), ("sex", .string(doc.sex.rawValue)), ("languages", .strings(doc.languages.sorted())),
+                ("populationGroups", .strings((doc.populationGroups ?? []).sorted())),
+                ("categories", .strings(byCategory.keys.sorted())),
+            ]
+            if let ls = doc.legalStatus { flat.append(("legalStatus", .string(ls))) }
+            baselineCases.append(.object(flat))
+            eligible.append((c.code, .object(byCategory.sorted { $0.key < $1.key }.map { ($0.key, .strings($0.value.sorted())) })))
+        }
+
+        // Timed passes: one case at a time on one core, as a hotline would call the engine.
+        var samples: [UInt64] = []
+        samples.reserveCapacity(cases.count * repeats)
+        var passes: [UInt64] = []
+        var passMedians: [UInt64] = []
+        var sink = 0
+        for _ in 0..<max(1, repeats) {
+            var pass: [UInt64] = []
+            pass.reserveCapacity(cases.count)
+            let p0 = now()
+            for c in cases {
+                let a = now()
+                let plan = router.route(c, at: at)
+                let b = now()
+                sink &+= plan.steps.count
+                pass.append(b - a)
+            }
+            passes.append(now() - p0)
+            passMedians.append(percentile(pass, 0.5))
+            samples.append(contentsOf: pass)
+        }
+        // Routing plus the canonical JSON a front end prints, on a subset (JSONEncoder is slow).
+        var encoded: [UInt64] = []
+        var outBytes = 0
+        for c in cases.prefix(500) {
+            let a = now()
+            let data = canonicalJSON(router.route(c, at: at))
+            encoded.append(now() - a)
+            outBytes += data.count
+        }
+        let hwmEnd = peakMemoryKB()
+
+        let m = Double(max(1, cases.count))
+        report += [
+            ("services", .int(directory.services.count)), ("areas", .int(directory.context.areas.count)),
+            ("organisations", .int(directory.organisations.count)), ("bytes", .int(bytes)),
+            ("loadNs", .array(loads.map { .int(Int($0)) })), ("parseNs", .array(parses.map { .int(Int($0)) })),
+            ("cases", .int(cases.count)), ("caseLoadNsPerCase", .int(Int(Double(caseLoad) / m))),
+            ("routeP50Ns", .int(Int(percentile(samples, 0.5)))), ("routeP90Ns", .int(Int(percentile(samples, 0.9)))),
+            ("routeP99Ns", .int(Int(percentile(samples, 0.99)))), ("routeMaxNs", .int(Int(samples.max() ?? 0))),
+            ("passNs", .array(passes.map { .int(Int($0)) })), ("passP50Ns", .array(passMedians.map { .int(Int($0)) })),
+            ("routeEncodeP50Ns", .int(Int(percentile(encoded, 0.5)))), ("planBytesMean", .int(outBytes / max(1, encoded.count))),
+            ("stepsPerCase", .double(Double(steps) / m)), ("decisionsPerCase", .double(Double(decisions) / m)),
+            ("optionsPerCase", .double(Double(options) / m)), ("referralsPerCase", .double(Double(referrals) / m)),
+            ("gapsPerCase", .double(Double(gaps) / m)),
+            ("unrouted", .strings(unrouted)), ("peakKBStart", .int(hwmStart)), ("peakKBAfterLoad", .int(hwmAfterLoad)),
+            ("peakKB", .int(hwmEnd)), ("sink", .int(sink)),
+        ]
+        do {
+            try Data(JSONText.object(report).text.utf8).write(to: URL(fileURLWithPath: outDir + "/router.json"))
+            try Data(listDocument(key: "cases", baselineCases).utf8).write(to: URL(fileURLWithPath: outDir + "/baseline-cases.json"))
+            try Data((JSONText.object(eligible).text + "\n").utf8).write(to: URL(fileURLWithPath: outDir + "/router-eligible.json"))
+        } catch {
+            FileHandle.standardError.write(Data("referral-bench: cannot write results: \(error)\n".utf8))
+            return false
+        }
+        return unrouted.isEmpty
+    }
+}
+
+/// Monotonic nanoseconds (`clock_gettime(CLOCK_MONOTONIC)` underneath).
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// Peak resident set size of this process (VmHWM), in kB; 0 where /proc is not available.
+func peakMemoryKB() -> Int {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "") ?? 0
+    }
+    return 0
+}
+
+func percentile(_ xs: [UInt64], _ p: Double) -> UInt64 {
+    guard !xs.isEmpty else { return 0 }
+    let s = xs.sorted()
+    return s[min(s.count - 1, Int((Double(s.count - 1) * p).rounded()))]
+}
+
+func median(_ xs: [UInt64]) -> UInt64 { percentile(xs, 0.5) }
+
+func jsonFiles(_ folder: String) -> [String] {
+    let fm = FileManager.default
+    var out: [String] = []
+    for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() where name.hasSuffix(".json") {
+        out.append(folder + "/" + name)
+    }
+    for name in ((try? fm.contentsOfDirectory(atPath: folder + "/pathways")) ?? []).sorted() where name.hasSuffix(".json") {
+        out.append(folder + "/pathways/" + name)
+    }
+    return out
+}
+
+func folderBytes(_ folder: String) -> Int {
+    jsonFiles(folder).reduce(0) { $0 + (((try? FileManager.default.attributesOfItem(atPath: $1))?[.size] as? Int) ?? 0) }
+}
