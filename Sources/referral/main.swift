@@ -1,14 +1,87 @@
 import Foundation
 import ReferralCore
 
-let args = CommandLine.arguments
-let r = DirectoryLoader().load(folder: args[1])
-for d in r.diagnostics { FileHandle.standardError.write(Data((d.rendered + "\n").utf8)) }
-guard let dir = r.directory else { exit(3) }
-let bytes = [UInt8](FileManager.default.contents(atPath: args[2])!)
-switch CaseLoader.load(bytes: bytes, name: args[2], directory: dir) {
-case .failure(let f): print(f); exit(3)
-case .success(let c):
-    let t = RoutingTime.parse(args[3], utcOffsetMinutes: dir.context.utcOffsetMinutes)!
-    FileHandle.standardOutput.write(canonicalJSON(Router(directory: dir).route(c, at: t)))
+// The `referral` command: reads arguments and files, asks ReferralCore, prints. Every outcome
+// goes through `failureReport` (errors) or a `CommandOutput` (success and findings), so stdout
+// gets either the whole answer or nothing.
+
+/// Runs one command line and returns what to print and the exit code.
+func runReferral(_ arguments: [String], _ env: Environment) -> CommandOutput {
+    do {
+        return try dispatch(arguments, env)
+    } catch {
+        let (message, code) = failureReport(error)
+        return CommandOutput(stdout: "", stderr: message, exitCode: code)
+    }
 }
+
+func dispatch(_ arguments: [String], _ env: Environment) throws -> CommandOutput {
+    guard let first = arguments.first else {
+        throw CLIError.usage("no command given", help: "try 'referral help'", command: nil)
+    }
+    switch first {
+    case "-h", "--help", "help":
+        if first == "help", arguments.count > 1 {
+            guard arguments.count == 2 else {
+                throw CLIError.usage("unexpected argument '\(arguments[2])'", help: "usage: referral help [COMMAND]", command: nil)
+            }
+            return CommandOutput(stdout: Help.command(try command(named: arguments[1]).spec))
+        }
+        return CommandOutput(stdout: Help.main)
+    case "--version":
+        return CommandOutput(stdout: "referral \(referralVersion) (data format version \(supportedFormatVersion))\n")
+    default:
+        let cmd = try command(named: first)
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), spec: cmd.spec)
+        } catch {
+            throw CLIError.usage(error, command: cmd.spec.name)
+        }
+        if parsed.help { return CommandOutput(stdout: Help.command(cmd.spec)) }
+        return try cmd.run(parsed, env)
+    }
+}
+
+func command(named name: String) throws -> any Command.Type {
+    if let c = lookUpCommand(name) { return c }
+    let names = allSpecs.map(\.name) + ["help"]
+    let near = closestMatch(to: name, in: names)
+    let what = name.hasPrefix("-") ? "unknown option '\(name)'" : "unknown command '\(name)'"
+    throw CLIError.usage(what, help: near.map { "did you mean '\($0)'?" } ?? "the commands are: " + names.joined(separator: ", "),
+                         command: nil)
+}
+
+/// The one place errors become messages and exit codes.
+///
+/// Messages are `referral: error: …` followed by the engine's located findings. Case findings
+/// never carry values from the case, and nothing here adds any.
+func failureReport(_ error: Error) -> (String, ExitCode) {
+    func lines(_ head: String, _ help: String?, _ diagnostics: [Diagnostic] = []) -> String {
+        var s = "referral: error: \(head)\n"
+        for d in diagnostics { s += d.rendered + "\n" }
+        if let help { s += "  help: \(help)\n" }
+        return s
+    }
+    switch error {
+    case CLIError.usage(let u, let command):
+        var s = lines(u.message, u.help)
+        s += "  (see 'referral \(command.map { "\($0) " } ?? "")--help'; exit code 2: usage error)\n"
+        return (s, .usage)
+    case CLIError.invalidInput(let message, let diagnostics, let help):
+        return (lines(message, help, diagnostics), .invalidInput)
+    case CLIError.internalError(let message):
+        return (lines("internal error: \(message)", "this is a bug in referral; please report it with the command you ran"),
+                .internalError)
+    default:
+        return (lines("internal error: \(type(of: error))", "this is a bug in referral; please report it with the command you ran"),
+                .internalError)
+    }
+}
+
+var env = Environment()
+env.colorAllowed = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+let result = runReferral(Array(CommandLine.arguments.dropFirst()), env)
+FileHandle.standardOutput.write(Data(result.stdout.utf8))
+FileHandle.standardError.write(Data(result.stderr.utf8))
+exit(result.exitCode.rawValue)

@@ -1,0 +1,92 @@
+import Foundation
+import ReferralCore
+
+/// Reading the inputs every command shares: the pathway data, a case and the routing time.
+/// Failures become `CLIError.invalidInput` with the engine's located findings.
+enum Inputs {
+    static let defaultPathways = "Pathways"
+
+    /// Loads the context under `pathways` strictly (any error means no directory).
+    static func directory(pathways: String?, context: String?) throws -> Directory {
+        let root = pathways ?? defaultPathways
+        let folder: String
+        switch DirectoryLoader.contextFolder(in: root, contextID: context) {
+        case .success(let f): folder = f
+        case .failure(let f):
+            throw CLIError.invalidInput("cannot find the pathway data in '\(root)'", diagnostics: f.diagnostics)
+        }
+        let result = DirectoryLoader().load(folder: folder, displayRoot: root)
+        guard let directory = result.directory else {
+            let n = result.errors.count
+            throw CLIError.invalidInput(
+                "the pathway data in '\(folder)' has \(n) error\(n == 1 ? "" : "s") and cannot be used",
+                diagnostics: result.errors, help: "run 'referral validate \(root)' for the full report")
+        }
+        return directory
+    }
+
+    /// Reads a case from `path` (`-` for standard input) and checks it against the directory.
+    /// Error messages name the file and the place, never a value from the case.
+    static func loadCase(_ path: String, directory: Directory, env: Environment) throws -> Case {
+        let bytes: [UInt8]
+        let name: String
+        if path == "-" {
+            bytes = env.readStandardInput()
+            name = "<stdin>"
+        } else {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
+                let data = FileManager.default.contents(atPath: path)
+            else {
+                throw CLIError.invalidInput(
+                    "cannot read the case file '\(path)'",
+                    help: isDir.boolValue ? "give a case file (.json), not a folder" : "check that the file exists and is readable")
+            }
+            bytes = [UInt8](data)
+            name = path
+        }
+        switch CaseLoader.load(bytes: bytes, name: name, directory: directory) {
+        case .success(let c): return c
+        case .failure(let f):
+            let refused = f.diagnostics.contains { $0.code == "case.identifying-data" }
+            throw CLIError.invalidInput(
+                refused ? "the case \(name) was refused: it carries identifying data (nothing of it was stored or shown)"
+                    : "the case \(name) cannot be used",
+                diagnostics: f.diagnostics)
+        }
+    }
+
+    /// Checks the shape of `--at` before anything is loaded, so a typo is a usage error.
+    static func checkTime(_ text: String?, command: String) throws {
+        guard let text else { return }
+        if RoutingTime.parse(text, utcOffsetMinutes: 0) == nil {
+            throw CLIError.usage("'\(text)' is not a time for '--at'",
+                                 help: "write it as ISO 8601 with an offset, for example 2026-11-28T14:00:00+02:00",
+                                 command: command)
+        }
+    }
+
+    /// The routing time: `--at` when given, else this computer's clock (the engine never reads it).
+    /// The second value says which, for the output.
+    static func time(_ text: String?, directory: Directory, env: Environment) throws -> (RoutingTime, String) {
+        let offset = directory.context.utcOffsetMinutes
+        if let text {
+            guard let t = RoutingTime.parse(text, utcOffsetMinutes: offset) else {
+                throw CLIError.usage("'\(text)' is not a time for '--at'", command: nil)
+            }
+            return (t, "given with --at")
+        }
+        let seconds = Int64(env.now().timeIntervalSince1970.rounded(.down))
+        // Whole minutes: the plan prints minutes, and a plan should not change within one.
+        let t = RoutingTime(epochSeconds: seconds - seconds % 60, utcOffsetMinutes: offset)
+        return (t, "now, from this computer's clock; pass --at to choose")
+    }
+}
+
+/// Looks `value` up among `known`; the error says what was probably meant.
+func requireKnown(_ value: String, in known: some Collection<String>, what: String, hint: String) throws {
+    if known.contains(value) { return }
+    var help = hint
+    if let near = closestMatch(to: value, in: known) { help = "did you mean '\(near)'?" }
+    throw CLIError.invalidInput("unknown \(what) '\(value)'", help: help)
+}

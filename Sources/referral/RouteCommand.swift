@@ -1,0 +1,53 @@
+import Foundation
+import ReferralCore
+
+/// `referral route CASE.json`: the referral plan for one case.
+enum RouteCommand: Command {
+    static let spec = CommandSpec(
+        name: "route",
+        summary: "where to refer one case today, step by step, and what will be shared",
+        positionals: [PositionalSpec("CASE", help: "an anonymised case file (.json), or - to read it from standard input")],
+        options: [
+            SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format, SharedOptions.noColor,
+        ],
+        discussion: """
+            The text output is for a person: critical warnings first, then the steps most urgent first;
+            for each option what to do (REFER, EMERGENCY REFERRAL or INFORM ONLY), how to reach it,
+            exactly which case fields are shared and which are withheld and why; then the services
+            that cannot be used, and the gaps.
+
+            The JSON output is for other systems: the engine's RoutePlan with sorted keys, byte-identical
+            for the same input (give --at to make it reproducible).
+
+            Example:
+              referral route Pathways/demo/cases/gbv-adult-rape-31h.json --at 2026-11-28T14:00:00+02:00
+              cat case.json | referral route - --format json
+            """)
+
+    static func run(_ args: ParsedArguments, _ env: Environment) throws -> CommandOutput {
+        try Inputs.checkTime(args.value("at"), command: spec.name)
+        let directory = try Inputs.directory(pathways: args.value("pathways"), context: args.value("context"))
+        let c = try Inputs.loadCase(args.positionals[0], directory: directory, env: env)
+        let (time, note) = try Inputs.time(args.value("at"), directory: directory, env: env)
+        let plan = Router(directory: directory).route(c, at: time)
+        if args.value("format") == "json" {
+            let stderr = args.value("at") == nil ? "referral: note: routed at \(plan.at) (\(note))\n" : ""
+            return CommandOutput(stdout: String(decoding: canonicalJSON(plan), as: UTF8.self), stderr: stderr)
+        }
+        let style = Style.forOutput(noColorFlag: args.flag("no-color"), env: env)
+        return CommandOutput(stdout: TextRenderer(style: style).render(plan, timeNote: note))
+    }
+}
+
+/// Options several commands share, declared once so their help reads the same everywhere.
+enum SharedOptions {
+    static let pathways = OptionSpec(
+        "pathways", value: "DIR", help: "the pathway data: a context folder, or a folder holding one (default: Pathways)")
+    static let context = OptionSpec(
+        "context", value: "ID", help: "the context folder to use when DIR holds several (for example demo)")
+    static let at = OptionSpec(
+        "at", value: "TIME",
+        help: "the routing time, ISO 8601 with offset (2026-11-28T14:00:00+02:00); default: now, from the clock")
+    static let format = OptionSpec("format", value: "FORMAT", choices: ["text", "json"], help: "output format (default: text)")
+    static let noColor = OptionSpec("no-color", help: "no colours, even on a terminal (NO_COLOR is honoured too)")
+}

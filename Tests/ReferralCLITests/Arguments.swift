@@ -1,0 +1,1 @@
+../../Sources/referral/Arguments.swift

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// Paths of the repository, its shipped data and the test fixtures, found from this file.
+enum Repo {
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let root = tests.deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = tests.appendingPathComponent("Golden")
+    static let shippedCases = root.appendingPathComponent("Pathways/demo/cases")
+    /// Relative to `root`, the directory the binary runs in.
+    static let fixtureDirectory = "Tests/ReferralCoreTests/Fixtures/basic"
+    static let fixtureCase = "Tests/ReferralCoreTests/Fixtures/cases/adult-rape-31h.json"
+    static let at = "2026-11-28T14:00:00+02:00"
+
+    /// The shipped example cases, by file name, sorted.
+    static func shippedCaseNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: shippedCases.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted()
+    }
+}
+
+struct RunResult {
+    var stdout: String
+    var stderr: String
+    var code: Int32
+}
+
+struct BinaryNotFound: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Runs the built `referral` binary the way a user would.
+enum Referral {
+    /// The `referral` executable built next to this test bundle (the products directory), or
+    /// `REFERRAL_BINARY` when set.
+    static let binary: Result<URL, BinaryNotFound> = {
+        let fm = FileManager.default
+        if let explicit = ProcessInfo.processInfo.environment["REFERRAL_BINARY"] {
+            return .success(URL(fileURLWithPath: explicit))
+        }
+        var starts: [URL] = []
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { starts.append(URL(fileURLWithPath: exe)) }
+        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL)
+        starts.append(Bundle.main.bundleURL)
+        for start in starts {
+            // Linux: …/debug/Package.xctest is the test executable; macOS: …/debug/Package.xctest/Contents/MacOS/Package.
+            var dir = start.deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = dir.appendingPathComponent("referral")
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue,
+                    fm.isExecutableFile(atPath: candidate.path)
+                {
+                    return .success(candidate)
+                }
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        return .failure(BinaryNotFound(description: "the referral binary was not found next to the test bundle (\(starts.map(\.path))); build it with 'swift build' or set REFERRAL_BINARY"))
+    }()
+
+    /// Runs `referral ARGS` in the repository root, with `stdin` as standard input.
+    static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
+        let exe = try binary.get()
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory.appendingPathComponent("referral-cli-tests-\(UUID().uuidString)")
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: tmp) }
+        // Files rather than pipes: no deadlock however much either stream holds.
+        let out = tmp.appendingPathComponent("stdout"), err = tmp.appendingPathComponent("stderr")
+        let inp = tmp.appendingPathComponent("stdin")
+        for f in [out, err] { fm.createFile(atPath: f.path, contents: nil) }
+        fm.createFile(atPath: inp.path, contents: Data((stdin ?? "").utf8))
+
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = args
+        p.currentDirectoryURL = Repo.root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        let inHandle = try FileHandle(forReadingFrom: inp)
+        p.standardOutput = outHandle
+        p.standardError = errHandle
+        p.standardInput = inHandle
+        try p.run()
+        p.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        try inHandle.close()
+        return RunResult(stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+                         stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self),
+                         code: p.terminationStatus)
+    }
+
+    /// `route` on a case with the fixed test time.
+    static func route(_ casePath: String, pathways: String? = nil, format: String = "text", extra: [String] = [])
+        throws -> RunResult
+    {
+        var args = ["route", casePath, "--at", Repo.at, "--format", format]
+        if let pathways { args += ["--pathways", pathways] }
+        return try run(args + extra)
+    }
+}
+
+/// The exit codes the tool documents.
+enum Exit {
+    static let ok: Int32 = 0
+    static let findings: Int32 = 1
+    static let usage: Int32 = 2
+    static let invalidInput: Int32 = 3
+}
