@@ -65,7 +65,7 @@ enum ListCommand: Command {
         var filters: [String] = []
         if let category { filters.append("category \(category)") }
         if let area { filters.append("covering \(ctx.areaName(area)) (\(area))") }
-        t.line("\(list.count) service\(list.count == 1 ? "" : "s") in \(ctx.name)"
+        t.para("", "\(list.count) service\(list.count == 1 ? "" : "s") in \(ctx.name)"
             + (filters.isEmpty ? "" : ", " + filters.joined(separator: ", ")))
         if ctx.fictional { t.line("FICTIONAL demonstration data: these services do not exist") }
         t.line()
@@ -86,13 +86,14 @@ enum ListCommand: Command {
                 t.para("    ! ", "must report under: " + s.mandatoryReporting.joined(separator: ", ") + " (tell the person before referring)")
             }
             if let v = s.lastVerified { t.line("    verified \(v)") } else { t.line("    never verified") }
+            t.line()
         }
         return t.text
     }
 
     static func pathwaysText(_ list: [PathwayListing], directory: Directory) -> String {
         var t = TextBuilder()
-        t.line("\(list.count) pathway\(list.count == 1 ? "" : "s") in \(directory.context.name)")
+        t.para("", "\(list.count) pathway\(list.count == 1 ? "" : "s") in \(directory.context.name)")
         t.line()
         for p in list {
             t.line("\(p.id)  \(p.name)  (\(p.file))")

@@ -65,7 +65,8 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
 
     /// The shipped examples exist (the issue asks for at least 15) and the golden folder holds
     /// exactly one text and one JSON file per case: none missing, none left over.
-    @Test func everyCaseHasGoldenFilesAndNoneAreStale() throws {
+    @Test(.disabled(if: updating, "the golden files are being rewritten"))
+    func everyCaseHasGoldenFilesAndNoneAreStale() throws {
         let cases = Repo.shippedCaseNames()
         #expect(cases.count >= 15, "expected at least 15 example cases in Pathways/demo/cases, found \(cases.count)")
         let expected = Set(GoldenCase.all.flatMap { ["\($0.goldenName).txt", "\($0.goldenName).json"] })
