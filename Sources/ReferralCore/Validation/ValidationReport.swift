@@ -45,9 +45,12 @@ public struct ValidationSummary: Codable, Sendable, Equatable {
     public var services: Int
     public var pathways: Int
     public var areas: Int
-    /// Step × area cells in the matrix, and how many of them leave someone without a full option.
+    /// Step × area cells in the matrix.
     public var cells: Int
+    /// Cells where some population has no open service at all.
     public var cellsWithGaps: Int
+    /// Cells where some population lacks an open, unrestricted option without a reporting duty.
+    public var cellsNotFullyCovered: Int
 }
 
 public struct CodeCount: Codable, Sendable, Equatable {

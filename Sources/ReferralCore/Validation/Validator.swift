@@ -1,0 +1,102 @@
+/// Answers a coordinator's question "is our pathway complete, and where are the gaps?" for one
+/// loaded context at one date.
+///
+/// Every check runs and every finding is kept: the loader's (syntax, references, duplicates),
+/// the structure of each pathway graph, coverage per step × area × population, and the data
+/// quality of each service. Nothing here reads the clock: the date is a parameter.
+public enum Validator {
+
+    /// Validates a loaded context at `time` (the staleness check counts days up to it).
+    ///
+    /// - Parameters:
+    ///   - load: what `DirectoryLoader` returned; its findings are part of the report. Load with
+    ///     `strict: false` to keep a usable directory despite a malformed entry.
+    ///   - time: "now" for the checks; only its local day is used.
+    /// - Returns: the report, findings in `Diagnostic.sortedForReport` order.
+    public static func validate(_ load: DirectoryLoader.Result, at time: RoutingTime) -> ValidationReport {
+        var findings = load.diagnostics
+        guard let d = load.directory else {
+            return ValidationReport(context: nil, at: time.iso8601, summary: summary(findings, nil, cells: []),
+                                    findings: Diagnostic.sortedForReport(findings), areas: [], populations: [],
+                                    pathways: [], coverage: [])
+        }
+        let ctx = d.context
+
+        // Structure.
+        let pathways = d.pathways.map(PathwayStructure.analyse)
+        var offered: Set<String> = []
+        var closedOnly: Set<String> = []
+        for s in d.services { if s.status == .closed { closedOnly.insert(s.category) } else { offered.insert(s.category) } }
+        for (p, summary) in zip(d.pathways, pathways) {
+            findings += structureFindings(p, summary)
+            for s in p.steps where !offered.contains(s.category) {
+                let closed = closedOnly.contains(s.category) ? " (only closed ones)" : ""
+                findings.append(Diagnostic(
+                    s.optional ? .info : .warning, code: "structure.no-provider", place: s.place, id: s.id,
+                    message: "no open service of category \(s.category) exists anywhere\(closed): step '\(s.name)' leaves everyone without an option",
+                    help: "map a provider of \(s.category) in services.json, or remove the step if the pathway does not need it"))
+            }
+        }
+
+        // Coverage.
+        let areas = ctx.areas.values.filter { $0.level == ctx.reportingLevel }.map(\.pcode).sorted()
+        let populations = PopulationSet(context: ctx, groupOrder: ctx.populationGroups.keys.sorted(),
+                                        legalStatusOrder: ctx.legalStatuses.keys.sorted())
+        var coverage = CoverageCheck(directory: d, populations: populations, areas: areas)
+        let rows = coverage.run()
+        findings += coverage.findings
+
+        // Data quality.
+        findings += DataQualityCheck.run(d, today: time.localDay)
+
+        return ValidationReport(
+            context: ReportContext(id: ctx.id, name: ctx.name, fictional: ctx.fictional, reportingLevel: ctx.reportingLevel,
+                                   staleAfterDays: ctx.rules.staleAfterDays),
+            at: time.iso8601, summary: summary(findings, d, cells: rows.flatMap(\.cells)),
+            findings: Diagnostic.sortedForReport(findings),
+            areas: areas.map { ReportArea(pcode: $0, name: ctx.areaName($0), parent: ctx.areas[$0]?.parent) },
+            populations: populations.entries.map(\.info), pathways: pathways, coverage: rows)
+    }
+
+    static func structureFindings(_ p: Pathway, _ s: PathwaySummary) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for id in s.unreachable {
+            guard let i = p.stepIndex(id) else { continue }
+            out.append(Diagnostic(
+                .error, code: "structure.unreachable", place: p.steps[i].place, id: id,
+                message: "step '\(id)' of pathway '\(p.id)' cannot be reached from its entry steps (\(s.entry.joined(separator: ", ")))",
+                help: "add a link to it from another step, list it in entry, or remove it"))
+        }
+        for cycle in s.cycles {
+            guard let a = p.stepIndex(cycle[0]), let b = p.stepIndex(cycle[1]),
+                let link = p.links[a].first(where: { $0.to == b })
+            else { continue }
+            out.append(Diagnostic(
+                .error, code: "structure.cycle", place: link.place, id: cycle[0],
+                message: "pathway '\(p.id)' loops: \(cycle.joined(separator: " → "))",
+                help: "remove one of these links: a referral pathway must always move on"))
+        }
+        for id in s.deadEnds {
+            guard let i = p.stepIndex(id) else { continue }
+            out.append(Diagnostic(
+                .error, code: "structure.dead-end", place: p.steps[i].place, id: id,
+                message: "step '\(id)' of pathway '\(p.id)' is not terminal but links to no next step",
+                help: "link it to the next step, or mark it \"terminal\": true if the pathway may end there"))
+        }
+        return out
+    }
+
+    static func summary(_ findings: [Diagnostic], _ d: Directory?, cells: [CoverageCell]) -> ValidationSummary {
+        var codes: [String: Int] = [:]
+        for f in findings { codes[f.code, default: 0] += 1 }
+        return ValidationSummary(
+            errors: findings.filter { $0.severity == .error }.count,
+            warnings: findings.filter { $0.severity == .warning }.count,
+            info: findings.filter { $0.severity == .info }.count,
+            byCode: codes.sorted { $0.key < $1.key }.map { CodeCount(code: $0.key, count: $0.value) },
+            services: d?.services.count ?? 0, pathways: d?.pathways.count ?? 0,
+            areas: d.map { ctx in ctx.context.areas.values.filter { $0.level == ctx.context.reportingLevel }.count } ?? 0,
+            cells: cells.count, cellsWithGaps: cells.filter { $0.status == .gap }.count,
+            cellsNotFullyCovered: cells.filter { $0.status > .covered }.count)
+    }
+}
