@@ -17,6 +17,8 @@ let package = Package(
         .executableTarget(name: "referral", dependencies: ["ReferralCore"]),
         // Benchmarks (run in release mode; see BENCHMARKS.md).
         .executableTarget(name: "referral-bench", dependencies: ["ReferralCore"]),
+        // Fuzzing harness: libFuzzer with -DFUZZING, otherwise a corpus replayer (docs/FUZZING.md).
+        .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore"]),
         .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"]),
         .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore"]),
     ]
