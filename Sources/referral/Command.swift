@@ -135,9 +135,9 @@ enum Help {
               --version                 print the version
 
             Examples:
-              referral route Pathways/demo/cases/gbv-adult-rape-31h.json --at 2026-11-28T14:00:00+02:00
-              referral explain dfa.cmr-clinic --case case.json
-              referral list services --category health.cmr --area XD0102
+              referral route Pathways/demo/cases/gbv-adult-rape-within-72h.json --at 2026-11-28T14:00:00+02:00
+              referral explain moh.cmr-northmark --case Pathways/demo/cases/gbv-adult-rape-within-72h.json
+              referral list services --category health.cmr --area XV0101
               referral validate Pathways
 
             The data format is documented in Pathways/README.md.

@@ -16,7 +16,8 @@ enum ExplainCommand: Command {
             reason, for each step of the case's pathways that uses the service's category.
 
             Example:
-              referral explain dfa.cmr-clinic --case case.json --at 2026-11-28T14:00:00+02:00
+              referral explain moh.cmr-northmark \\
+                --case Pathways/demo/cases/gbv-adult-rape-within-72h.json --at 2026-11-28T14:00:00+02:00
             """)
 
     static func run(_ args: ParsedArguments, _ env: Environment) throws -> CommandOutput {

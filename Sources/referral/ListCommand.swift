@@ -18,7 +18,7 @@ enum ListCommand: Command {
             Confidential addresses (shelters) are never printed: the focal point arranges access.
 
             Examples:
-              referral list services --category health.cmr --area XD0102
+              referral list services --category health.cmr --area XV0101
               referral list pathways --format json
             """)
 
@@ -96,7 +96,7 @@ enum ListCommand: Command {
         t.para("", "\(list.count) pathway\(list.count == 1 ? "" : "s") in \(directory.context.name)")
         t.line()
         for p in list {
-            t.line("\(p.id)  \(p.name)  (\(p.file))")
+            t.para("", "\(p.id): \(p.name) (\(p.file))", indent: 4)
             t.line("    entry: " + p.entry.joined(separator: ", "))
             for s in p.steps {
                 var facts = [s.category, s.urgency]
@@ -173,7 +173,7 @@ struct PathwayListing: Codable {
     init(_ p: Pathway, directory: Directory) {
         id = p.id
         name = p.name
-        file = p.file
+        file = tidyPath(p.file)
         entry = p.entry.map { p.steps[$0].id }
         steps = p.steps.enumerated().map { i, s in
             StepListing(id: s.id, name: s.name, category: s.category, urgency: s.urgency.rawValue, optional: s.optional,
@@ -210,4 +210,18 @@ func hoursSummary(_ h: WeeklyHours) -> String {
     return groups.map { g in
         (g.0 == g.1 ? names[g.0] : "\(names[g.0])-\(names[g.1])") + " " + g.2.joined(separator: ", ")
     }.joined(separator: "; ")
+}
+
+/// `Pathways/demo/../pathways/gbv.json` → `Pathways/pathways/gbv.json`, lexically (Foundation
+/// leaves `..` in relative paths).
+func tidyPath(_ path: String) -> String {
+    var out: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+        if part == "..", let last = out.last, last != "..", !last.isEmpty {
+            out.removeLast()
+        } else if part != "." || out.isEmpty {
+            out.append(part)
+        }
+    }
+    return out.joined(separator: "/")
 }

@@ -20,7 +20,7 @@ enum RouteCommand: Command {
             for the same input (give --at to make it reproducible).
 
             Example:
-              referral route Pathways/demo/cases/gbv-adult-rape-31h.json --at 2026-11-28T14:00:00+02:00
+              referral route Pathways/demo/cases/gbv-adult-rape-within-72h.json --at 2026-11-28T14:00:00+02:00
               cat case.json | referral route - --format json
             """)
 

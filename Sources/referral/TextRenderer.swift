@@ -18,7 +18,7 @@ struct TextRenderer {
         t.line("  pathways  \(plan.pathways.isEmpty ? "none apply to this case" : plan.pathways.joined(separator: ", "))")
         t.line()
 
-        warningsBlock(&t, plan.warnings)
+        warningsBlock(&t, plan.warnings, gaps: plan.gaps)
         consentBlock(&t, plan.consent)
 
         if plan.steps.isEmpty {
@@ -61,8 +61,13 @@ struct TextRenderer {
         t.line()
     }
 
-    func warningsBlock(_ t: inout TextBuilder, _ warnings: [Warning]) {
-        let critical = warnings.filter { $0.level == .critical }
+    /// Critical warnings, and gaps in emergency or urgent steps (nothing usable where time
+    /// matters), come first under a banner; the rest follow.
+    func warningsBlock(_ t: inout TextBuilder, _ warnings: [Warning], gaps: [Gap] = []) {
+        var critical = warnings.filter { $0.level == .critical }
+        for g in gaps where g.urgency < .routine {
+            critical.append(Warning(.critical, "gap", "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now (see GAPS)"))
+        }
         let others = warnings.filter { $0.level != .critical }
         if !critical.isEmpty {
             let banner = "!!! READ FIRST: \(critical.count) CRITICAL WARNING\(critical.count == 1 ? "" : "S") !!!"

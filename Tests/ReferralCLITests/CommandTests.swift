@@ -209,8 +209,17 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     @Test func pathways() throws {
         let r = try Referral.run(["list", "pathways", "--pathways", fixture])
         #expect(r.code == Exit.ok)
-        #expect(r.stdout.contains("gbv  Gender-based violence"))
+        #expect(r.stdout.contains("gbv: Gender-based violence (basic/pathways/gbv.json)"))
         #expect(r.stdout.contains("case-management (GBV case management) [gbv.case-management; urgent] -> clinical-care"))
+    }
+
+    @Test func pathwayFilesAreShownTidy() throws {
+        let r = try Referral.run(["list", "pathways", "--format", "json"])
+        #expect(r.code == Exit.ok)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        let files = list.compactMap { $0["file"] as? String }
+        #expect(!files.isEmpty)
+        #expect(files.allSatisfy { !$0.contains("..") && $0.hasPrefix("Pathways/") })
     }
 
     @Test func unknownNamesSuggest() throws {
@@ -281,6 +290,19 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
         #expect(a.stdout.contains("Exit codes:"))
         let b = try Referral.run(["help", name])
         #expect(b.stdout == a.stdout)
+    }
+
+    /// The examples in `referral --help` work as written, from the repository root.
+    @Test func mainHelpExamplesWork() throws {
+        let help = try Referral.run(["--help"]).stdout
+        let examples = help.split(separator: "\n").filter { $0.hasPrefix("  referral ") }
+        #expect(examples.count >= 4)
+        for line in examples {
+            let args = line.split(separator: " ").dropFirst().map(String.init)
+            let r = try Referral.run(args)
+            #expect(r.code == Exit.ok, "'\(line)' failed: \(r.stderr)")
+            #expect(!r.stdout.isEmpty)
+        }
     }
 
     @Test func version() throws {
