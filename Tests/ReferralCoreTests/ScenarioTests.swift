@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import ReferralCore
+
+/// Scenario fixtures: one folder per scenario under `Fixtures/scenarios/` with `case.json` and
+/// `expected.json`. The expectation is decoded with the engine's strict decoder, so a typo in a
+/// fixture fails loudly instead of silently checking nothing.
+struct Expected: Decodable {
+    struct StepExpectation: Decodable {
+        var step: String
+        var urgency: Urgency?
+        /// The options, exactly and in rank order.
+        var options: [OptionExpectation]?
+        /// Services that must be excluded, each with (at least) these failing rules.
+        var excluded: [ExcludedExpectation]?
+    }
+    struct OptionExpectation: Decodable {
+        var service: String
+        var action: Action
+        /// The packet's fields, in any order; omitted means not checked.
+        var packet: [String]?
+    }
+    struct ExcludedExpectation: Decodable {
+        var service: String
+        var failing: [String]
+    }
+    /// `basic` (the test fixture) or `shipped` (Pathways/demo).
+    var directory: String
+    var at: String
+    var consentValid: Bool
+    var pathways: [String]
+    /// Case-level warning rules that must be present.
+    var warnings: [String]
+    /// Every applicable step, in plan order.
+    var stepOrder: [String]
+    var steps: [StepExpectation]
+    /// Skipped steps, exactly; omitted means not checked.
+    var skipped: [String]?
+    /// `pathway/step` of every gap, exactly.
+    var gaps: [String]
+}
+
+extension Action: Decodable {
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let a = Action(rawValue: raw) else { throw decodeFailure(decoder, code: "fixture.action", "unknown action \(raw)") }
+        self = a
+    }
+}
+
+enum Scenarios {
+    static let root = Paths.fixtures + "/scenarios"
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
+    }
+}
+
+@Suite("Scenario fixtures")
+struct ScenarioTests {
+    @Test func everyPathwayHasAScenario() throws {
+        var covered = Set<String>()
+        for name in Scenarios.names {
+            let e = try load(name).expected
+            covered.formUnion(e.pathways)
+        }
+        #expect(covered.isSuperset(of: ["gbv", "child-protection", "counter-trafficking", "mhpss"]))
+    }
+
+    func load(_ name: String) throws -> (expected: Expected, caseBytes: [UInt8]) {
+        let folder = Scenarios.root + "/" + name
+        let data = try #require(FileManager.default.contents(atPath: folder + "/expected.json"))
+        let file = SourceFile(name: name + "/expected.json", bytes: [UInt8](data))
+        let node = try JSONParser.parse(file.bytes)
+        let expected = try StrictDecoder().decode(Expected.self, from: node, file: file)
+        let caseData = try #require(FileManager.default.contents(atPath: folder + "/case.json"))
+        return (expected, [UInt8](caseData))
+    }
+
+    @Test(arguments: Scenarios.names)
+    func scenarioMatchesItsExpectedOutcome(_ name: String) throws {
+        let (e, bytes) = try load(name)
+        let folder = e.directory == "shipped" ? Paths.shipped + "/demo" : Paths.fixtures + "/" + e.directory
+        let dir = try loadDirectory(folder)
+        let c: Case
+        switch CaseLoader.load(bytes: bytes, name: name + "/case.json", directory: dir) {
+        case .success(let v): c = v
+        case .failure(let f): throw FixtureError(description: f.description)
+        }
+        let plan = Router(directory: dir).route(c, at: time(e.at, dir))
+
+        #expect(plan.consent.valid == e.consentValid, "\(plan.consent.checks)")
+        #expect(plan.pathways == e.pathways)
+        let rules = Set(plan.warnings.map(\.rule))
+        for w in e.warnings { #expect(rules.contains(w), "missing warning \(w); have \(rules.sorted())") }
+        #expect(plan.steps.map(\.step) == e.stepOrder)
+        for s in e.steps {
+            guard let got = plan.steps.first(where: { $0.step == s.step }) else {
+                Issue.record("no step \(s.step)")
+                continue
+            }
+            if let u = s.urgency { #expect(got.urgency == u, "urgency of \(s.step)") }
+            if let options = s.options {
+                #expect(got.options.map(\.service) == options.map(\.service), "options of \(s.step)")
+                for (o, g) in zip(options, got.options) where o.service == g.service {
+                    #expect(g.action == o.action, "action of \(o.service) in \(s.step)")
+                    if let p = o.packet { #expect(Set(g.packet.map(\.field.rawValue)) == Set(p), "packet of \(o.service)") }
+                }
+            }
+            for x in s.excluded ?? [] {
+                guard let got = got.excluded.first(where: { $0.service == x.service }) else {
+                    Issue.record("\(x.service) is not excluded in \(s.step)")
+                    continue
+                }
+                let failing = Set(got.checks.filter { $0.outcome == .fail }.map(\.rule))
+                #expect(failing.isSuperset(of: x.failing), "failing rules of \(x.service): \(failing.sorted())")
+            }
+        }
+        if let skipped = e.skipped { #expect(plan.skippedSteps.map(\.step) == skipped) }
+        #expect(plan.gaps.map { "\($0.pathway)/\($0.step)" }.sorted() == e.gaps.sorted())
+    }
+}
