@@ -285,6 +285,8 @@ struct SafetyRuleTests {
         #expect(police.check("preference.no-police")?.outcome == .fail)
         #expect(r.step("police")?.excluded.contains { $0.service == "police.north" } == true)
         #expect(r.plan.warnings.contains { $0.rule == "preference.no-police" })
+        // The empty police step is the person's choice, not a gap in services.
+        #expect(r.plan.gaps.first { $0.step == "police" }?.cause == .personsChoice)
         spec.preferences = "{}"
         #expect(try #require(Routed(spec, directory: directory).decision("police.north")).action == .refer)
     }
@@ -321,7 +323,16 @@ struct SafetyRuleTests {
         let liv = try #require(r.decision("beta.livelihoods"))
         #expect(liv.action == .excluded)
         #expect(liv.check("eligibility.legal-status")?.reason.contains("non-discrimination") == true)
-        #expect(r.plan.gaps.contains { $0.step == "livelihoods" })
+        #expect(r.plan.gaps.first { $0.step == "livelihoods" }?.cause == .notEligible)
+    }
+
+    @Test func gapWithNoServiceInReachIsTold() throws {
+        var spec = CaseSpec()
+        spec.area = "ZZ0201"
+        let r = try Routed(spec, directory: directory)
+        let gap = try #require(r.plan.gaps.first { $0.step == "clinical-care" })
+        #expect(gap.cause == .noService)
+        #expect(gap.message.contains("South-Central (ZZ0201)"))
     }
 
     // Rule 6: meaningful access.

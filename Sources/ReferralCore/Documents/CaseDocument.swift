@@ -78,7 +78,8 @@ public struct ConcernsDocument: Codable, Sendable {
 public struct PreferencesDocument: Codable, Sendable {
     /// No police involvement: law-enforcement steps are not referred.
     public var noPolice: Bool?
-    /// No forensic evidence collection: services offering only that are not referred.
+    /// No forensic evidence collection: services offering it are told (a warning on the option);
+    /// care never depends on it.
     public var noForensicEvidence: Bool?
     public var staffSex: Sex?
     public var remoteOnly: Bool?

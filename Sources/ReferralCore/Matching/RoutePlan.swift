@@ -193,10 +193,23 @@ public struct SkippedStep: Codable, Sendable, Equatable {
 }
 
 public struct Gap: Codable, Sendable, Equatable {
+    /// Why the step has no usable option; coordinators act on `no-service` and `not-eligible`,
+    /// caseworkers explain `persons-choice` and `consent` to the person.
+    public enum Cause: String, Codable, Sendable {
+        /// No service of the category covers the area at all.
+        case noService = "no-service"
+        /// Services are in reach but none is usable for this person (eligibility, access, availability).
+        case notEligible = "not-eligible"
+        /// The person's own choices (no police, remote only…) removed every option.
+        case personsChoice = "persons-choice"
+        /// Only consent stands in the way (no consent, and no self-referral possible).
+        case consent
+    }
     public var pathway: String
     public var step: String
     public var category: String
     public var area: String
     public var urgency: Urgency
+    public var cause: Cause
     public var message: String
 }

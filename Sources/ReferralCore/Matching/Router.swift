@@ -32,7 +32,7 @@ public struct Router: Sendable {
                 let plan = planStep(p.steps[stepIndex], pathway: p, c, consent: consent, at: time)
                 if plan.options.isEmpty {
                     gaps.append(Gap(pathway: p.id, step: plan.step, category: plan.category, area: c.document.area,
-                                    urgency: plan.urgency, message: gapMessage(plan, c)))
+                                    urgency: plan.urgency, cause: gapCause(plan), message: gapMessage(plan, c)))
                 }
                 steps.append((steps.count, plan))
             }
@@ -159,6 +159,14 @@ public struct Router: Sendable {
             excluded: excluded)
     }
 
+    func gapCause(_ plan: StepPlan) -> Gap.Cause {
+        if plan.excluded.isEmpty { return .noService }
+        let failing = plan.excluded.map { d in Set(d.checks.filter { $0.outcome == .fail }.map(\.rule)) }
+        if failing.allSatisfy({ $0.contains { $0.hasPrefix("preference.") } }) { return .personsChoice }
+        if failing.allSatisfy({ $0.allSatisfy { $0.hasPrefix("consent.") } }) { return .consent }
+        return .notEligible
+    }
+
     func gapMessage(_ plan: StepPlan, _ c: Case) -> String {
         let area = "\(context.areaName(c.document.area)) (\(c.document.area))"
         let category = context.categories[plan.category]?.name ?? plan.category
@@ -168,6 +176,14 @@ public struct Router: Sendable {
             for check in d.checks where check.outcome == .fail { reasons[check.rule, default: 0] += 1 }
         }
         let summary = reasons.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        switch gapCause(plan) {
+        case .personsChoice:
+            return "not referred by the person's choice: \(plan.excluded.count) \(category) service(s) in reach (\(summary))"
+        case .consent:
+            return "no \(category) service can be used without consent to refer (none accepts self-referral): \(plan.excluded.count) in reach"
+        case .noService, .notEligible:
+            break
+        }
         return "no usable \(category) service for this person in \(area): \(plan.excluded.count) in reach, none usable (\(summary))"
     }
 
