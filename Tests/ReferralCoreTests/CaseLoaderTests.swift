@@ -112,6 +112,16 @@ struct CaseLoaderTests {
         #expect(d.help == "did you mean 'shelter.safe'?")
     }
 
+    @Test func accessNeedsAndLanguagesAreChecked() throws {
+        let typo = adultCase.replacingOccurrences(of: "\"languages\": [\"fr\"],", with: "\"languages\": [\"fr\"], \"accessNeeds\": [\"wheelchiar\"],")
+        let d = try #require(failure(typo).first)
+        #expect(d.code == "case.unknown-access-need")
+        #expect(d.place.path == "$.accessNeeds[0]")
+        #expect(d.help == "did you mean 'wheelchair'?")
+        let none = try #require(failure(adultCase.replacingOccurrences(of: "\"languages\": [\"fr\"]", with: "\"languages\": []")).first)
+        #expect(none.code == "case.no-language")
+    }
+
     @Test func ageBandIsAccepted() throws {
         let c = try loadCase(adultCase.replacingOccurrences(of: "\"age\": 24", with: "\"age\": \"15-17\""), directory: directory)
         #expect(c.age == AgeValue(min: 15, max: 17))

@@ -24,6 +24,9 @@ public struct ContextDocument: Codable, Sendable {
     public var categories: [CategoryDocument]
     public var populationGroups: [VocabularyEntry]?
     public var legalStatuses: [VocabularyEntry]?
+    /// Access needs a case can name and a service can meet (`wheelchair`, `sign-language`…). When
+    /// given, services and cases are checked against it, so a misspelling cannot silently exclude.
+    public var accessNeeds: [VocabularyEntry]?
     /// Pathway files, relative to this file (generic pathways are shared between contexts).
     public var pathways: [String]
     public var rules: ContextRules

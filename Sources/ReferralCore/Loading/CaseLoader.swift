@@ -113,6 +113,16 @@ public enum CaseLoader {
         if ctx.areas[d.area] == nil { unknown(l["area"], "area", d.area, ctx.areas.keys) }
         let langs = Set(ctx.languages.map(\.code))
         for (i, x) in d.languages.enumerated() where !langs.contains(x) { unknown(l["languages"][i], "language", x, langs) }
+        if d.languages.isEmpty {
+            out.append(Diagnostic(.error, code: "case.no-language", place: l["languages"].place,
+                                  message: "list at least one language the person speaks",
+                                  help: "language is what makes a service usable: ask, or use the context's main language"))
+        }
+        if let needs = ctx.accessNeeds {
+            for (i, x) in (d.accessNeeds ?? []).enumerated() where needs[x] == nil {
+                unknown(l["accessNeeds"][i], "access need", x, needs.keys)
+            }
+        }
         for (i, x) in (d.populationGroups ?? []).enumerated() where ctx.populationGroups[x] == nil {
             unknown(l["populationGroups"][i], "population group", x, ctx.populationGroups.keys)
         }

@@ -298,6 +298,7 @@ private struct Builder {
         }
         let groups = vocabulary(doc.populationGroups, "populationGroups")
         let statuses = vocabulary(doc.legalStatuses, "legalStatuses")
+        let needs = doc.accessNeeds.map { vocabulary($0, "accessNeeds") }
 
         checkRules(doc.rules, loc["rules"], categories: Set(categories.keys), groups: Set(groups.keys))
 
@@ -307,7 +308,7 @@ private struct Builder {
         return Context(
             id: doc.id, name: doc.name, fictional: doc.fictional ?? false, utcOffsetMinutes: offset,
             reportingLevel: doc.reportingLevel ?? 2, languages: doc.languages, areas: areas, categories: categories,
-            populationGroups: groups, legalStatuses: statuses, rules: doc.rules, file: loc.file.name)
+            populationGroups: groups, legalStatuses: statuses, accessNeeds: needs, rules: doc.rules, file: loc.file.name)
     }
 
     mutating func checkRules(_ r: ContextRules, _ loc: Locator, categories: Set<String>, groups: Set<String>) {
@@ -414,6 +415,15 @@ private struct Builder {
             for (i, g) in (e.legalStatuses ?? []).enumerated() where context.legalStatuses[g] == nil {
                 unknown("ref.unknown-legal-status", l["eligibility"]["legalStatuses"][i], g, "legal status",
                         context.legalStatuses.keys)
+            }
+            if let needs = context.accessNeeds {
+                for (i, a) in (s.accessibility ?? []).enumerated() where needs[a] == nil {
+                    unknown("ref.unknown-access-need", l["accessibility"][i], a, "access need", needs.keys,
+                            help: "access needs are listed in context.json accessNeeds")
+                }
+            }
+            if s.languages.isEmpty {
+                error("service.no-language", l["languages"], id: s.id, "list at least one language the service works in")
             }
             if let a = e.minAge, let b = e.maxAge, a > b {
                 error("service.age-range", l["eligibility"], id: s.id, "minAge \(a) is greater than maxAge \(b)")

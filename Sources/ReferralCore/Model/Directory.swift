@@ -60,6 +60,8 @@ public struct Context: Sendable {
     public let categories: [String: CategoryDocument]
     public let populationGroups: [String: String]
     public let legalStatuses: [String: String]
+    /// Nil when the context does not list access needs (then they are free words).
+    public let accessNeeds: [String: String]?
     public let rules: ContextRules
     public let file: String
 

@@ -82,7 +82,7 @@ enum HTMLReport {
                     if cell.allHours == false { cls += " no-24-7" }
                     let tip = ReportRenderer.populationsText(r, cell)
                         + (cell.services.isEmpty ? "" : " | services: " + cell.services.joined(separator: ", "))
-                    out += "<td class=\"\(cls)\" data-area=\"\(e(a.pcode))\" data-step=\"\(e(row.step))\" title=\"\(e(tip))\">\(e(cell.status.label))</td>"
+                    out += "<td class=\"\(cls)\" data-area=\"\(e(a.pcode))\" data-step=\"\(e(row.step))\" title=\"\(e(tip))\">\(e(CoverageStatus.cellLabel(cell)))</td>"
                 }
                 out += "</tr>\n"
             }

@@ -57,8 +57,9 @@ public enum ReportRenderer {
 
     // MARK: text
 
-    static func symbol(_ s: CoverageStatus) -> String {
-        switch s {
+    static func symbol(_ c: CoverageCell) -> String {
+        if c.status == .gap && c.baseStatus != .gap { return "x" }
+        return switch c.status {
         case .covered: "+"
         case .reportingOnly: "r"
         case .waitlistOnly: "w"
@@ -77,7 +78,7 @@ public enum ReportRenderer {
         for f in r.findings { out += f.rendered + "\n" }
         if r.findings.isEmpty { out += "no findings\n" }
         if !r.coverage.isEmpty {
-            out += "\ncoverage by area (+ covered, r reporting duty only, w waitlist only, p restricted only, X gap, - n/a, ! no 24/7 option for an emergency step)\n"
+            out += "\ncoverage by area (+ covered, r reporting duty only, w waitlist only, p restricted only, X gap, x gap for some population groups or legal statuses, - n/a, ! no 24/7 option for an emergency step)\n"
             let nameWidth = min(28, r.areas.map { $0.pcode.count + 1 + $0.name.count }.max() ?? 10)
             for (p, rows) in rowsByPathway(r) where !rows.isEmpty {
                 out += "\n\(p.name) (\(p.id))\n"
@@ -89,7 +90,7 @@ public enum ReportRenderer {
                     out += "  " + label.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
                     for row in rows {
                         let cell = row.cells[ai]
-                        out += " " + symbol(cell.status) + (cell.allHours == false ? "!" : " ")
+                        out += " " + symbol(cell) + (cell.allHours == false ? "!" : " ")
                     }
                     out += "\n"
                 }
@@ -148,7 +149,7 @@ public enum ReportRenderer {
                     out += "| \(md(a.name)) (\(a.pcode)) |"
                     for row in rows {
                         let cell = row.cells[ai]
-                        out += " \(badge(cell.status))\(cell.allHours == false ? " ⚡" : "") |"
+                        out += " \(badge(cell.status))\(cell.status != cell.baseStatus ? " for some groups (\(cell.baseStatus.label) for others)" : "")\(cell.allHours == false ? " ⚡" : "") |"
                     }
                     out += "\n"
                 }

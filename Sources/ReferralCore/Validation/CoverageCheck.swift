@@ -90,8 +90,9 @@ struct CoverageCheck {
                         pops.append(PopulationCoverage(population: entry.info.id, status: worst, options: served.sorted()))
                     }
                     let allHours: Bool? = emergency ? options.contains { $0.hours?.coversWholeWeek == true } : nil
+                    let basePops = pops.prefix(populations.entries.filter { $0.info.kind == .base }.count)
                     cells.append(CoverageCell(area: area, status: pops.map(\.status).max() ?? .notApplicable,
-                                              allHours: allHours, services: options.map(\.id), populations: pops))
+                                              baseStatus: basePops.map(\.status).max() ?? .notApplicable, allHours: allHours, services: options.map(\.id), populations: pops))
                     if !candidates.isEmpty {
                         report(p, s, area: area, pops: pops, groupGaps: groupGaps, options: options, allHours: allHours)
                     }

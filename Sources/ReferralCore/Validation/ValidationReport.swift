@@ -95,6 +95,11 @@ public enum CoverageStatus: String, Codable, Sendable, Comparable, CaseIterable 
     var order: Int { CoverageStatus.allCases.firstIndex(of: self)! }
     public static func < (a: CoverageStatus, b: CoverageStatus) -> Bool { a.order < b.order }
 
+    /// A short label for a matrix cell: the worst status, and whether only some groups have it.
+    public static func cellLabel(_ c: CoverageCell) -> String {
+        c.status == c.baseStatus ? c.status.label : "\(c.baseStatus.label); \(c.status.label) for some groups"
+    }
+
     /// A short label for tables.
     public var label: String {
         switch self {
@@ -124,6 +129,9 @@ public struct CoverageCell: Codable, Sendable, Equatable {
     public var area: String
     /// The worst status over all populations.
     public var status: CoverageStatus
+    /// The worst status over the sex × age populations only (a cell can be covered for them and
+    /// still leave a population group or legal status without an option).
+    public var baseStatus: CoverageStatus
     /// For emergency steps: whether some open option here is open at every hour of the week.
     public var allHours: Bool?
     /// Open services of the step's category serving this area, by id.
