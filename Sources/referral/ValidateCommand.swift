@@ -1,63 +1,75 @@
 import Foundation
 import ReferralCore
 
-/// `referral validate [DIR]`: loads every context under DIR and reports every finding with its
-/// place. Exit 1 when there is any error.
+/// `referral validate [DIR]`: the coordinator's report. Loads every context under DIR, runs every
+/// check of `Validator` (structure, coverage, data quality) and renders the report. Exit 1 when
+/// there is any error (or any warning with --strict).
 enum ValidateCommand: Command {
     static let spec = CommandSpec(
         name: "validate",
-        summary: "check the pathway data and report every problem with its place",
+        summary: "check the pathway data: every problem with its place, coverage gaps by area and population",
         positionals: [PositionalSpec("DIR", optional: true, help: "a context folder, or a folder of them (default: Pathways)")],
-        options: [SharedOptions.context, SharedOptions.format],
+        options: [
+            SharedOptions.context,
+            OptionSpec("format", value: "FORMAT", choices: ReportFormat.allCases.map(\.rawValue),
+                       help: "output format (default: text); html is a self-contained page for offline use"),
+            OptionSpec("strict", help: "count warnings (coverage gaps, stale entries…) as errors for the exit code"),
+            OptionSpec("at", value: "TIME",
+                       help: "the date to judge staleness by, ISO 8601 with offset (2026-11-28T14:00:00+02:00); default: now, from the clock"),
+        ],
         discussion: """
-            Loads everything (a broken service does not hide the others) and prints each finding as
-              file:line:column (json.path): error[code]: message
+            Loads everything (a broken service does not hide the others) and checks:
+              structure     unknown ids, duplicates, syntax; per pathway: unreachable steps, cycles,
+                            dead ends, steps whose category no service offers
+              coverage      per step × district × population (girls, women, boys, men, each
+                            population group and legal status): an open, eligible service? a 24/7
+                            option for emergency steps? the main languages in every district?
+              data quality  entries not verified in time, missing contact or hours, closed
+                            services in a pathway, legal-status restrictions, reporting duties
+            Text prints each finding as
+              file:line:column (json.path): severity[code]: message
                 help: what to do about it
-            then a summary. Exits with 1 when there is any error, 0 otherwise (warnings do not fail).
+            then a coverage matrix and a summary. Exits with 1 when there is any error (with
+            --strict: any error or warning), 0 otherwise.
 
-            Example:
-              referral validate Pathways
+            Examples:
+              referral validate Pathways --at 2026-11-28T14:00:00+02:00
+              referral validate Pathways --format html > report.html
             """)
 
-    struct Report: Codable {
-        var folder: String
-        var errors: Int
-        var warnings: Int
-        var services: Int?
-        var organisations: Int?
-        var pathways: Int?
-        var diagnostics: [Diagnostic]
-    }
-
     static func run(_ args: ParsedArguments, _ env: Environment) throws -> CommandOutput {
+        try Inputs.checkTime(args.value("at"), command: spec.name)
+        let format = ReportFormat(rawValue: args.value("format") ?? "text") ?? .text
         let root = args.positional(0) ?? Inputs.defaultPathways
         let folders = try contextFolders(root, context: args.value("context"))
-        var reports: [Report] = []
+        if folders.count > 1 && format == .html {
+            throw CLIError.usage("'\(root)' holds several contexts; an HTML report covers one",
+                                 help: "choose one with --context", command: spec.name)
+        }
+        var reports: [ValidationReport] = []
+        var note = ""
         for folder in folders {
-            let r = DirectoryLoader(options: .init(strict: false)).load(folder: folder, displayRoot: root)
-            let d = r.directory
-            reports.append(Report(
-                folder: folder, errors: r.errors.count,
-                warnings: r.diagnostics.filter { $0.severity == .warning }.count,
-                services: d?.services.count, organisations: d?.organisations.count, pathways: d?.pathways.count,
-                diagnostics: r.diagnostics))
+            let load = DirectoryLoader(options: .init(strict: false)).load(folder: folder, displayRoot: root)
+            let time: RoutingTime
+            if let d = load.directory {
+                let (t, why) = try Inputs.time(args.value("at"), directory: d, env: env)
+                time = t
+                if args.value("at") == nil { note = "referral: note: checked for \(t.iso8601) (\(why))\n" }
+            } else {
+                // Nothing to date-check without a directory; the report only carries the load errors.
+                time = RoutingTime(epochSeconds: Int64(env.now().timeIntervalSince1970.rounded(.down)), utcOffsetMinutes: 0)
+            }
+            reports.append(Validator.validate(load, at: time))
         }
-        let failed = reports.contains { $0.errors > 0 }
+        let failed = reports.contains { $0.failed(strict: args.flag("strict")) }
         let code: ExitCode = failed ? .findings : .ok
-        if args.value("format") == "json" { return CommandOutput(stdout: jsonText(reports), exitCode: code) }
-        var t = TextBuilder()
-        for r in reports {
-            for d in r.diagnostics { t.line(d.rendered) }
-            if !r.diagnostics.isEmpty { t.line() }
-            var counts: [String] = []
-            if let s = r.services { counts.append("\(s) services") }
-            if let o = r.organisations { counts.append("\(o) organisations") }
-            if let p = r.pathways { counts.append("\(p) pathways") }
-            let loaded = counts.isEmpty ? "" : " (loaded " + counts.joined(separator: ", ") + ")"
-            t.line("\(r.folder): \(r.errors) error\(r.errors == 1 ? "" : "s"), \(r.warnings) warning\(r.warnings == 1 ? "" : "s")\(loaded)")
+        let stdout: String
+        if format == .json && reports.count > 1 {
+            stdout = jsonText(reports)
+        } else {
+            stdout = reports.map { ReportRenderer.render($0, format: format) }.joined(separator: "\n")
         }
-        t.line(failed ? "validation FAILED: fix the errors above" : "validation passed")
-        return CommandOutput(stdout: t.text, exitCode: code)
+        return CommandOutput(stdout: stdout, stderr: format == .text ? "" : note, exitCode: code)
     }
 
     /// `root` itself when it holds context.json, else every sub-folder that does (or the one named).
