@@ -70,6 +70,23 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
         #expect(plain(r.stdout))
     }
 
+    /// On a terminal (util-linux `script` provides one) the text is coloured, unless `--no-color`
+    /// or NO_COLOR says otherwise.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnlyOnATerminal() throws {
+        let exe = try Referral.binary.get().path
+        let base = "'\(exe)' route '\(fixtureCase)' --pathways '\(fixture)' --at \(Repo.at)"
+        let tty = try Referral.runShell("/usr/bin/script -qec \"\(base)\" /dev/null")
+        #expect(tty.code == Exit.ok)
+        #expect(tty.stdout.contains("\u{1B}[1mREFERRAL PLAN"))
+        let flag = try Referral.runShell("/usr/bin/script -qec \"\(base) --no-color\" /dev/null")
+        #expect(flag.stdout.contains("REFERRAL PLAN"))
+        #expect(plain(flag.stdout))
+        let env = try Referral.runShell("/usr/bin/script -qec \"\(base)\" /dev/null", environment: ["NO_COLOR": "1"])
+        #expect(env.stdout.contains("REFERRAL PLAN"))
+        #expect(plain(env.stdout))
+    }
+
     @Test func missingCaseFile() throws {
         let r = try Referral.route("no-such-case.json", pathways: fixture)
         #expect(r.code == Exit.invalidInput)

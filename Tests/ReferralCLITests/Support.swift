@@ -61,7 +61,15 @@ enum Referral {
 
     /// Runs `referral ARGS` in the repository root, with `stdin` as standard input.
     static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
-        let exe = try binary.get()
+        try execute(try binary.get(), args, stdin: stdin, environment: environment)
+    }
+
+    /// Runs a shell command line in the repository root.
+    static func runShell(_ command: String, environment: [String: String] = [:]) throws -> RunResult {
+        try execute(URL(fileURLWithPath: "/bin/sh"), ["-c", command], stdin: nil, environment: environment)
+    }
+
+    static func execute(_ exe: URL, _ args: [String], stdin: String?, environment: [String: String]) throws -> RunResult {
         let fm = FileManager.default
         let tmp = fm.temporaryDirectory.appendingPathComponent("referral-cli-tests-\(UUID().uuidString)")
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
