@@ -8,7 +8,10 @@ import ReferralCore
 /// Runs one command line and returns what to print and the exit code.
 func runReferral(_ arguments: [String], _ env: Environment) -> CommandOutput {
     do {
-        return try dispatch(arguments, env)
+        var out = try dispatch(arguments, env)
+        // Blocks end with a blank line; the output as a whole ends with exactly one newline.
+        while out.stdout.hasSuffix("\n\n") { out.stdout.removeLast() }
+        return out
     } catch {
         let (message, code) = failureReport(error)
         return CommandOutput(stdout: "", stderr: message, exitCode: code)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-// Golden files: the full text and JSON output of `referral route` for every example case shipped
+// Golden files (and README.md examples): the full text and JSON output of `referral route` for every example case shipped
 // in Pathways/demo/cases (and the engine fixture), at a fixed time. Review a change by diffing the
 // files; regenerate them with
 //
@@ -95,5 +95,67 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
         }
         #expect(all.contains("\"action\" : \"inform\""))
         #expect(all.contains("\"action\" : \"emergency-referral\""))
+    }
+}
+
+/// The outputs pasted in README.md are real: every `$ referral …` example in a `text` block is
+/// run and compared with what follows it (a prefix when the block then says `…`). With
+/// UPDATE_GOLDEN set the README blocks are rewritten from the real output instead.
+@Suite struct ReadmeExampleTests {
+    @Test func readmeOutputsAreReal() throws {
+        let url = Repo.root.appendingPathComponent("README.md")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        var i = 0
+        var inText = false
+        var checked = 0
+        var changed = false
+        while i < lines.count {
+            let line = lines[i]
+            if line.hasPrefix("```") {
+                inText = line == "```text"
+                i += 1
+                continue
+            }
+            guard inText, line.hasPrefix("$ referral ") else {
+                i += 1
+                continue
+            }
+            let args = line.dropFirst("$ referral ".count).split(separator: " ").map(String.init)
+            var end = i + 1
+            while end < lines.count, !lines[end].hasPrefix("$ "), !lines[end].hasPrefix("…"), !lines[end].hasPrefix("```") {
+                end += 1
+            }
+            let expected = Array(lines[(i + 1)..<end])
+            let truncated = end < lines.count && lines[end].hasPrefix("…")
+            // Examples about files a reader would make themselves are checked elsewhere.
+            let files = args.filter { $0.hasSuffix(".json") }
+            if !files.allSatisfy({ FileManager.default.fileExists(atPath: Repo.root.appendingPathComponent($0).path) }) {
+                i = end
+                continue
+            }
+            let r = try Referral.run(args)
+            var actual = (r.stdout + r.stderr).components(separatedBy: "\n")
+            if actual.last == "" { actual.removeLast() }
+            let want = truncated ? Array(actual.prefix(expected.count)) : actual
+            if expected != want {
+                if updating {
+                    lines.replaceSubrange((i + 1)..<end, with: want)
+                    changed = true
+                    i += 1 + want.count
+                    continue
+                }
+                let k = (0..<min(expected.count, want.count)).first { expected[$0] != want[$0] } ?? min(expected.count, want.count)
+                Issue.record("""
+                    README.md example '\(line)' differs from the real output at its line \(k + 1):
+                      README: \(k < expected.count ? expected[k] : "<end>")
+                      output: \(k < want.count ? want[k] : "<end>")
+                    rewrite the README blocks with UPDATE_GOLDEN=1 swift test --filter Golden and review the diff
+                    """)
+            }
+            checked += 1
+            i = end
+        }
+        #expect(checked >= 6, "expected the README to show at least 6 real examples, found \(checked)")
+        if changed { try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8) }
     }
 }
