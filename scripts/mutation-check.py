@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Removes each safety rule from the engine in turn and checks that some test fails.
+
+Usage (from the repository root): python3 scripts/mutation-check.py [RULE NAME ...]
+Each mutation is applied to a copy of the committed tree in a temporary folder; the working tree
+is never touched. Prints KILLED (a test failed, as it must) or SURVIVED (no test noticed: write one).
+Takes about a minute per mutation on 2 cores. Exit code 1 if any mutation survived.
+"""
+import os, shutil, subprocess, sys, tempfile
+
+ROOT = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
+muts = [
+ ("consent gate", "Sources/ReferralCore/Matching/Decide.swift", "if consent.valid && consentCovers {", "if true {"),
+ ("consent validity", "Sources/ReferralCore/Matching/Decide.swift", "if consent.valid && consentCovers {", "if consentCovers {"),
+ ("mandatory reporting gate", "Sources/ReferralCore/Matching/Decide.swift", "if !duties.isEmpty && action == .refer {", "if false {"),
+ ("sensitive filter", "Sources/ReferralCore/Matching/Decide.swift", "} else if sensitive.contains(f) && !s.sensitiveDataQualified {", "} else if false {"),
+ ("share filter", "Sources/ReferralCore/Matching/Decide.swift", "if action == .refer && !agreed.contains(f) {", "if false {"),
+ ("confidential address", "Sources/ReferralCore/Matching/Decide.swift", "if a.confidential {", "if false {"),
+ ("risk to life", "Sources/ReferralCore/Matching/Decide.swift", "if riskToLife {", "if false {"),
+ ("suspected caregiver", "Sources/ReferralCore/Matching/Decide.swift", "if consent.givenBy == .caregiver && k.caregiverSuspected == true {", "if false {"),
+ ("caregiver fallback", "Sources/ReferralCore/Matching/Decide.swift", "if child, let why = caregiverCannot, allowed.contains(.caregiver) {", "if false, let why = caregiverCannot {"),
+ ("child assent", "Sources/ReferralCore/Matching/Decide.swift", "if consent.childAssent == true {", "if true {"),
+ ("no police", "Sources/ReferralCore/Matching/Decide.swift", "if category?.lawEnforcement == true && p.noPolice == true {", "if false {"),
+ ("BIA flag", "Sources/ReferralCore/Matching/Decide.swift", "if consent.child {", "if false {"),
+ ("identifying scan", "Sources/ReferralCore/Loading/CaseLoader.swift", "if !found.isEmpty { return .failure(LoadFailure(found)) }", ""),
+ ("legal status", "Sources/ReferralCore/Matching/Decide.swift", "if let ls = d.legalStatus, statuses.contains(ls) {", "if true {"),
+ ("windows urgency", "Sources/ReferralCore/Matching/Router.swift", "if h < w.hours, w.urgency < u {", "if false {"),
+ ("ranking", "Sources/ReferralCore/Matching/Router.swift", "if a.rankKey != b.rankKey { return a.rankKey.lexicographicallyPrecedes(b.rankKey) }", ""),
+]
+only = sys.argv[1:]
+work = tempfile.mkdtemp(prefix="mutation-")
+base = os.path.join(work, "base")
+os.makedirs(base)
+# A copy of the committed tree (git archive), built once; each mutation copies it.
+subprocess.run(f"git -C {ROOT} archive HEAD | tar -x -C {base}", shell=True, check=True)
+survived = 0
+for name, f, old, new in muts:
+    if only and name not in only:
+        continue
+    T = os.path.join(work, "mutant")
+    if os.path.exists(T):
+        shutil.rmtree(T)
+    shutil.copytree(base, T, symlinks=True)
+    if os.path.exists(os.path.join(work, ".build")):
+        shutil.move(os.path.join(work, ".build"), os.path.join(T, ".build"))
+    p = os.path.join(T, f)
+    s = open(p).read()
+    if old not in s:
+        print(f"STALE    {name}: the line to remove is no longer in {f}; update this script")
+        survived += 1
+        continue
+    open(p, "w").write(s.replace(old, new, 1))
+    b = subprocess.run("swift build --build-tests", shell=True, cwd=T, capture_output=True, text=True)
+    if b.returncode != 0:
+        print(f"BUILD?   {name}: the mutant does not compile")
+        survived += 1
+        continue
+    r = subprocess.run("swift test --skip-build --skip PropertyTests", shell=True, cwd=T, capture_output=True, text=True)
+    fails = sorted({l.split(" Test ")[1].split("(")[0] for l in r.stdout.splitlines()
+                    if l.startswith("\u2718 Test ") and "recorded" not in l and "(" in l})
+    shutil.move(os.path.join(T, ".build"), os.path.join(work, ".build"))
+    if fails:
+        print(f"KILLED   {name}: " + ", ".join(fails[:4]) + (" …" if len(fails) > 4 else ""), flush=True)
+    else:
+        survived += 1
+        print(f"SURVIVED {name}: no test failed", flush=True)
+shutil.rmtree(work, ignore_errors=True)
+sys.exit(1 if survived else 0)
