@@ -9,22 +9,35 @@ struct CoverageCheck {
     var findings: [Diagnostic] = []
 
     private var context: Context { directory.context }
-    /// Open or waitlisted services by category, in id order.
-    private let byCategory: [String: [Service]]
+    /// Open or waitlisted services by category, then by the reporting area they serve, in id
+    /// order. A service serves an area when it serves the area, an ancestor, or a part of it (a
+    /// district is covered by a service in one of its sub-districts).
+    private let byCategoryArea: [String: [String: [Int]]]
+    private let services: [Service]
 
     init(directory: Directory, populations: PopulationSet, areas: [String]) {
         self.directory = directory
         self.populations = populations
         self.areas = areas
-        var by: [String: [Service]] = [:]
-        for s in directory.services where s.status != .closed { by[s.category, default: []].append(s) }
-        byCategory = by
-    }
-
-    /// Whether the service serves `area`: it serves the area, an ancestor, or a part of it (a
-    /// district is covered by a service in one of its sub-districts).
-    func serves(_ s: Service, _ area: String) -> Bool {
-        s.areas.contains { context.area(area, isWithin: $0) || context.area($0, isWithin: area) }
+        services = directory.services
+        let ctx = directory.context
+        // Reporting areas under each area (itself included), found once.
+        var under: [String: [String]] = [:]
+        for r in areas { for a in ctx.lineage(of: r) { under[a, default: []].append(r) } }
+        let reporting = Set(areas)
+        var by: [String: [String: [Int]]] = [:]
+        for (i, s) in directory.services.enumerated() where s.status != .closed {
+            var served: Set<String> = []
+            for a in s.areas {
+                if let rs = under[a] {
+                    served.formUnion(rs)
+                } else if let r = ctx.lineage(of: a).first(where: reporting.contains) {
+                    served.insert(r)
+                }
+            }
+            for r in served { by[s.category, default: [:]][r, default: []].append(i) }
+        }
+        byCategoryArea = by
     }
 
     func hasDuty(_ s: Service, for m: Profile) -> Bool {
@@ -33,67 +46,95 @@ struct CoverageCheck {
         }
     }
 
-    func status(_ m: Profile, options: [Service], conditions: [ConditionDocument]) -> (CoverageStatus, [Service]) {
-        guard Truth.all(conditions.map(m.truth)) != .no, let ages = m.ages(within: conditions) else {
-            return (.notApplicable, [])
+    /// Whether a step applies to each member of each population, and for which ages.
+    typealias Applicability = [[ClosedRange<Int>?]]
+
+    func applicability(_ conditions: [ConditionDocument]) -> Applicability {
+        populations.entries.map { e in
+            e.members.map { m in Truth.all(conditions.map(m.truth)) == .no ? nil : m.ages(within: conditions) }
         }
-        var full: [Service] = []
+    }
+
+    func status(_ m: Profile, ages: ClosedRange<Int>?, options: [Int]) -> (CoverageStatus, [Int]) {
+        guard let ages else { return (.notApplicable, []) }
+        var full: [Int] = []
         var partial = false
-        for s in options {
-            switch m.fit(s, ages: ages) {
-            case .full: full.append(s)
+        for i in options {
+            switch m.fit(services[i], ages: ages) {
+            case .full: full.append(i)
             case .partial: partial = true
             case .none: break
             }
         }
         if full.isEmpty { return (partial ? .partial : .gap, []) }
-        let free = full.filter { !hasDuty($0, for: m) }
-        if free.contains(where: { $0.status == .open }) { return (.covered, full) }
+        let free = full.filter { !hasDuty(services[$0], for: m) }
+        if free.contains(where: { services[$0].status == .open }) { return (.covered, full) }
         if !free.isEmpty { return (.waitlistOnly, full) }
         return (.reportingOnly, full)
+    }
+
+    /// Every population's status for one set of options, and the groups left without an
+    /// option where others of the same sex and age have one.
+    func populationCoverage(options: [Int], applicability: Applicability) -> ([PopulationCoverage], [String]) {
+        var baseStatus: [Profile: CoverageStatus] = [:]
+        var pops: [PopulationCoverage] = []
+        var groupGaps: [String] = []
+        for (ei, entry) in populations.entries.enumerated() {
+            var worst: CoverageStatus = .notApplicable
+            var served: Set<Int> = []
+            var specificGap = false
+            for (mi, m) in entry.members.enumerated() {
+                let (st, full) = status(m, ages: applicability[ei][mi], options: options)
+                worst = max(worst, st)
+                served.formUnion(full)
+                if entry.info.kind == .base {
+                    baseStatus[m] = st
+                } else {
+                    var b = m
+                    b.group = nil
+                    b.legalStatus = nil
+                    let bs = baseStatus[b] ?? .notApplicable
+                    if st == .gap && bs != .gap && bs != .notApplicable { specificGap = true }
+                }
+            }
+            if specificGap { groupGaps.append(entry.info.name) }
+            // Options are listed for the sex × age populations only: a group's options are theirs
+            // minus the restricted ones, and listing them again would multiply the report's size.
+            pops.append(PopulationCoverage(population: entry.info.id, status: worst,
+                                           options: entry.info.kind == .base ? served.sorted().map { services[$0].id } : nil))
+        }
+        return (pops, groupGaps)
     }
 
     mutating func run() -> [StepCoverage] {
         var rows: [StepCoverage] = []
         var languageGaps: [String: [String: Set<String>]] = [:]  // area → language → categories
         let mainLanguages = context.languages.enumerated().filter { $0.element.main == true }
+        let baseCount = populations.entries.filter { $0.info.kind == .base }.count
         for p in directory.pathways {
             for s in p.steps {
-                let conditions = [p.appliesWhen] + (s.when.map { [$0] } ?? [])
-                let candidates = byCategory[s.category] ?? []
+                let applicable = applicability([p.appliesWhen] + (s.when.map { [$0] } ?? []))
+                let byArea = byCategoryArea[s.category] ?? [:]
+                let anywhere = !byArea.isEmpty
                 let emergency = PathwayStructure.isEmergency(s)
+                // Areas served by the same services have the same coverage: compute it once.
+                var memo: [[Int]: ([PopulationCoverage], [String])] = [:]
                 var cells: [CoverageCell] = []
                 for area in areas {
-                    let options = candidates.filter { serves($0, area) }
-                    var baseStatus: [Profile: CoverageStatus] = [:]
-                    var pops: [PopulationCoverage] = []
-                    var groupGaps: [String] = []
-                    for entry in populations.entries {
-                        var worst: CoverageStatus = .notApplicable
-                        var served: Set<String> = []
-                        var specificGap = false
-                        for m in entry.members {
-                            let (st, full) = status(m, options: options, conditions: conditions)
-                            worst = max(worst, st)
-                            served.formUnion(full.map(\.id))
-                            if entry.info.kind == .base {
-                                baseStatus[m] = st
-                            } else {
-                                var b = m
-                                b.group = nil
-                                b.legalStatus = nil
-                                let bs = baseStatus[b] ?? .notApplicable
-                                if st == .gap && bs != .gap && bs != .notApplicable { specificGap = true }
-                            }
-                        }
-                        if specificGap { groupGaps.append(entry.info.name) }
-                        pops.append(PopulationCoverage(population: entry.info.id, status: worst, options: served.sorted()))
+                    let optionIndices = byArea[area] ?? []
+                    let options = optionIndices.map { services[$0] }
+                    let (pops, groupGaps): ([PopulationCoverage], [String])
+                    if let known = memo[optionIndices] {
+                        (pops, groupGaps) = known
+                    } else {
+                        (pops, groupGaps) = populationCoverage(options: optionIndices, applicability: applicable)
+                        memo[optionIndices] = (pops, groupGaps)
                     }
                     let allHours: Bool? = emergency ? options.contains { $0.hours?.coversWholeWeek == true } : nil
-                    let basePops = pops.prefix(populations.entries.filter { $0.info.kind == .base }.count)
                     cells.append(CoverageCell(area: area, status: pops.map(\.status).max() ?? .notApplicable,
-                                              baseStatus: basePops.map(\.status).max() ?? .notApplicable, allHours: allHours, services: options.map(\.id), populations: pops))
-                    if !candidates.isEmpty {
+                                              baseStatus: pops.prefix(baseCount).map(\.status).max() ?? .notApplicable,
+                                              allHours: allHours, services: options.map(\.id), populations: pops))
+                    if anywhere {
                         report(p, s, area: area, pops: pops, groupGaps: groupGaps, options: options, allHours: allHours)
                     }
                     if !options.isEmpty && !s.optional {

@@ -143,8 +143,8 @@ public struct CoverageCell: Codable, Sendable, Equatable {
 public struct PopulationCoverage: Codable, Sendable, Equatable {
     public var population: String
     public var status: CoverageStatus
-    /// The services that fully serve this population here.
-    public var options: [String]
+    /// The services that fully serve this population here (for the sex × age populations only).
+    public var options: [String]?
 }
 
 /// A pathway as a graph, with what the structural checks found.
