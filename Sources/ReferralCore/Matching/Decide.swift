@@ -311,14 +311,16 @@ extension Router {
             // only what the provider needs and the person agreed to.
             let wanted = action == .refer ? s.requiredFields : (rules.imminentRiskToLife.minimumFields ?? [])
             for f in Set(wanted).sorted() {
+                guard let v = c.value(of: f) else {
+                    withheld.append(WithheldField(field: f, reason: "not recorded in the case: the provider may ask"))
+                    continue
+                }
                 if action == .refer && !agreed.contains(f) {
                     withheld.append(WithheldField(field: f, reason: "the person did not agree to share it; the provider asks for it to accept the referral: discuss with the person"))
                 } else if sensitive.contains(f) && !s.sensitiveDataQualified {
                     withheld.append(WithheldField(field: f, reason: "sensitive: this provider is not qualified to receive it"))
-                } else if let v = c.value(of: f) {
-                    packet.append(PacketField(field: f, value: v))
                 } else {
-                    withheld.append(WithheldField(field: f, reason: "not recorded in the case"))
+                    packet.append(PacketField(field: f, value: v))
                 }
             }
             checks.append(RuleCheck("data.minimum-necessary", .pass,
