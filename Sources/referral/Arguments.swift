@@ -181,10 +181,29 @@ enum ArgumentParser {
     }
 
     /// `referral route CASE [--pathways DIR] [--format text|json]`
-    static func usageLine(_ spec: CommandSpec) -> String {
+    static func usageLine(_ spec: CommandSpec) -> String { usageParts(spec).joined(separator: " ") }
+
+    /// The usage line broken between its parts (never inside `[--format text|json]`) so that
+    /// no line is longer than `width`; continuation lines are indented by `indent` spaces.
+    static func usageLines(_ spec: CommandSpec, lead: String, width: Int, indent: Int) -> String {
+        var lines: [String] = []
+        var line = lead
+        for part in usageParts(spec) {
+            if line.count + 1 + part.count > width, line.count > indent {
+                lines.append(line)
+                line = String(repeating: " ", count: indent) + part
+            } else {
+                line += (line == lead ? "" : " ") + part
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+
+    static func usageParts(_ spec: CommandSpec) -> [String] {
         var parts = ["referral", spec.name]
         for p in spec.positionals { parts.append(p.optional ? "[\(p.name)]" : p.name) }
         for o in spec.options { parts.append(o.required ? o.synopsis : "[\(o.synopsis)]") }
-        return parts.joined(separator: " ")
+        return parts
     }
 }

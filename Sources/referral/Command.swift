@@ -90,7 +90,8 @@ func lookUpCommand(_ name: String) -> (any Command.Type)? {
 
 enum Help {
     static func command(_ spec: CommandSpec) -> String {
-        var s = "referral \(spec.name): \(spec.summary)\n\nUsage: \(ArgumentParser.usageLine(spec))\n"
+        var s = wrap("referral \(spec.name): \(spec.summary)", width: 100, indent: "  ", firstIndent: "") + "\n\n"
+        s += ArgumentParser.usageLines(spec, lead: "Usage: ", width: 100, indent: 16) + "\n"
         if !spec.positionals.isEmpty {
             s += "\nArguments:\n"
             for p in spec.positionals { s += row(p.name, p.help) }

@@ -99,8 +99,10 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
 }
 
 /// The outputs pasted in README.md are real: every `$ referral …` example in a `text` block is
-/// run and compared with what follows it (a prefix when the block then says `…`). With
-/// UPDATE_GOLDEN set the README blocks are rewritten from the real output instead.
+/// run and compared with what follows it. A line starting with `…` stands for lines left out: the
+/// lines before it must begin the output and the lines after it (up to the next `$ ` line or the
+/// end of the block) must end it. With UPDATE_GOLDEN set the README blocks are rewritten from the
+/// real output instead, keeping the same number of lines on each side of the `…`.
 @Suite struct ReadmeExampleTests {
     @Test func readmeOutputsAreReal() throws {
         let url = Repo.root.appendingPathComponent("README.md")
@@ -109,6 +111,7 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
         var inText = false
         var checked = 0
         var changed = false
+        func isEnd(_ l: String) -> Bool { l.hasPrefix("$ ") || l.hasPrefix("```") }
         while i < lines.count {
             let line = lines[i]
             if line.hasPrefix("```") {
@@ -121,12 +124,16 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
                 continue
             }
             let args = line.dropFirst("$ referral ".count).split(separator: " ").map(String.init)
-            var end = i + 1
-            while end < lines.count, !lines[end].hasPrefix("$ "), !lines[end].hasPrefix("…"), !lines[end].hasPrefix("```") {
-                end += 1
+            var gap = i + 1
+            while gap < lines.count, !isEnd(lines[gap]), !lines[gap].hasPrefix("…") { gap += 1 }
+            var end = gap
+            let elided = gap < lines.count && lines[gap].hasPrefix("…")
+            if elided {
+                end = gap + 1
+                while end < lines.count, !isEnd(lines[end]) { end += 1 }
             }
-            let expected = Array(lines[(i + 1)..<end])
-            let truncated = end < lines.count && lines[end].hasPrefix("…")
+            let head = Array(lines[(i + 1)..<gap])
+            let tail = elided ? Array(lines[(gap + 1)..<end]) : []
             // Examples about files a reader would make themselves are checked elsewhere.
             let files = args.filter { $0.hasSuffix(".json") }
             if !files.allSatisfy({ FileManager.default.fileExists(atPath: Repo.root.appendingPathComponent($0).path) }) {
@@ -136,23 +143,28 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
             let r = try Referral.run(args)
             var actual = (r.stdout + r.stderr).components(separatedBy: "\n")
             if actual.last == "" { actual.removeLast() }
-            let want = truncated ? Array(actual.prefix(expected.count)) : actual
-            if expected != want {
-                if updating {
-                    lines.replaceSubrange((i + 1)..<end, with: want)
-                    changed = true
-                    i += 1 + want.count
-                    continue
-                }
-                let k = (0..<min(expected.count, want.count)).first { expected[$0] != want[$0] } ?? min(expected.count, want.count)
-                Issue.record("""
-                    README.md example '\(line)' differs from the real output at its line \(k + 1):
-                      README: \(k < expected.count ? expected[k] : "<end>")
-                      output: \(k < want.count ? want[k] : "<end>")
-                    rewrite the README blocks with UPDATE_GOLDEN=1 swift test --filter Golden and review the diff
-                    """)
-            }
+            let wantHead = elided ? Array(actual.prefix(head.count)) : actual
+            let wantTail = elided ? Array(actual.suffix(tail.count)) : []
             checked += 1
+            if head == wantHead && tail == wantTail {
+                i = end
+                continue
+            }
+            if updating {
+                let block = elided ? wantHead + [lines[gap]] + wantTail : wantHead
+                lines.replaceSubrange((i + 1)..<end, with: block)
+                changed = true
+                i += 1 + block.count
+                continue
+            }
+            let (a, b) = head != wantHead ? (head, wantHead) : (tail, wantTail)
+            let k = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record("""
+                README.md example '\(line)' differs from the real output (\(head != wantHead ? "start" : "end")):
+                  README: \(k < a.count ? a[k] : "<end>")
+                  output: \(k < b.count ? b[k] : "<end>")
+                rewrite the README blocks with UPDATE_GOLDEN=1 swift test --filter Golden and review the diff
+                """)
             i = end
         }
         #expect(checked >= 6, "expected the README to show at least 6 real examples, found \(checked)")
