@@ -21,6 +21,7 @@ enum HTMLReport {
     .sev-error{color:#b00020;font-weight:bold}.sev-warning{color:#a15c00;font-weight:bold}.sev-info{color:#245}
     code{font-size:12px}
     .graph{overflow-x:auto;border:1px solid #ddd;padding:6px;margin-bottom:12px}
+    .graph svg{display:block;margin:0 auto;max-width:100%;height:auto}
     .graph svg text{font-family:system-ui,Helvetica,Arial,sans-serif}
     """
 

@@ -84,7 +84,7 @@ public enum PathwayGraphRenderer {
 
     // MARK: SVG
 
-    static let nodeWidth = 210.0, nodeHeight = 54.0, hGap = 28.0, vGap = 56.0, margin = 20.0
+    static let nodeWidth = 176.0, nodeHeight = 62.0, hGap = 18.0, vGap = 54.0, margin = 20.0
 
     /// Node positions: one row per breadth-first depth from the entries (unreachable steps on a
     /// last row), ordered in a row by their parents' positions, then file order.
@@ -166,13 +166,40 @@ public enum PathwayGraphRenderer {
             if s.terminal {
                 out += "<rect x=\"\(n(at.x + 3))\" y=\"\(n(at.y + 3))\" width=\"\(n(w - 6))\" height=\"\(n(h - 6))\" rx=\"6\" fill=\"none\" stroke=\"#333\" stroke-width=\"0.6\"/>"
             }
-            out += "<text x=\"\(n(at.x + w / 2))\" y=\"\(n(at.y + 22))\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\">\(xmlEscape(truncate(s.name, 30)))</text>"
+            let lines = wrap(s.name, width: 24, maxLines: 2)
+            for (k, line) in lines.enumerated() {
+                let y = at.y + (lines.count == 1 ? 25 : 18 + Double(k) * 15)
+                out += "<text x=\"\(n(at.x + w / 2))\" y=\"\(n(y))\" text-anchor=\"middle\" font-size=\"11.5\" font-weight=\"bold\">\(xmlEscape(line))</text>"
+            }
             var second = s.category
             if s.emergency { second = "⚡ " + second }
-            out += "<text x=\"\(n(at.x + w / 2))\" y=\"\(n(at.y + 40))\" text-anchor=\"middle\" font-size=\"10.5\" fill=\"#333\">\(xmlEscape(truncate(second, 34)))</text>"
+            out += "<text x=\"\(n(at.x + w / 2))\" y=\"\(n(at.y + 53))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#333\">\(xmlEscape(truncate(second, 32)))</text>"
             out += "</g>\n"
         }
         return out + "</svg>\n"
+    }
+
+    /// Greedy word wrap into at most `maxLines` lines of `width` characters; the last line is
+    /// cut with an ellipsis when the text does not fit.
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] += " …"
+        }
+        return lines.map { truncate($0, width + 2) }
     }
 
     static func truncate(_ s: String, _ max: Int) -> String {

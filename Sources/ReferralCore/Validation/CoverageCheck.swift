@@ -40,12 +40,6 @@ struct CoverageCheck {
         byCategoryArea = by
     }
 
-    func hasDuty(_ s: Service, for m: Profile) -> Bool {
-        context.rules.mandatoryReporting.contains { d in
-            s.mandatoryReporting.contains(d.id) && (d.appliesWhen.map { m.truth(of: $0) != .no } ?? true)
-        }
-    }
-
     /// Whether a step applies to each member of each population, and for which ages.
     typealias Applicability = [[ClosedRange<Int>?]]
 
@@ -55,7 +49,16 @@ struct CoverageCheck {
         }
     }
 
-    func status(_ m: Profile, ages: ClosedRange<Int>?, options: [Int]) -> (CoverageStatus, [Int]) {
+    /// The reporting duties that may apply to each member of each population (by duty id).
+    private var duties: [[Set<String>]] {
+        populations.entries.map { e in
+            e.members.map { m in
+                Set(context.rules.mandatoryReporting.filter { d in d.appliesWhen.map { m.truth(of: $0) != .no } ?? true }.map(\.id))
+            }
+        }
+    }
+
+    func status(_ m: Profile, ages: ClosedRange<Int>?, duties: Set<String>, options: [Int]) -> (CoverageStatus, [Int]) {
         guard let ages else { return (.notApplicable, []) }
         var full: [Int] = []
         var partial = false
@@ -67,7 +70,7 @@ struct CoverageCheck {
             }
         }
         if full.isEmpty { return (partial ? .partial : .gap, []) }
-        let free = full.filter { !hasDuty(services[$0], for: m) }
+        let free = duties.isEmpty ? full : full.filter { !services[$0].mandatoryReporting.contains(where: duties.contains) }
         if free.contains(where: { services[$0].status == .open }) { return (.covered, full) }
         if !free.isEmpty { return (.waitlistOnly, full) }
         return (.reportingOnly, full)
@@ -75,8 +78,11 @@ struct CoverageCheck {
 
     /// Every population's status for one set of options, and the groups left without an
     /// option where others of the same sex and age have one.
-    func populationCoverage(options: [Int], applicability: Applicability) -> ([PopulationCoverage], [String]) {
-        var baseStatus: [Profile: CoverageStatus] = [:]
+    func populationCoverage(options: [Int], applicability: Applicability, duties: [[Set<String>]])
+        -> ([PopulationCoverage], [String])
+    {
+        // Member k of a group or legal-status population is base population k with that group.
+        var baseStatus: [CoverageStatus] = []
         var pops: [PopulationCoverage] = []
         var groupGaps: [String] = []
         for (ei, entry) in populations.entries.enumerated() {
@@ -84,16 +90,13 @@ struct CoverageCheck {
             var served: Set<Int> = []
             var specificGap = false
             for (mi, m) in entry.members.enumerated() {
-                let (st, full) = status(m, ages: applicability[ei][mi], options: options)
+                let (st, full) = status(m, ages: applicability[ei][mi], duties: duties[ei][mi], options: options)
                 worst = max(worst, st)
                 served.formUnion(full)
                 if entry.info.kind == .base {
-                    baseStatus[m] = st
-                } else {
-                    var b = m
-                    b.group = nil
-                    b.legalStatus = nil
-                    let bs = baseStatus[b] ?? .notApplicable
+                    baseStatus.append(st)
+                } else if mi < baseStatus.count {
+                    let bs = baseStatus[mi]
                     if st == .gap && bs != .gap && bs != .notApplicable { specificGap = true }
                 }
             }
@@ -111,6 +114,7 @@ struct CoverageCheck {
         var languageGaps: [String: [String: Set<String>]] = [:]  // area → language → categories
         let mainLanguages = context.languages.enumerated().filter { $0.element.main == true }
         let baseCount = populations.entries.filter { $0.info.kind == .base }.count
+        let duties = self.duties
         for p in directory.pathways {
             for s in p.steps {
                 let applicable = applicability([p.appliesWhen] + (s.when.map { [$0] } ?? []))
@@ -127,7 +131,7 @@ struct CoverageCheck {
                     if let known = memo[optionIndices] {
                         (pops, groupGaps) = known
                     } else {
-                        (pops, groupGaps) = populationCoverage(options: optionIndices, applicability: applicable)
+                        (pops, groupGaps) = populationCoverage(options: optionIndices, applicability: applicable, duties: duties)
                         memo[optionIndices] = (pops, groupGaps)
                     }
                     let allHours: Bool? = emergency ? options.contains { $0.hours?.coversWholeWeek == true } : nil
