@@ -112,11 +112,21 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
         var checked = 0
         var changed = false
         func isEnd(_ l: String) -> Bool { l.hasPrefix("$ ") || l.hasPrefix("```") }
+        // Files the README shows with `$ cat NAME` in the same block, made for the run.
+        var shown: [String: String] = [:]
         while i < lines.count {
             let line = lines[i]
             if line.hasPrefix("```") {
                 inText = line == "```text"
+                shown = [:]
                 i += 1
+                continue
+            }
+            if inText, line.hasPrefix("$ cat "), !line.contains("|") {
+                var end = i + 1
+                while end < lines.count, !isEnd(lines[end]) { end += 1 }
+                shown[String(line.dropFirst("$ cat ".count))] = lines[(i + 1)..<end].joined(separator: "\n") + "\n"
+                i = end
                 continue
             }
             guard inText, line.hasPrefix("$ referral ") else {
@@ -134,13 +144,27 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
             }
             let head = Array(lines[(i + 1)..<gap])
             let tail = elided ? Array(lines[(gap + 1)..<end]) : []
-            // Examples about files a reader would make themselves are checked elsewhere.
-            let files = args.filter { $0.hasSuffix(".json") }
-            if !files.allSatisfy({ FileManager.default.fileExists(atPath: Repo.root.appendingPathComponent($0).path) }) {
-                i = end
-                continue
+            // A file the reader makes themselves (shown with `$ cat`) is written to a scratch folder
+            // the command runs in, with the shipped data given explicitly.
+            let made = args.filter { shown[$0] != nil }
+            let r: RunResult
+            if made.isEmpty {
+                r = try Referral.run(args)
+            } else {
+                let fm = FileManager.default
+                let tmp = fm.temporaryDirectory.appendingPathComponent("referral-readme-\(UUID().uuidString)")
+                try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+                defer { try? fm.removeItem(at: tmp) }
+                for (name, text) in shown where made.contains(name) {
+                    try Data(text.utf8).write(to: tmp.appendingPathComponent(name))
+                }
+                let data = Repo.root.appendingPathComponent("Pathways").path
+                r = try Referral.run(args + (args.contains("--pathways") ? [] : ["--pathways", data]), in: tmp)
             }
-            let r = try Referral.run(args)
+            let expectsCode = end + 1 < lines.count && lines[end] == "$ echo $?"
+            if expectsCode {
+                #expect(lines[end + 1] == "\(r.code)", "README.md: '\(line)' exits with \(r.code)")
+            }
             var actual = (r.stdout + r.stderr).components(separatedBy: "\n")
             if actual.last == "" { actual.removeLast() }
             let wantHead = elided ? Array(actual.prefix(head.count)) : actual

@@ -60,8 +60,10 @@ enum Referral {
     }()
 
     /// Runs `referral ARGS` in the repository root, with `stdin` as standard input.
-    static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
-        try execute(try binary.get(), args, stdin: stdin, environment: environment)
+    static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil)
+        throws -> RunResult
+    {
+        try execute(try binary.get(), args, stdin: stdin, environment: environment, directory: directory)
     }
 
     /// Runs a shell command line in the repository root.
@@ -69,7 +71,9 @@ enum Referral {
         try execute(URL(fileURLWithPath: "/bin/sh"), ["-c", command], stdin: nil, environment: environment)
     }
 
-    static func execute(_ exe: URL, _ args: [String], stdin: String?, environment: [String: String]) throws -> RunResult {
+    static func execute(_ exe: URL, _ args: [String], stdin: String?, environment: [String: String],
+                        directory: URL? = nil) throws -> RunResult
+    {
         let fm = FileManager.default
         let tmp = fm.temporaryDirectory.appendingPathComponent("referral-cli-tests-\(UUID().uuidString)")
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -83,7 +87,7 @@ enum Referral {
         let p = Process()
         p.executableURL = exe
         p.arguments = args
-        p.currentDirectoryURL = Repo.root
+        p.currentDirectoryURL = directory ?? Repo.root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         for (k, v) in environment { env[k] = v }
