@@ -141,6 +141,15 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
         #expect(missing.stderr.contains("missing CASE"))
     }
 
+    @Test func unknownContextSuggests() throws {
+        let r = try Referral.run(["route", "Pathways/demo/cases/gbv-adult-rape-within-72h.json", "--context", "demoo",
+                                  "--at", Repo.at])
+        #expect(r.code == Exit.invalidInput)
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("error[file.unknown-context]"))
+        #expect(r.stderr.contains("did you mean 'demo'?"))
+    }
+
     @Test func missingPathwayData() throws {
         let r = try Referral.route(fixtureCase, pathways: "no-such-folder")
         #expect(r.code == Exit.invalidInput)
@@ -178,6 +187,13 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
         let b = try Referral.run(["explain", "beta.cmr", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at,
                                   "--format", "json"])
         #expect(a.stdout == b.stdout)
+    }
+
+    @Test func serviceOutsideTheCasePathwaysIsJudgedOnItsOwn() throws {
+        let r = try Referral.run(["explain", "beta.mh", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at])
+        #expect(r.code == Exit.ok)
+        #expect(r.stdout.contains("No step of the pathways that apply to this case uses mhpss.specialised"))
+        #expect(r.stdout.contains("decision  "))
     }
 
     @Test func unknownServiceSuggests() throws {
