@@ -209,6 +209,34 @@ struct ValidationCheckTests {
         }
     }
 
+    @Test("a service for one population group leaves the other groups without an option")
+    func populationGroupRestriction() throws {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory.appendingPathComponent("referral-validation-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: tmp) }
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        // The coverage fixture, with livelihoods for refugees instead of citizens.
+        for name in ["clean", "coverage"] {
+            try fm.copyItem(atPath: ValidationFixtures.root + "/" + name, toPath: tmp.path + "/" + name)
+        }
+        let services = tmp.path + "/coverage/services.json"
+        let text = try String(contentsOfFile: services, encoding: .utf8)
+        let patched = text.replacingOccurrences(of: "\"eligibility\": {\"legalStatuses\": [\"citizen\"]}",
+                                                with: "\"eligibility\": {\"populationGroups\": [\"refugee\"]}")
+        #expect(patched != text)
+        try patched.write(toFile: services, atomically: true, encoding: .utf8)
+        let load = DirectoryLoader(options: .init(strict: false)).load(folder: tmp.path + "/coverage")
+        let r = Validator.validate(load, at: try #require(RoutingTime.parse(ValidationFixtures.at, utcOffsetMinutes: 120)))
+        let cell = try #require(r.cell("gbv", "livelihoods", "QQ0101"))
+        #expect(cell.status("group:refugee") == .covered)
+        #expect(cell.status("group:host") == .gap)
+        #expect(cell.status("legal-status:irregular") == .partial)
+        #expect(cell.baseStatus == .partial && cell.status == .gap)
+        let f = try #require(r.findings("coverage.restricted-only", id: "livelihoods").first)
+        #expect(f.message.hasSuffix("left without an option: Host community"), "\(f.message)")
+        #expect(r.findings("data.legal-status-restriction").isEmpty)
+    }
+
     @Test("population conditions are read for whole populations")
     func populationTruth() {
         let girl = Profile(sex: .female, ageMin: 0, ageMax: 17)
