@@ -29,8 +29,10 @@ enum ValidateCommand: Command {
             Text prints each finding as
               file:line:column (json.path): severity[code]: message
                 help: what to do about it
-            then a coverage matrix and a summary. Exits with 1 when there is any error (with
-            --strict: any error or warning), 0 otherwise.
+            then a coverage matrix and a summary. JSON is one report object (an array of them when
+            DIR holds several contexts); Markdown pastes into a cluster report; HTML is one page with
+            inline CSS and SVG (no scripts, nothing fetched) for one context. Exits with 1 when there
+            is any error (with --strict: any error or warning), 0 otherwise.
 
             Examples:
               referral validate Pathways --at 2026-11-28T14:00:00+02:00
