@@ -169,7 +169,7 @@ public enum PathwayGraphRenderer {
             let lines = wrap(s.name, width: 24, maxLines: 2)
             for (k, line) in lines.enumerated() {
                 let y = at.y + (lines.count == 1 ? 25 : 18 + Double(k) * 15)
-                out += "<text x=\"\(n(at.x + w / 2))\" y=\"\(n(y))\" text-anchor=\"middle\" font-size=\"11.5\" font-weight=\"bold\">\(xmlEscape(line))</text>"
+                out += "<text x=\"\(n(at.x + w / 2))\" y=\"\(n(y))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\">\(xmlEscape(line))</text>"
             }
             var second = s.category
             if s.emergency { second = "⚡ " + second }
