@@ -116,7 +116,7 @@ private struct Builder {
         if std == root { return (std as NSString).lastPathComponent }
         let base = (root as NSString).deletingLastPathComponent
         if !base.isEmpty, std.hasPrefix(base + "/") { return String(std.dropFirst(base.count + 1)) }
-        return path
+        return std
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type, _ loc: Locator) -> T? {
