@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(name: "referral-bench", dependencies: ["ReferralCore"]),
         // Fuzzing harness: libFuzzer with -DFUZZING, otherwise a corpus replayer (docs/FUZZING.md).
         .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore"]),
-        .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"]),
-        .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore"]),
+        .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore"], exclude: ["Golden"]),
     ]
 )

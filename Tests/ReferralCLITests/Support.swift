@@ -81,8 +81,8 @@ enum Referral {
         // Files rather than pipes: no deadlock however much either stream holds.
         let out = tmp.appendingPathComponent("stdout"), err = tmp.appendingPathComponent("stderr")
         let inp = tmp.appendingPathComponent("stdin")
-        for f in [out, err] { fm.createFile(atPath: f.path, contents: nil) }
-        fm.createFile(atPath: inp.path, contents: Data((stdin ?? "").utf8))
+        for f in [out, err] { _ = fm.createFile(atPath: f.path, contents: nil) }
+        _ = fm.createFile(atPath: inp.path, contents: Data((stdin ?? "").utf8))
 
         let p = Process()
         p.executableURL = exe

@@ -40,14 +40,6 @@ struct Expected: Decodable {
     var gaps: [String]
 }
 
-extension Action: Decodable {
-    public init(from decoder: Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        guard let a = Action(rawValue: raw) else { throw decodeFailure(decoder, code: "fixture.action", "unknown action \(raw)") }
-        self = a
-    }
-}
-
 enum Scenarios {
     static let root = Paths.fixtures + "/scenarios"
     static var names: [String] {
