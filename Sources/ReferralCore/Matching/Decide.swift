@@ -120,6 +120,15 @@ extension Router {
     public func decide(_ s: Service, urgency: Urgency, _ c: Case, consent: ConsentAssessment, at time: RoutingTime)
         -> ServiceDecision
     {
+        decide(s, urgency: urgency, c, consent: consent, at: time, lineage: context.lineage(of: c.document.area),
+               duties: applicableDuties(c))
+    }
+
+    /// `decide` with the case's area lineage and applicable reporting duties worked out once by
+    /// the caller (they do not depend on the service).
+    func decide(_ s: Service, urgency: Urgency, _ c: Case, consent: ConsentAssessment, at time: RoutingTime,
+                lineage: [String], duties applicable: [ReportingDuty]) -> ServiceDecision
+    {
         var checks: [RuleCheck] = []
         var warnings: [Warning] = []
         let e = s.eligibility
@@ -128,7 +137,6 @@ extension Router {
         let category = context.categories[s.category]
 
         // Area: the nearest of the case's area and its ancestors that the service serves.
-        let lineage = context.lineage(of: d.area)
         let servedIndex = lineage.firstIndex { s.areas.contains($0) }
         let proximity = servedIndex.map { $0 == 0 ? "same-area" : $0 == 1 ? "parent-area" : "wider-area" } ?? "out-of-area"
         if let i = servedIndex {
@@ -284,7 +292,7 @@ extension Router {
         }
 
         // Mandatory reporting: always shown; no referral until the consequences were explained.
-        let duties = applicableDuties(c).filter { s.mandatoryReporting.contains($0.id) }
+        let duties = s.mandatoryReporting.isEmpty ? [] : applicable.filter { s.mandatoryReporting.contains($0.id) }
         for duty in duties {
             warnings.append(Warning(.warning, "confidentiality.mandatory-reporting",
                                     "\(org?.name ?? s.organisation) must report under '\(duty.name)': \(duty.consequence)"))
@@ -304,13 +312,16 @@ extension Router {
         // Minimum necessary data, and sensitive data only to qualified providers.
         var packet: [PacketField] = []
         var withheld: [WithheldField] = []
-        let sensitive = Set(rules.sensitiveFields)
         if action == .refer || action == .emergencyReferral {
-            let agreed = Set(c.consent.share)
+            // A handful of fields each: arrays beat building sets for every service.
+            let sensitive = rules.sensitiveFields
+            let agreed = c.consent.share
             // Under the risk-to-life exception the minimum fields go whatever was agreed; otherwise
             // only what the provider needs and the person agreed to.
             let wanted = action == .refer ? s.requiredFields : (rules.imminentRiskToLife.minimumFields ?? [])
-            for f in Set(wanted).sorted() {
+            var fields: [CaseField] = []
+            for f in wanted.sorted() where fields.last != f { fields.append(f) }  // sorted, each once
+            for f in fields {
                 guard let v = c.value(of: f) else {
                     withheld.append(WithheldField(field: f, reason: "not recorded in the case: the provider may ask"))
                     continue

@@ -136,10 +136,15 @@ public struct Router: Sendable {
                     message: "\(w.name): closes \(formatHours(w.hours)) h after the incident; time since incident unknown: ask now"))
             }
         }
-        var decisions = directory.services(category: step.category, covering: c.document.area).map {
-            decide($0, urgency: urgency, c, consent: consent, at: time)
+        // The case's lineage and reporting duties are the same for every service of the step.
+        let lineage = context.lineage(of: c.document.area)
+        let duties = applicableDuties(c)
+        let unsorted = directory.services(category: step.category, covering: c.document.area).map {
+            decide($0, urgency: urgency, c, consent: consent, at: time, lineage: lineage, duties: duties)
         }
-        decisions.sort(by: rankedBefore)
+        // Sort indices, not the large decisions themselves; `rankedBefore` is a total order (it
+        // ends on the service id), so the result is the same.
+        let decisions = unsorted.indices.sorted { rankedBefore(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
         var options = decisions.filter { $0.action != .excluded }
         for i in options.indices { options[i].rank = i + 1 }
         let excluded = decisions.filter { $0.action == .excluded }

@@ -31,13 +31,18 @@ public struct RoutingTime: Sendable, Hashable {
     public var iso8601: String {
         let (y, m, d) = civilDate(fromDays: localDay)
         let mod = Int(floorMod(localSeconds, 86_400))
-        return String(format: "%04d-%02d-%02dT%02d:%02d", y, m, d, mod / 3600, (mod % 3600) / 60) + offsetText
+        // Padded by hand: `String(format:)` cost more than the rest of a routing step (see BENCHMARKS.md).
+        guard (0...9999).contains(y) else {
+            return String(format: "%04d-%02d-%02dT%02d:%02d", y, m, d, mod / 3600, (mod % 3600) / 60) + offsetText
+        }
+        return zeroPadded(y, 4) + "-" + zeroPadded(m, 2) + "-" + zeroPadded(d, 2) + "T" + zeroPadded(mod / 3600, 2) + ":"
+            + zeroPadded((mod % 3600) / 60, 2) + offsetText
     }
 
     var offsetText: String {
         let sign = utcOffsetMinutes < 0 ? "-" : "+"
         let a = abs(utcOffsetMinutes)
-        return String(format: "%@%02d:%02d", sign, a / 60, a % 60)
+        return sign + zeroPadded(a / 60, 2) + ":" + zeroPadded(a % 60, 2)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)`. Returns nil for anything else.
@@ -138,7 +143,14 @@ func civilDate(fromDays z0: Int) -> (Int, Int, Int) {
 
 func dayText(_ day: Int) -> String {
     let (y, m, d) = civilDate(fromDays: day)
-    return String(format: "%04d-%02d-%02d", y, m, d)
+    guard (0...9999).contains(y) else { return String(format: "%04d-%02d-%02d", y, m, d) }
+    return zeroPadded(y, 4) + "-" + zeroPadded(m, 2) + "-" + zeroPadded(d, 2)
+}
+
+/// `String(format: "%0*d", width, value)` for a value of 0 or more, without Foundation's formatter.
+func zeroPadded(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
 
 /// Opening hours as minute ranges within a week (Monday 00:00 = 0), or always open.
