@@ -77,6 +77,20 @@ struct Measurement {
             return false
         }
 
+        // Validation of the whole directory, as a coordinator runs it before a cluster meeting
+        // (on the loaded directory: the load is measured above).
+        var validations: [UInt64] = []
+        var findings = 0
+        // REFERRAL_BENCH_SKIP=validate,encode leaves phases out (for profiling under valgrind).
+        let skip = Set((ProcessInfo.processInfo.environment["REFERRAL_BENCH_SKIP"] ?? "").split(separator: ",").map(String.init))
+        for _ in 0..<(skip.contains("validate") ? 0 : max(1, min(repeats, 3))) {
+            t0 = now()
+            let v = Validator.validate(first, at: at)
+            validations.append(now() - t0)
+            findings = v.findings.count
+        }
+        let hwmAfterValidate = peakMemoryKB()
+
         // Warm-up pass, which also collects what the SQLite baseline must reproduce.
         var baselineCases: [JSONText] = []
         var eligible: [(String, JSONText)] = []
@@ -111,6 +125,20 @@ struct Measurement {
             eligible.append((c.code, .object(byCategory.sorted { $0.key < $1.key }.map { ($0.key, .strings($0.value.sorted())) })))
         }
 
+        // REFERRAL_BENCH_DUMP=FILE writes every plan (at the benchmark time and on a Sunday night,
+        // when most services are closed) as canonical JSON: comparing two dumps shows that an
+        // engine optimisation did not change a byte of output.
+        if let dump = ProcessInfo.processInfo.environment["REFERRAL_BENCH_DUMP"],
+            let night = RoutingTime.parse("2026-11-29T23:10:00+03:00", utcOffsetMinutes: directory.context.utcOffsetMinutes)
+        {
+            var all = Data()
+            for c in cases {
+                all.append(canonicalJSON(router.route(c, at: at)))
+                all.append(canonicalJSON(router.route(c, at: night)))
+            }
+            try? all.write(to: URL(fileURLWithPath: dump))
+        }
+
         // Timed passes: one case at a time on one core, as a hotline would call the engine.
         var samples: [UInt64] = []
         samples.reserveCapacity(cases.count * repeats)
@@ -135,7 +163,7 @@ struct Measurement {
         // Routing plus the canonical JSON a front end prints, on a subset (JSONEncoder is slow).
         var encoded: [UInt64] = []
         var outBytes = 0
-        for c in cases.prefix(500) {
+        for c in cases.prefix(skip.contains("encode") ? 0 : 500) {
             let a = now()
             let data = canonicalJSON(router.route(c, at: at))
             encoded.append(now() - a)
@@ -147,7 +175,9 @@ struct Measurement {
         report += [
             ("services", .int(directory.services.count)), ("areas", .int(directory.context.areas.count)),
             ("organisations", .int(directory.organisations.count)), ("bytes", .int(bytes)),
-            ("loadNs", .array(loads.map { .int(Int($0)) })), ("parseNs", .array(parses.map { .int(Int($0)) })),
+            ("loadNs", .array(loads.map { .int(Int($0)) })),
+            ("validateNs", .array(validations.map { .int(Int($0)) })), ("findings", .int(findings)),
+            ("peakKBAfterValidate", .int(hwmAfterValidate)), ("parseNs", .array(parses.map { .int(Int($0)) })),
             ("cases", .int(cases.count)), ("caseLoadNsPerCase", .int(Int(Double(caseLoad) / m))),
             ("routeP50Ns", .int(Int(percentile(samples, 0.5)))), ("routeP90Ns", .int(Int(percentile(samples, 0.9)))),
             ("routeP99Ns", .int(Int(percentile(samples, 0.99)))), ("routeMaxNs", .int(Int(samples.max() ?? 0))),
