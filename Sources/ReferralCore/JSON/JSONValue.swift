@@ -78,6 +78,8 @@ public final class SourceFile: Sendable {
 public struct JSONParser {
     /// Deeper nesting than this is refused; no pathway or case needs more than a dozen levels.
     public static let maxDepth = 128
+    /// Objects with fewer fields than this are checked for duplicate names by a scan.
+    static let scanLimit = 16
 
     public struct SyntaxError: Error, Sendable {
         public var offset: Int
@@ -174,12 +176,15 @@ public struct JSONParser {
             }
             let keyOffset = i
             let key = try parseString()
-            if let first = seen[key] {
+            // Most objects have a handful of fields: a scan beats hashing every key.
+            if members.count == JSONParser.scanLimit { for m in members { seen[m.key] = m.keyOffset } }
+            let first = members.count < JSONParser.scanLimit ? members.first { $0.key == key }?.keyOffset : seen[key]
+            if let first {
                 var e = fail("duplicate field '\(key)' in the same object", at: keyOffset)
                 e.related = first
                 throw e
             }
-            seen[key] = keyOffset
+            if members.count >= JSONParser.scanLimit { seen[key] = keyOffset }
             skipSpace()
             guard i < b.count, b[i] == UInt8(ascii: ":") else {
                 throw fail("expected ':' after field name '\(key)' but found \(describeHere())")
@@ -251,6 +256,13 @@ public struct JSONParser {
             guard i < b.count else { throw fail("unterminated string", at: start) }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
+                if out.isEmpty && chunkStart == start + 1 {
+                    // No escapes (almost every string): validate the bytes in place, no copy.
+                    let text = String(validating: b[chunkStart..<i], as: UTF8.self)
+                    i += 1
+                    guard let text else { throw fail("a string is not valid UTF-8 (save the file as UTF-8)", at: start) }
+                    return text
+                }
                 out.append(contentsOf: b[chunkStart..<i])
                 i += 1
                 break

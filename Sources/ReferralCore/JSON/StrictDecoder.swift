@@ -17,7 +17,7 @@ public struct StrictDecoder: Sendable {
         throws(LoadFailure) -> T
     {
         let context = DecodingContext(file: file, echoValues: echoValues)
-        let d = NodeDecoder(node: node, path: path, context: context, codingPath: [])
+        let d = NodeDecoder(node: node, path: path, context: context)
         do {
             let value = try T(from: d)
             try d.checkUnknownKeys()
@@ -110,19 +110,53 @@ struct IndexKey: CodingKey {
 }
 
 final class NodeDecoder: LocatingDecoder {
+    /// Where a node sits relative to its parent decoder.
+    enum Step {
+        case root(String)
+        case key(String)
+        case index(Int)
+    }
+
     let node: JSONNode
-    let jsonPath: String
     let context: DecodingContext
-    let codingPath: [CodingKey]
+    /// The decoder of the enclosing value; paths are built from it only when a message needs one
+    /// (building every value's path eagerly was a fifth of the time to load a directory).
+    private let parent: NodeDecoder?
+    private let step: Step
+    /// Appended to the parent's coding path; nil: the same coding path as the parent.
+    private let codingKey: CodingKey?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// Field names the type asked for through a keyed container; anything else is unknown.
     var requestedKeys: Set<String>?
 
-    init(node: JSONNode, path: String, context: DecodingContext, codingPath: [CodingKey]) {
+    init(node: JSONNode, path: String, context: DecodingContext) {
         self.node = node
-        self.jsonPath = path
         self.context = context
-        self.codingPath = codingPath
+        self.parent = nil
+        self.step = .root(path)
+        self.codingKey = nil
+    }
+
+    init(node: JSONNode, parent: NodeDecoder, step: Step, codingKey: CodingKey?) {
+        self.node = node
+        self.context = parent.context
+        self.parent = parent
+        self.step = step
+        self.codingKey = codingKey
+    }
+
+    var jsonPath: String {
+        switch step {
+        case .root(let path): return path
+        case .key(let key): return (parent?.jsonPath ?? "$") + pathComponent(key)
+        case .index(let i): return (parent?.jsonPath ?? "$") + "[\(i)]"
+        }
+    }
+
+    var codingPath: [CodingKey] {
+        guard let parent else { return [] }
+        guard let codingKey else { return parent.codingPath }
+        return parent.codingPath + [codingKey]
     }
 
     var place: SourcePlace { context.file.place(jsonPath, offset: node.offset) }
@@ -166,8 +200,8 @@ final class NodeDecoder: LocatingDecoder {
     func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNodeContainer(decoder: self) }
 
     /// Decodes a child node, then checks it for unknown fields.
-    func decodeChild<T: Decodable>(_ type: T.Type, node: JSONNode, path: String, key: CodingKey) throws -> T {
-        let child = NodeDecoder(node: node, path: path, context: context, codingPath: codingPath + [key])
+    func decodeChild<T: Decodable>(_ type: T.Type, node: JSONNode, step: Step, key: CodingKey) throws -> T {
+        let child = NodeDecoder(node: node, parent: self, step: step, codingKey: key)
         let v = try T(from: child)
         try child.checkUnknownKeys()
         return v
@@ -208,8 +242,9 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
     private func member(_ key: Key) -> JSONMember? {
-        decoder.requestedKeys?.insert(key.stringValue)
-        return members.first { $0.key == key.stringValue }
+        let name = key.stringValue
+        decoder.requestedKeys?.insert(name)
+        return members.first { $0.key == name }
     }
 
     /// A missing field is often a misspelt one: report the misspelling at its own place as well.
@@ -237,32 +272,29 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         guard let m = member(key) else { throw missing(key) }
         if case .null = m.value.value {
-            throw NodeDecoder(node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue),
-                              context: decoder.context, codingPath: codingPath + [key])
+            throw NodeDecoder(node: m.value, parent: decoder, step: .key(key.stringValue), codingKey: key)
                 .issue("json.wrong-type", "'\(key.stringValue)' must not be null")
         }
-        return try decoder.decodeChild(type, node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue), key: key)
+        return try decoder.decodeChild(type, node: m.value, step: .key(key.stringValue), key: key)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let m = member(key) else { return nil }
         if case .null = m.value.value { return nil }
-        return try decoder.decodeChild(type, node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue), key: key)
+        return try decoder.decodeChild(type, node: m.value, step: .key(key.stringValue), key: key)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
         guard let m = member(key) else { throw missing(key) }
-        let child = NodeDecoder(node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue),
-                                context: decoder.context, codingPath: codingPath + [key])
+        let child = NodeDecoder(node: m.value, parent: decoder, step: .key(key.stringValue), codingKey: key)
         return try child.container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
         guard let m = member(key) else { throw missing(key) }
-        let child = NodeDecoder(node: m.value, path: decoder.jsonPath + pathComponent(key.stringValue),
-                                context: decoder.context, codingPath: codingPath + [key])
+        let child = NodeDecoder(node: m.value, parent: decoder, step: .key(key.stringValue), codingKey: key)
         return try child.unkeyedContainer()
     }
 
@@ -278,8 +310,6 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
-    private func childPath(_ i: Int) -> String { decoder.jsonPath + "[\(i)]" }
-
     mutating func decodeNil() throws -> Bool {
         guard !isAtEnd else { return true }
         if case .null = items[currentIndex].value { currentIndex += 1; return true }
@@ -290,10 +320,10 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
         guard !isAtEnd else { throw decoder.issue("json.wrong-type", "array has fewer items than expected") }
         let node = items[currentIndex]
         if case .null = node.value {
-            throw NodeDecoder(node: node, path: childPath(currentIndex), context: decoder.context,
-                              codingPath: codingPath).issue("json.wrong-type", "array items must not be null")
+            throw NodeDecoder(node: node, parent: decoder, step: .index(currentIndex), codingKey: nil)
+                .issue("json.wrong-type", "array items must not be null")
         }
-        let v = try decoder.decodeChild(type, node: node, path: childPath(currentIndex), key: IndexKey(currentIndex))
+        let v = try decoder.decodeChild(type, node: node, step: .index(currentIndex), key: IndexKey(currentIndex))
         currentIndex += 1
         return v
     }
@@ -301,15 +331,15 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        let child = NodeDecoder(node: items[currentIndex], path: childPath(currentIndex), context: decoder.context,
-                                codingPath: codingPath + [IndexKey(currentIndex)])
+        let child = NodeDecoder(node: items[currentIndex], parent: decoder, step: .index(currentIndex),
+                                codingKey: IndexKey(currentIndex))
         currentIndex += 1
         return try child.container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
-        let child = NodeDecoder(node: items[currentIndex], path: childPath(currentIndex), context: decoder.context,
-                                codingPath: codingPath + [IndexKey(currentIndex)])
+        let child = NodeDecoder(node: items[currentIndex], parent: decoder, step: .index(currentIndex),
+                                codingKey: IndexKey(currentIndex))
         currentIndex += 1
         return try child.unkeyedContainer()
     }
