@@ -130,6 +130,7 @@ extension Router {
                 lineage: [String], duties applicable: [ReportingDuty]) -> ServiceDecision
     {
         var checks: [RuleCheck] = []
+        checks.reserveCapacity(16)  // a decision has 8 to 16 checks: grow the array once
         var warnings: [Warning] = []
         let e = s.eligibility
         let d = c.document

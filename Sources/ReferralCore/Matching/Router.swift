@@ -142,9 +142,11 @@ public struct Router: Sendable {
         let unsorted = directory.services(category: step.category, covering: c.document.area).map {
             decide($0, urgency: urgency, c, consent: consent, at: time, lineage: lineage, duties: duties)
         }
-        // Sort indices, not the large decisions themselves; `rankedBefore` is a total order (it
-        // ends on the service id), so the result is the same.
-        let decisions = unsorted.indices.sorted { rankedBefore(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
+        // Sort indices, not the large decisions themselves (and read them in place: copying one
+        // per comparison was a sixth of routing); `rankedBefore` is a total order (it ends on the
+        // service id), so the result is the same as sorting the decisions.
+        let order = unsorted.withUnsafeBufferPointer { d in d.indices.sorted { rankedBefore(d[$0], d[$1]) } }
+        let decisions = order.map { unsorted[$0] }
         var options = decisions.filter { $0.action != .excluded }
         for i in options.indices { options[i].rank = i + 1 }
         let excluded = decisions.filter { $0.action == .excluded }
