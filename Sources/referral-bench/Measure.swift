@@ -47,6 +47,11 @@ struct Measurement {
             return false
         }
         let hwmAfterLoad = peakMemoryKB()
+        // What the loaded directory keeps, once the allocator has returned the parse trees.
+        #if os(Linux)
+            _ = glibcMallocTrim(0)
+        #endif
+        let rssAfterLoad = residentMemoryKB()
         var t0 = now()
         // Where the load time goes: JSON syntax alone, for every file.
         var parses: [UInt64] = []
@@ -160,6 +165,25 @@ struct Measurement {
             passMedians.append(percentile(pass, 0.5))
             samples.append(contentsOf: pass)
         }
+        // The same eligibility filter as the SQLite baseline, in Swift over the engine's own index
+        // (`Directory.services(category:covering:)`), without any of the router's consent,
+        // explanation or ranking work: what the lookup alone costs. Also a third answer to compare.
+        var filterSamples: [UInt64] = []
+        var filterMismatches: [String] = []
+        let categoriesByCase = cases.map { c in Set(router.route(c, at: at).steps.map(\.category)).sorted() }
+        let expectedByCode = Dictionary(eligible, uniquingKeysWith: { a, _ in a })
+        for pass in 0..<max(1, repeats) {
+            for (c, cats) in zip(cases, categoriesByCase) {
+                let a = now()
+                let found = eligibleServices(directory, c, categories: cats)
+                filterSamples.append(now() - a)
+                if pass == 0, case .object(let expected)? = expectedByCode[c.code] {
+                    let want = expected.map { ($0.0, Set(($0.1.stringArray) ?? [])) }
+                    for (cat, ids) in want where Set(found[cat] ?? []) != ids { filterMismatches.append("\(c.code) \(cat)") }
+                }
+            }
+        }
+
         // Routing plus the canonical JSON a front end prints, on a subset (JSONEncoder is slow).
         var encoded: [UInt64] = []
         var outBytes = 0
@@ -186,7 +210,9 @@ struct Measurement {
             ("stepsPerCase", .double(Double(steps) / m)), ("decisionsPerCase", .double(Double(decisions) / m)),
             ("optionsPerCase", .double(Double(options) / m)), ("referralsPerCase", .double(Double(referrals) / m)),
             ("gapsPerCase", .double(Double(gaps) / m)),
-            ("unrouted", .strings(unrouted)), ("peakKBStart", .int(hwmStart)), ("peakKBAfterLoad", .int(hwmAfterLoad)),
+            ("filterP50Ns", .int(Int(percentile(filterSamples, 0.5)))), ("filterP99Ns", .int(Int(percentile(filterSamples, 0.99)))),
+            ("filterMismatches", .strings(filterMismatches)),
+            ("unrouted", .strings(unrouted)), ("peakKBStart", .int(hwmStart)), ("peakKBAfterLoad", .int(hwmAfterLoad)), ("residentKBAfterLoad", .int(rssAfterLoad)),
             ("peakKB", .int(hwmEnd)), ("sink", .int(sink)),
         ]
         do {
@@ -197,7 +223,38 @@ struct Measurement {
             FileHandle.standardError.write(Data("referral-bench: cannot write results: \(error)\n".utf8))
             return false
         }
-        return unrouted.isEmpty
+        if !filterMismatches.isEmpty {
+            FileHandle.standardError.write(Data("referral-bench: the plain eligibility filter disagrees with the router on \(filterMismatches.prefix(5))\n".utf8))
+        }
+        return unrouted.isEmpty && filterMismatches.isEmpty
+    }
+}
+
+/// Eligible services per category for a case: the SQLite baseline's filter, written in Swift
+/// over the engine's index (area and ancestors come from the index itself).
+func eligibleServices(_ d: Directory, _ c: Case, categories: [String]) -> [String: [String]] {
+    var out: [String: [String]] = [:]
+    let doc = c.document
+    for cat in categories {
+        var ids: [String] = []
+        for s in d.services(category: cat, covering: doc.area) where s.status != .closed {
+            let e = s.eligibility
+            if e.minAge != nil || e.maxAge != nil, !(c.age.min >= (e.minAge ?? 0) && c.age.max <= (e.maxAge ?? 130)) { continue }
+            if let sexes = e.sexes, !sexes.contains(doc.sex) { continue }
+            if let groups = e.populationGroups, !groups.contains(where: c.populationGroups.contains) { continue }
+            if let statuses = e.legalStatuses { guard let ls = doc.legalStatus, statuses.contains(ls) else { continue } }
+            if !s.interpretation && !s.languages.contains(where: c.languages.contains) { continue }
+            ids.append(s.id)
+        }
+        out[cat] = ids
+    }
+    return out
+}
+
+extension JSONText {
+    var stringArray: [String]? {
+        guard case .array(let items) = self else { return nil }
+        return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
     }
 }
 
@@ -208,6 +265,21 @@ func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func peakMemoryKB() -> Int {
     guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
     for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "") ?? 0
+    }
+    return 0
+}
+
+#if os(Linux)
+    /// glibc's `malloc_trim`, which the Glibc module does not export: returns freed heap pages to
+    /// the system so that VmRSS shows what is still in use.
+    @_silgen_name("malloc_trim") func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
+/// Current resident set size (VmRSS), in kB; 0 where /proc is not available.
+func residentMemoryKB() -> Int {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in s.split(separator: "\n") where line.hasPrefix("VmRSS:") {
         return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "") ?? 0
     }
     return 0
