@@ -139,14 +139,13 @@ public struct Router: Sendable {
         // The case's lineage and reporting duties are the same for every service of the step.
         let lineage = context.lineage(of: c.document.area)
         let duties = applicableDuties(c)
-        let unsorted = directory.services(category: step.category, covering: c.document.area).map {
-            decide($0, urgency: urgency, c, consent: consent, at: time, lineage: lineage, duties: duties)
+        let unsorted = directory.serviceIndices(category: step.category, lineage: lineage).map {
+            decide(directory.services[$0], urgency: urgency, c, consent: consent, at: time, lineage: lineage, duties: duties)
         }
-        // Sort indices, not the large decisions themselves (and read them in place: copying one
-        // per comparison was a sixth of routing); `rankedBefore` is a total order (it ends on the
-        // service id), so the result is the same as sorting the decisions.
-        let order = unsorted.withUnsafeBufferPointer { d in d.indices.sorted { rankedBefore(d[$0], d[$1]) } }
-        let decisions = order.map { unsorted[$0] }
+        // Sort small keys, not the large decisions; the order is `rankedBefore`'s, a total order
+        // (it ends on the service id), so the result is the same as sorting the decisions.
+        let keys = unsorted.map(RankKey.init)
+        let decisions = keys.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
         var options = decisions.filter { $0.action != .excluded }
         for i in options.indices { options[i].rank = i + 1 }
         let excluded = decisions.filter { $0.action == .excluded }
@@ -196,10 +195,26 @@ public struct Router: Sendable {
 
     /// Deterministic rank: what can be sent first, then (for urgent steps) open now, nearness,
     /// language, waiting list, staff preference, freshness of the entry, and finally the id.
-    func rankedBefore(_ a: ServiceDecision, _ b: ServiceDecision) -> Bool {
-        if a.action != b.action { return a.action < b.action }
-        if a.rankKey != b.rankKey { return a.rankKey.lexicographicallyPrecedes(b.rankKey) }
-        return a.service < b.service
+    func rankedBefore(_ a: ServiceDecision, _ b: ServiceDecision) -> Bool { RankKey(a) < RankKey(b) }
+
+    /// What `rankedBefore` compares, apart from the decision: sorting these instead of the large
+    /// decisions avoids copying a decision for every comparison (a sixth of routing time).
+    struct RankKey: Comparable {
+        let action: Action
+        let key: [Int]
+        let service: String
+
+        init(_ d: ServiceDecision) {
+            action = d.action
+            key = d.rankKey
+            service = d.service
+        }
+
+        static func < (a: RankKey, b: RankKey) -> Bool {
+            if a.action != b.action { return a.action < b.action }
+            if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
+            return a.service < b.service
+        }
     }
 }
 

@@ -41,10 +41,21 @@ public struct Directory: Sendable {
     /// service-id order.
     /// - Complexity: O(d + k log k) for an area at depth d and k matching services.
     public func services(category: String, covering pcode: String) -> [Service] {
+        serviceIndices(category: category, lineage: context.lineage(of: pcode)).map { services[$0] }
+    }
+
+    /// Indices into `services` of the services of `category` serving an area of `lineage` (an
+    /// area and its ancestors, as `Context.lineage(of:)` gives them), ascending, each once. The
+    /// router decides on `services[i]` in place instead of copying every `Service` out first.
+    func serviceIndices(category: String, lineage: [String]) -> [Int] {
         guard let byArea = index[category] else { return [] }
         var found: [Int] = []
-        for a in context.lineage(of: pcode) { found.append(contentsOf: byArea[a] ?? []) }
-        return Set(found).sorted().map { services[$0] }
+        for a in lineage { found.append(contentsOf: byArea[a] ?? []) }
+        found.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(found.count)
+        for i in found where unique.last != i { unique.append(i) }
+        return unique
     }
 }
 
