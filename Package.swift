@@ -20,6 +20,6 @@ let package = Package(
         // Fuzzing harness: libFuzzer with -DFUZZING, otherwise a corpus replayer (docs/FUZZING.md).
         .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore"]),
         .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore"], exclude: ["Golden"]),
+        .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore", "referral"], exclude: ["Golden"]),
     ]
 )

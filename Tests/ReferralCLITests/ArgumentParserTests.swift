@@ -1,3 +1,4 @@
+@testable import referral
 import Testing
 
 // `Arguments.swift` is the CLI's own parser, compiled into this target through a symbolic link

@@ -1,1 +1,0 @@
-../../Sources/referral/Arguments.swift
