@@ -101,6 +101,11 @@ struct StrictDecoderTests {
         #expect(first.help == "did you mean 'count'?")
     }
 
+    @Test func truncatedFieldNameSuggestsTheFullOne() {
+        #expect(closestMatch(to: "referTo", in: ["referToCategories", "referToOrganisations", "share"]) == "referToCategories")
+        #expect(closestMatch(to: "xyz", in: ["referToCategories"]) == nil)
+    }
+
     @Test func missingFieldIsNamed() throws {
         let d = try #require(diagnostics("{\"name\": \"a\"}").first)
         #expect(d.code == "json.missing-field")

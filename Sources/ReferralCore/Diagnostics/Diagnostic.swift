@@ -115,7 +115,11 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
         let d = editDistance(word.lowercased(), c.lowercased())
         if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
     }
-    return best?.0
+    if let best { return best.0 }
+    // A truncated name ("referTo" for "referToCategories"): the shortest candidate it begins.
+    guard word.count >= 4 else { return nil }
+    return candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        .min { ($0.count, $0) < ($1.count, $1) }
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {
