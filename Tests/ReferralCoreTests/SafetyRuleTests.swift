@@ -393,6 +393,15 @@ struct SafetyRuleTests {
         #expect(r.plan.skippedSteps.contains { $0.step == "clinical-care" && $0.reason.contains("incident type") })
     }
 
+    @Test func excludedConditionIsNamedInTheReason() throws {
+        var cond = ConditionDocument()
+        cond.not = Box({ var n = ConditionDocument(); n.incidentTypes = [.rape, .sexualAssault]; return n }())
+        let c = try loadCase(CaseSpec().json, directory: directory)
+        let r = cond.evaluate(c)
+        #expect(!r.holds)
+        #expect(r.failed == ["not for cases where incident type is rape or sexual-assault"])
+    }
+
     @Test func suicidePlanEscalatesToEmergency() throws {
         var spec = CaseSpec()
         spec.pathways = ["mhpss"]

@@ -51,7 +51,31 @@ extension ConditionDocument {
                     .joined(separator: "; ") + ")")
             }
         }
-        if let n = not, n.value.evaluate(c).holds { failed.append("an excluded condition holds") }
+        if let n = not, n.value.evaluate(c).holds { failed.append("not for cases where \(n.value.summary)") }
         return (failed.isEmpty, failed)
+    }
+
+    /// The condition in words ("incident type is rape or sexual-assault and age is 17 or under"),
+    /// for reasons that name an excluded condition.
+    public var summary: String {
+        var parts: [String] = []
+        func or<T: RawRepresentable>(_ v: [T]) -> String where T.RawValue == String { v.map(\.rawValue).joined(separator: " or ") }
+        if let v = concerns { parts.append("concerns include \(v.joined(separator: " or "))") }
+        if let v = incidentTypes { parts.append("incident type is \(or(v))") }
+        if let v = ageAtLeast { parts.append("age is \(v) or over") }
+        if let v = ageAtMost { parts.append("age is \(v) or under") }
+        if let v = sexes { parts.append("sex is \(or(v))") }
+        if let v = separation { parts.append("separation is \(or(v))") }
+        if let v = traffickingIndicators { parts.append("trafficking indicators include \(v.map(\.rawValue).joined(separator: ", "))") }
+        if let v = suicidePlan { parts.append(v ? "a suicide plan is reported" : "no suicide plan is reported") }
+        if let v = psychosisSigns { parts.append(v ? "signs of psychosis are reported" : "no signs of psychosis are reported") }
+        if let v = distressAtLeast { parts.append("distress is \(v.rawValue) or worse") }
+        if let v = hoursSinceIncidentAtMost { parts.append("at most \(formatHours(v)) h since the incident") }
+        if let v = caregiverSuspected { parts.append(v ? "the caregiver is the suspected perpetrator" : "the caregiver is not suspected") }
+        if let v = imminentRiskToLife { parts.append(v ? "an imminent risk to life is reported" : "no imminent risk to life") }
+        if let v = populationGroups { parts.append("population groups include \(v.joined(separator: " or "))") }
+        if let v = anyOf, !v.isEmpty { parts.append("(" + v.map(\.summary).joined(separator: ") or (") + ")") }
+        if let n = not { parts.append("not (\(n.value.summary))") }
+        return parts.isEmpty ? "any case" : parts.joined(separator: " and ")
     }
 }
