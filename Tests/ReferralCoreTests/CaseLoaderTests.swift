@@ -122,6 +122,23 @@ struct CaseLoaderTests {
         #expect(none.code == "case.no-language")
     }
 
+    @Test(arguments: ["1e300", "-1", "1000001"])
+    func outOfRangeHoursSinceIncidentIsRefusedNotACrash(_ hours: String) throws {
+        let json = adultCase.replacingOccurrences(of: "\"hoursSinceIncident\": 31", with: "\"hoursSinceIncident\": \(hours)")
+        let d = try #require(failure(json).first)
+        #expect(d.code == "case.hours")
+        #expect(d.place.path == "$.concerns.hoursSinceIncident")
+    }
+
+    @Test func clockArithmeticNeverOverflows() {
+        let t = RoutingTime(epochSeconds: 0, utcOffsetMinutes: 0)
+        for h in [Double.infinity, -Double.infinity, .nan, 1e300, -1e300] { _ = t.adding(hours: h).iso8601 }
+        #expect(t.adding(hours: 1e300).epochSeconds == Int64(1e9 * 3600))
+        #expect(formatHours(1e300).hasPrefix("1000000000"))
+        #expect(formatHours(41) == "41")
+        #expect(formatHours(41.25) == "41.2" || formatHours(41.25) == "41.3")
+    }
+
     @Test func ageBandIsAccepted() throws {
         let c = try loadCase(adultCase.replacingOccurrences(of: "\"age\": 24", with: "\"age\": \"15-17\""), directory: directory)
         #expect(c.age == AgeValue(min: 15, max: 17))

@@ -59,8 +59,10 @@ public struct Case: Sendable {
     }
 }
 
+/// `41`, `41.5`; safe for any value (a huge or non-finite number never traps).
 func formatHours(_ h: Double) -> String {
-    h == h.rounded() ? "\(Int(h))" : String(format: "%.1f", h)
+    guard h.isFinite, abs(h) < 1e15 else { return String(format: "%.0f", h) }
+    return h == h.rounded() ? "\(Int(h))" : String(format: "%.1f", h)
 }
 
 /// Reads an anonymised case, refusing identifying data and checking it against the directory.
@@ -137,9 +139,10 @@ public enum CaseLoader {
         for (i, x) in (d.consent.referToOrganisations ?? []).enumerated() where dir.organisations[x] == nil {
             unknown(l["consent"]["referToOrganisations"][i], "organisation", x, dir.organisations.keys)
         }
-        if let h = d.concerns.hoursSinceIncident, h < 0 || !h.isFinite {
+        if let h = d.concerns.hoursSinceIncident, !(0...RoutingTime.maxHours).contains(h) {
             out.append(Diagnostic(.error, code: "case.hours", place: l["concerns"]["hoursSinceIncident"].place,
-                                  message: "hours since the incident cannot be negative"))
+                                  message: "hours since the incident must be between 0 and 1000000",
+                                  help: "give the hours since the incident as of the routing time; leave it out if unknown"))
         }
         return out
     }

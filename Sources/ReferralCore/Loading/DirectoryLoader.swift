@@ -349,7 +349,13 @@ private struct Builder {
             error("rules.risk-to-life", loc["imminentRiskToLife"], "the exception is allowed but names no categories",
                   help: "list the emergency categories it may refer to, or set allowed to false")
         }
-        if r.staleAfterDays <= 0 { error("rules.stale", loc["staleAfterDays"], "staleAfterDays must be positive") }
+        if !(1...100_000).contains(r.staleAfterDays) {
+            error("rules.stale", loc["staleAfterDays"], "staleAfterDays must be between 1 and 100000")
+        }
+        for (key, hours) in [("emergency", r.responseHours.emergency), ("urgent", r.responseHours.urgent),
+                             ("routine", r.responseHours.routine)] where !(0...1_000_000).contains(hours) {
+            error("rules.response-hours", loc["responseHours"][key], "response hours must be between 0 and 1000000")
+        }
     }
 
     mutating func unknown(_ code: String, _ at: Locator, _ id: String, _ what: String, _ known: some Collection<String>,
@@ -501,8 +507,8 @@ private struct Builder {
                 for (j, e) in (s.escalate ?? []).enumerated() {
                     checkCondition(e.when, sl["escalate"][j]["when"], context: context, pathways: pathwayIDs)
                 }
-                for (j, w) in (s.windows ?? []).enumerated() where w.hours <= 0 {
-                    error("step.window", sl["windows"][j]["hours"], id: w.id, "a time window must be positive")
+                for (j, w) in (s.windows ?? []).enumerated() where !(w.hours > 0 && w.hours <= RoutingTime.maxHours) {
+                    error("step.window", sl["windows"][j]["hours"], id: w.id, "a time window must be between 0 and 1000000 hours")
                 }
                 stepIndex[s.id] = steps.count
                 steps.append(Step(

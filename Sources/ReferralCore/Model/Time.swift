@@ -23,9 +23,16 @@ public struct RoutingTime: Sendable, Hashable {
         return weekday * 1440 + minuteOfDay
     }
 
+    /// The time `hours` later (or earlier). Offsets are clamped to ±10⁹ hours so that no input,
+    /// however large, can overflow the clock arithmetic; loaders refuse such values anyway.
     public func adding(hours: Double) -> RoutingTime {
-        RoutingTime(epochSeconds: epochSeconds + Int64((hours * 3600).rounded()), utcOffsetMinutes: utcOffsetMinutes)
+        let limit = 1e9
+        let h = hours.isNaN ? 0 : min(max(hours, -limit), limit)
+        return RoutingTime(epochSeconds: epochSeconds &+ Int64((h * 3600).rounded()), utcOffsetMinutes: utcOffsetMinutes)
     }
+
+    /// The largest number of hours the formats accept anywhere (about 114 years).
+    public static let maxHours: Double = 1_000_000
 
     /// `2026-11-28T14:05+02:00` in the context's local time.
     public var iso8601: String {
