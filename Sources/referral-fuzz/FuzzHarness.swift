@@ -5,13 +5,55 @@ import ReferralCore
 /// strict decoder for every file format, the identifying-data scan, the case loader and, when a
 /// case loads, the router. Any crash, hang or sanitizer report is a bug.
 enum FuzzHarness {
-    /// The directory cases are checked and routed against (the basic test fixture).
-    static let directory: Directory? = {
-        let folder = ProcessInfo.processInfo.environment["FUZZ_FIXTURE"] ?? "Tests/ReferralCoreTests/Fixtures/basic"
-        return DirectoryLoader().load(folder: folder).directory
+    /// The fixture folder (the basic test fixture unless FUZZ_FIXTURE names another).
+    static let fixture = ProcessInfo.processInfo.environment["FUZZ_FIXTURE"] ?? "Tests/ReferralCoreTests/Fixtures/basic"
+
+    /// The directory cases are checked and routed against.
+    static let directory: Directory? = DirectoryLoader().load(folder: fixture).directory
+
+    /// A private copy of the fixture whose files the harness overwrites with fuzzed input, so the
+    /// whole directory loader (references, hours, conditions) and the router run on it too.
+    static let scratch: String? = {
+        let dir = NSTemporaryDirectory() + "referral-fuzz-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        guard (try? FileManager.default.copyItem(atPath: fixture, toPath: dir)) != nil else { return nil }
+        return dir
     }()
 
+    static let sampleCase = Array("""
+        {"formatVersion":1,"caseCode":"FUZZ-1","age":16,"sex":"female","area":"ZZ0101","languages":["en","fr"],
+         "concerns":{"pathways":["gbv","mhpss"],"gbvIncidentType":"rape","hoursSinceIncident":30,"suicidePlan":true},
+         "consent":{"givenBy":"self","referToCategories":["gbv.case-management","health.cmr","police"],
+                    "share":["age","sex","area","gbv.incidentType"],"mandatoryReportingExplained":true}}
+        """.utf8)
+
+    /// Loads the scratch directory with `bytes` as one of its files and routes a fixed case.
+    static func loadAndRoute(_ bytes: [UInt8], as file: String) {
+        guard let dir = scratch else { return }
+        let path = dir + "/" + file
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer {
+            // Put the fixture's own file back for the next input.
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.copyItem(atPath: fixture + "/" + file, toPath: path)
+        }
+        for strict in [true, false] {
+            guard let d = DirectoryLoader(options: .init(strict: strict)).load(folder: dir).directory else { continue }
+            if case .success(let c) = CaseLoader.load(bytes: sampleCase, name: "case.json", directory: d) {
+                let at = RoutingTime(epochSeconds: 1_795_000_000, utcOffsetMinutes: d.context.utcOffsetMinutes)
+                _ = canonicalJSON(Router(directory: d).route(c, at: at))
+            }
+        }
+    }
+
     static func run(_ bytes: [UInt8]) {
+        if ProcessInfo.processInfo.environment["FUZZ_DIRECTORY"] == "1" {
+            // Directory mode: the input is each kind of directory file in turn.
+            for file in ["services.json", "pathways/gbv.json", "context.json", "organisations.json"] {
+                loadAndRoute(bytes, as: file)
+            }
+            return
+        }
         let file = SourceFile(name: "fuzz.json", bytes: bytes)
         guard let node = try? JSONParser.parse(bytes) else { return }
         let decoder = StrictDecoder()
