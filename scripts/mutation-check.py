@@ -24,8 +24,9 @@ muts = [
  ("BIA flag", "Sources/ReferralCore/Matching/Decide.swift", "if consent.child {", "if false {"),
  ("identifying scan", "Sources/ReferralCore/Loading/CaseLoader.swift", "if !found.isEmpty { return .failure(LoadFailure(found)) }", ""),
  ("legal status", "Sources/ReferralCore/Matching/Decide.swift", "if let ls = d.legalStatus, statuses.contains(ls) {", "if true {"),
+ ("hours bound", "Sources/ReferralCore/Loading/CaseLoader.swift", "if let h = d.concerns.hoursSinceIncident, !(0...RoutingTime.maxHours).contains(h) {", "if false {"),
  ("windows urgency", "Sources/ReferralCore/Matching/Router.swift", "if h < w.hours, w.urgency < u {", "if false {"),
- ("ranking", "Sources/ReferralCore/Matching/Router.swift", "if a.rankKey != b.rankKey { return a.rankKey.lexicographicallyPrecedes(b.rankKey) }", ""),
+ ("ranking", "Sources/ReferralCore/Matching/Router.swift", "if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }", ""),
 ]
 only = sys.argv[1:]
 work = tempfile.mkdtemp(prefix="mutation-")
