@@ -8,13 +8,16 @@ enum RouteCommand: Command {
         summary: "where to refer one case today, step by step, and what will be shared",
         positionals: [PositionalSpec("CASE", help: "an anonymised case file (.json), or - to read it from standard input")],
         options: [
-            SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format, SharedOptions.noColor,
+            SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format,
+            OptionSpec("brief", help: "text only: one screen for a hotline: warnings, and per step the best option and how to reach it"),
+            SharedOptions.noColor,
         ],
         discussion: """
             The text output is for a person: critical warnings first, then the steps most urgent first;
             for each option what to do (REFER, EMERGENCY REFERRAL or INFORM ONLY), how to reach it,
             exactly which case fields are shared and which are withheld and why; then the services
-            that cannot be used, and the gaps.
+            that cannot be used, and the gaps. With --brief: the critical warnings, and for each step
+            only the best option, its contact and what it shares (the rest with 'referral explain').
 
             The JSON output is for other systems: the engine's RoutePlan with sorted keys, byte-identical
             for the same input (give --at to make it reproducible).
@@ -35,7 +38,9 @@ enum RouteCommand: Command {
             return CommandOutput(stdout: String(decoding: canonicalJSON(plan), as: UTF8.self), stderr: stderr)
         }
         let style = Style.forOutput(noColorFlag: args.flag("no-color"), env: env)
-        return CommandOutput(stdout: TextRenderer(style: style).render(plan, timeNote: note))
+        let renderer = TextRenderer(style: style)
+        return CommandOutput(stdout: args.flag("brief") ? renderer.renderBrief(plan, timeNote: note)
+                                                        : renderer.render(plan, timeNote: note))
     }
 }
 

@@ -52,6 +52,49 @@ struct TextRenderer {
         return t.text
     }
 
+    /// One screen for a hotline operator: the critical warnings, the consent verdict, and per
+    /// step only the best option with how to reach it and what it shares; then the gaps.
+    func renderBrief(_ plan: RoutePlan, timeNote: String) -> String {
+        var t = TextBuilder(width: width)
+        if plan.fictional { t.line(style.inverse("FICTIONAL DEMONSTRATION DATA: these services do not exist")) }
+        t.line(style.bold("BRIEF PLAN for case \(plan.caseCode)") + " at \(plan.at) (\(timeNote))")
+        var critical = plan.warnings.filter { $0.level == .critical }
+        for g in plan.gaps where g.urgency < .routine {
+            critical.append(Warning(.critical, "gap", "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now"))
+        }
+        for w in critical { warningLine(&t, w, indent: 0) }
+        let others = plan.warnings.count - plan.warnings.filter { $0.level == .critical }.count
+        if others > 0 { t.line("   (\(others) more warning\(others == 1 ? "" : "s") in the full plan: drop --brief)") }
+        t.para(plan.consent.valid ? style.bold("consent valid") + ": " : style.red("CONSENT NOT VALID") + ": ",
+               plan.consent.valid ? "refer only where the person agreed" : "nothing is referred; information only",
+               leadWidth: plan.consent.valid ? 15 : 19)
+        for (i, s) in plan.steps.enumerated() {
+            // Only the window that closes first: the one that sets the urgency.
+            let first = s.windows.filter(\.open).min { ($0.hoursLeft ?? 0) < ($1.hoursLeft ?? 0) }
+            t.para("\(i + 1). " + urgencyLabel(s.urgency) + " ", s.name + (first.map { " (" + $0.message + ")" } ?? ""),
+                   leadWidth: "\(i + 1). ".count + s.urgency.rawValue.count + 1, indent: 5)
+            guard let best = s.options.first else {
+                t.para("     ", style.red("no usable option") + ": see the gaps", leadWidth: 5)
+                continue
+            }
+            let phone = best.access.contact?.phone.map { ", " + $0 } ?? ""
+            let state = (best.access.openNow.map { $0 ? "open now" : "CLOSED now" } ?? "hours unknown")
+                + (best.access.status == .waitlist ? "; AT CAPACITY (waiting list)" : "")
+            t.para("     " + best.action.label + "  ", "\(best.serviceName) (\(best.organisationName))\(phone); \(state)",
+                   leadWidth: 5 + best.action.label.count + 2, indent: 7)
+            if best.action == .refer || best.action == .emergencyReferral {
+                let fields = best.packet.map(\.field.rawValue)
+                t.para("       shares ", fields.isEmpty ? "nothing" : fields.joined(separator: ", "))
+            }
+            for w in best.warnings where w.level != .info { warningLine(&t, w, indent: 7) }
+            if s.options.count > 1 { t.line("       + \(s.options.count - 1) more option\(s.options.count == 2 ? "" : "s")") }
+        }
+        if !plan.gaps.isEmpty {
+            t.para("gaps: ", plan.gaps.map { "\($0.pathway) / \($0.step) (\($0.cause.rawValue))" }.joined(separator: "; "), leadWidth: 6)
+        }
+        return t.text
+    }
+
     func fictionalBanner(_ t: inout TextBuilder) {
         let message = "*  FICTIONAL DEMONSTRATION DATA: these services and organisations do not exist  *"
         let bar = String(repeating: "*", count: message.count)

@@ -38,6 +38,29 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
         #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
     }
 
+    @Test func briefPlanForAHotlineShowsTheBestOptionPerStep() throws {
+        let full = try Referral.route(fixtureCase, pathways: fixture)
+        let r = try Referral.run(["route", fixtureCase, "--pathways", fixture, "--at", Repo.at, "--brief"])
+        #expect(r.code == Exit.ok)
+        #expect(r.stderr == "")
+        #expect(plain(r.stdout))
+        #expect(r.stdout.contains("BRIEF PLAN for case TEST-0001"))
+        #expect(r.stdout.contains("FICTIONAL DEMONSTRATION DATA"))
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count * 3 < full.stdout.split(separator: "\n").count)
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        // Most urgent first, with the window that sets the urgency and what the best option shares.
+        let emergency = try #require(r.stdout.range(of: "1. EMERGENCY Clinical management of rape"))
+        let urgent = try #require(r.stdout.range(of: "URGENT GBV case management"))
+        #expect(emergency.lowerBound < urgent.lowerBound)
+        #expect(r.stdout.contains("window closes in 41 h"))
+        #expect(r.stdout.contains("REFER  Clinical care after rape"))
+        #expect(r.stdout.contains("shares age, gbv.hoursSinceIncident, sex"))
+        #expect(r.stdout.contains("AT CAPACITY"))
+        #expect(!r.stdout.contains("Hidden Lane"))
+        #expect(r.stdout.contains("gaps: gbv / livelihoods (not-eligible); gbv / police (persons-choice)"))
+    }
+
     @Test func jsonIsByteIdenticalAndTheSameFromStandardInput() throws {
         let a = try Referral.route(fixtureCase, pathways: fixture, format: "json")
         let b = try Referral.route(fixtureCase, pathways: fixture, format: "json")

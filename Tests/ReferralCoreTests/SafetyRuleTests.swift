@@ -455,6 +455,25 @@ struct SafetyRuleTests {
         #expect(try #require(r.step("case-management")).options.map(\.rank) == [1, 2, 3])
     }
 
+    @Test func inAnUrgentStepAFreeServiceFurtherAwayRanksBeforeAFullOneNearby() throws {
+        let f = try FixtureCopy()
+        defer { f.remove() }
+        try f.edit("services.json") {
+            $0.replacingOccurrences(of: "    {\n      \"id\": \"beta.cmr\"", with: """
+                    {"id": "a.shelter-national", "organisation": "org.beta", "name": "National shelter", "category": "shelter.safe",
+                     "areas": ["ZZ"], "modality": ["in-person"], "languages": ["fr"], "hours": {"alwaysOpen": true},
+                     "intake": {"selfReferral": false, "requiredFields": ["age"]}, "status": "open", "lastVerified": "2026-11-01"},
+                    {
+                      "id": "beta.cmr"
+                """)
+        }
+        let r = try Routed(CaseSpec(), directory: try loadDirectory(f.folder))
+        let safety = try #require(r.step("safety"))
+        #expect(safety.urgency == .urgent)
+        // The regional shelter is nearer but at capacity (waiting list).
+        #expect(safety.options.map(\.service) == ["a.shelter-national", "alpha.shelter"])
+    }
+
     @Test func explainGivesEveryRuleForOneService() throws {
         let c = try loadCase(CaseSpec().json, directory: directory)
         let e = try #require(Router(directory: directory).explain(serviceID: "alpha.shelter", for: c, at: time(directory)))

@@ -356,7 +356,10 @@ extension Router {
         }
 
         let lineageIndex = servedIndex ?? lineage.count
-        let rankKey = [urgency < .routine && openNow == false ? 1 : 0, min(lineageIndex, 2), languageRank,
+        // For urgent and emergency steps what can take the person now comes first: open, and not
+        // at capacity; a full shelter nearby is worth less tonight than a free one further away.
+        let unavailableNow = urgency < .routine && (openNow == false || s.status == .waitlist)
+        let rankKey = [unavailableNow ? 1 : 0, min(lineageIndex, 2), languageRank,
                        s.status == .waitlist ? 1 : 0, staffRank, stale]
         var decision = ServiceDecision(
             service: s.id, serviceName: s.name, organisation: s.organisation, organisationName: org?.name ?? s.organisation,

@@ -193,7 +193,8 @@ public struct Router: Sendable {
         return "no usable \(category) service for this person in \(area): \(plan.excluded.count) in reach, none usable (\(summary))"
     }
 
-    /// Deterministic rank: what can be sent first, then (for urgent steps) open now, nearness,
+    /// Deterministic rank: what can be sent first, then (for urgent steps) open now and not at
+    /// capacity, nearness,
     /// language, waiting list, staff preference, freshness of the entry, and finally the id.
     func rankedBefore(_ a: ServiceDecision, _ b: ServiceDecision) -> Bool { RankKey(a) < RankKey(b) }
 
