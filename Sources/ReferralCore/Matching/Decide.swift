@@ -313,6 +313,7 @@ extension Router {
         // Minimum necessary data, and sensitive data only to qualified providers.
         var packet: [PacketField] = []
         var withheld: [WithheldField] = []
+        var heldBackAsSensitive = false
         if action == .refer || action == .emergencyReferral {
             // A handful of fields each: arrays beat building sets for every service.
             let sensitive = rules.sensitiveFields
@@ -330,6 +331,7 @@ extension Router {
                 if action == .refer && !agreed.contains(f) {
                     withheld.append(WithheldField(field: f, reason: "the person did not agree to share it; the provider asks for it to accept the referral: discuss with the person"))
                 } else if sensitive.contains(f) && !s.sensitiveDataQualified {
+                    heldBackAsSensitive = true
                     withheld.append(WithheldField(field: f, reason: "sensitive: this provider is not qualified to receive it"))
                 } else {
                     packet.append(PacketField(field: f, value: v))
@@ -338,7 +340,7 @@ extension Router {
             checks.append(RuleCheck("data.minimum-necessary", .pass,
                                     action == .refer ? "sends \(packet.count) field(s): those the provider needs that the person agreed to share"
                                         : "sends only the minimum fields allowed under the risk-to-life exception"))
-            if withheld.contains(where: { $0.reason.hasPrefix("sensitive") }) {
+            if heldBackAsSensitive {
                 checks.append(RuleCheck("data.sensitive", .warn, "sensitive fields held back: this provider is not qualified to receive them"))
             }
         } else if action == .inform {

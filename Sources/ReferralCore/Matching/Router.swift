@@ -31,8 +31,9 @@ public struct Router: Sendable {
             for stepIndex in walk.reached {
                 let plan = planStep(p.steps[stepIndex], pathway: p, c, consent: consent, at: time)
                 if plan.options.isEmpty {
+                    let cause = gapCause(plan)
                     gaps.append(Gap(pathway: p.id, step: plan.step, category: plan.category, area: c.document.area,
-                                    urgency: plan.urgency, cause: gapCause(plan), message: gapMessage(plan, c)))
+                                    urgency: plan.urgency, cause: cause, message: gapMessage(plan, cause: cause, c)))
                 }
                 steps.append((steps.count, plan))
             }
@@ -173,7 +174,7 @@ public struct Router: Sendable {
         return .notEligible
     }
 
-    func gapMessage(_ plan: StepPlan, _ c: Case) -> String {
+    func gapMessage(_ plan: StepPlan, cause: Gap.Cause, _ c: Case) -> String {
         let area = "\(context.areaName(c.document.area)) (\(c.document.area))"
         let category = context.categories[plan.category]?.name ?? plan.category
         if plan.excluded.isEmpty { return "no \(category) service covers \(area)" }
@@ -182,7 +183,7 @@ public struct Router: Sendable {
             for check in d.checks where check.outcome == .fail { reasons[check.rule, default: 0] += 1 }
         }
         let summary = reasons.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
-        switch gapCause(plan) {
+        switch cause {
         case .personsChoice:
             return "not referred by the person's choice: \(plan.excluded.count) \(category) service(s) in reach (\(summary))"
         case .consent:
