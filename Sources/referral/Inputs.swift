@@ -48,7 +48,7 @@ enum Inputs {
         switch CaseLoader.load(bytes: bytes, name: name, directory: directory) {
         case .success(let c): return c
         case .failure(let f):
-            let refused = f.diagnostics.contains { $0.code == "case.identifying-data" }
+            let refused = f.diagnostics.contains { $0.code == .caseIdentifyingData }
             throw CLIError.invalidInput(
                 refused ? "the case \(name) was refused: it carries identifying data (nothing of it was stored or shown)"
                     : "the case \(name) cannot be used",

@@ -55,7 +55,7 @@ struct CaseLoaderTests {
         let diags = failure(json)
         let d = try #require(diags.first)
         #expect(diags.count == 1)
-        #expect(d.code == "case.identifying-data")
+        #expect(d.code == .caseIdentifyingData)
         #expect(d.place.path == path)
         #expect(d.place.line == 3)
         #expect(d.message.contains(kind))
@@ -74,7 +74,7 @@ struct CaseLoaderTests {
     ])
     func identifyingValueIsRefusedWithoutEchoingIt(_ from: String, _ to: String, _ path: String, _ kind: String) throws {
         let d = try #require(failure(adultCase.replacingOccurrences(of: from, with: to)).first)
-        #expect(d.code == "case.identifying-data")
+        #expect(d.code == .caseIdentifyingData)
         #expect(d.place.path == path)
         #expect(d.message.contains(kind))
         let value = to.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .init(charactersIn: " \"[]"))
@@ -83,7 +83,7 @@ struct CaseLoaderTests {
 
     @Test func unknownAreaSuggestsWithoutEchoing() throws {
         let d = try #require(failure(adultCase.replacingOccurrences(of: "\"area\": \"ZZ0101\"", with: "\"area\": \"ZZ0110\"")).first)
-        #expect(d.code == "case.unknown-area")
+        #expect(d.code == .caseUnknownArea)
         #expect(d.place.path == "$.area")
         #expect(d.place.line == 6)
         #expect(!d.message.contains("ZZ0110"))
@@ -92,14 +92,14 @@ struct CaseLoaderTests {
     @Test func unknownFieldAndBadEnumValueAreNamedButValuesNotEchoed() throws {
         let json = adultCase.replacingOccurrences(of: "\"sex\": \"female\"", with: "\"sex\": \"Fatima\"")
         let d = try #require(failure(json).first)
-        #expect(d.code == "json.unknown-value")
+        #expect(d.code == .jsonUnknownValue)
         #expect(d.place.path == "$.sex")
         #expect(!d.rendered.contains("Fatima"))
     }
 
     @Test func malformedCaseGivesLineAndColumn() throws {
         let d = try #require(failure("{\n  \"formatVersion\": 1,\n  \"caseCode\" \"X\"\n}").first)
-        #expect(d.code == "json.syntax")
+        #expect(d.code == .jsonSyntax)
         #expect(d.place.line == 3)
         #expect(d.place.column == 14)
     }
@@ -107,7 +107,7 @@ struct CaseLoaderTests {
     @Test func unknownConsentCategoryIsNamed() throws {
         let json = adultCase.replacingOccurrences(of: "\"shelter.safe\", \"livelihoods\"]", with: "\"shelter.saf\", \"livelihoods\"]")
         let d = try #require(failure(json).first)
-        #expect(d.code == "case.unknown-category")
+        #expect(d.code == .caseUnknownCategory)
         #expect(d.place.path == "$.consent.referToCategories[2]")
         #expect(d.help == "did you mean 'shelter.safe'?")
     }
@@ -115,18 +115,18 @@ struct CaseLoaderTests {
     @Test func accessNeedsAndLanguagesAreChecked() throws {
         let typo = adultCase.replacingOccurrences(of: "\"languages\": [\"fr\"],", with: "\"languages\": [\"fr\"], \"accessNeeds\": [\"wheelchiar\"],")
         let d = try #require(failure(typo).first)
-        #expect(d.code == "case.unknown-access-need")
+        #expect(d.code == .caseUnknownAccessNeed)
         #expect(d.place.path == "$.accessNeeds[0]")
         #expect(d.help == "did you mean 'wheelchair'?")
         let none = try #require(failure(adultCase.replacingOccurrences(of: "\"languages\": [\"fr\"]", with: "\"languages\": []")).first)
-        #expect(none.code == "case.no-language")
+        #expect(none.code == .caseNoLanguage)
     }
 
     @Test(arguments: ["1e300", "-1", "1000001"])
     func outOfRangeHoursSinceIncidentIsRefusedNotACrash(_ hours: String) throws {
         let json = adultCase.replacingOccurrences(of: "\"hoursSinceIncident\": 31", with: "\"hoursSinceIncident\": \(hours)")
         let d = try #require(failure(json).first)
-        #expect(d.code == "case.hours")
+        #expect(d.code == .caseHours)
         #expect(d.place.path == "$.concerns.hoursSinceIncident")
     }
 
@@ -143,7 +143,7 @@ struct CaseLoaderTests {
         let c = try loadCase(adultCase.replacingOccurrences(of: "\"age\": 24", with: "\"age\": \"15-17\""), directory: directory)
         #expect(c.age == AgeValue(min: 15, max: 17))
         let bad = try #require(failure(adultCase.replacingOccurrences(of: "\"age\": 24", with: "\"age\": \"17-15\"")).first)
-        #expect(bad.code == "case.invalid-age")
+        #expect(bad.code == .caseInvalidAge)
         #expect(bad.place.path == "$.age")
     }
 }

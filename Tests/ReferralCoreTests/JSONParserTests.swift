@@ -94,7 +94,7 @@ struct StrictDecoderTests {
     @Test func unknownFieldSuggestsTheClosestAndNamesThePlace() throws {
         let d = diagnostics("{\"name\": \"a\",\n \"cuont\": 1}")
         let first = try #require(d.first)
-        #expect(first.code == "json.unknown-field")
+        #expect(first.code == .jsonUnknownField)
         #expect(first.place.path == "$.cuont")
         #expect(first.place.line == 2)
         #expect(first.place.column == 2)
@@ -108,20 +108,20 @@ struct StrictDecoderTests {
 
     @Test func missingFieldIsNamed() throws {
         let d = try #require(diagnostics("{\"name\": \"a\"}").first)
-        #expect(d.code == "json.missing-field")
+        #expect(d.code == .jsonMissingField)
         #expect(d.message.contains("'count'"))
     }
 
     @Test func wrongTypeNamesExpectedAndFound() throws {
         let d = try #require(diagnostics("{\"name\": 3, \"count\": 1}").first)
-        #expect(d.code == "json.wrong-type")
+        #expect(d.code == .jsonWrongType)
         #expect(d.place.path == "$.name")
         #expect(d.message == "expected a string, found a number")
     }
 
     @Test func unknownEnumValueSuggestsAndCanHideTheValue() throws {
         let shown = try #require(diagnostics("{\"name\": \"a\", \"count\": 1, \"sex\": \"femal\"}").first)
-        #expect(shown.code == "json.unknown-value")
+        #expect(shown.code == .jsonUnknownValue)
         #expect(shown.message.contains("femal"))
         #expect(shown.help?.contains("did you mean 'female'") == true)
         let hidden = try #require(diagnostics("{\"name\": \"a\", \"count\": 1, \"sex\": \"femal\"}", echo: false).first)
@@ -131,6 +131,6 @@ struct StrictDecoderTests {
 
     @Test func fractionalCountIsRefused() throws {
         let d = try #require(diagnostics("{\"name\": \"a\", \"count\": 1.5}").first)
-        #expect(d.code == "json.wrong-type")
+        #expect(d.code == .jsonWrongType)
     }
 }

@@ -47,7 +47,7 @@ struct LoaderTests {
         let r = f.load()
         #expect(r.directory == nil)
         let e = try #require(r.errors.first)
-        #expect(e.code == "json.syntax")
+        #expect(e.code == .jsonSyntax)
         #expect(e.place.file.hasSuffix("services.json"))
         let expectedLine = try String(contentsOfFile: f.folder + "/services.json", encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"waitlist\",,") }! + 1
@@ -60,7 +60,7 @@ struct LoaderTests {
         defer { f.remove() }
         try f.edit("services.json") { $0.replacingOccurrences(of: "\"category\": \"health.cmr\"", with: "\"category\": \"health.cm\"") }
         let e = try #require(f.load().errors.first)
-        #expect(e.code == "ref.unknown-category")
+        #expect(e.code == .refUnknownCategory)
         #expect(e.id == "health.cm")
         #expect(e.place.path == "$.services[1].category")
         #expect(e.place.line == 12)
@@ -71,7 +71,7 @@ struct LoaderTests {
         let f = try FixtureCopy()
         defer { f.remove() }
         try f.edit("services.json") { $0.replacingOccurrences(of: "\"id\": \"beta.mh\"", with: "\"id\": \"alpha.cp\"") }
-        let e = try #require(f.load().errors.first { $0.code == "dup.service" })
+        let e = try #require(f.load().errors.first { $0.code == .dupService })
         #expect(e.id == "alpha.cp")
         #expect(e.place.path == "$.services[6].id")
         #expect(e.related?.path == "$.services[5].id")
@@ -84,11 +84,11 @@ struct LoaderTests {
         try f.edit("pathways/gbv.json") { $0.replacingOccurrences(of: "\"to\": \"safety\"", with: "\"to\": \"safty\"") }
         try f.edit("organisations.json") { $0.replacingOccurrences(of: "\"type\": \"ngo\"", with: "\"typ\": \"ngo\"") }
         let errors = f.load().errors
-        let link = try #require(errors.first { $0.code == "ref.unknown-step" })
+        let link = try #require(errors.first { $0.code == .refUnknownStep })
         #expect(link.place.file == "basic/pathways/gbv.json" || link.place.file.hasSuffix("pathways/gbv.json"))
         #expect(link.place.path == "$.links[1].to")
         #expect(link.help == "did you mean 'safety'?")
-        let field = try #require(errors.first { $0.code == "json.unknown-field" })
+        let field = try #require(errors.first { $0.code == .jsonUnknownField })
         #expect(field.place.path == "$.organisations[0].typ")
         #expect(field.help == "did you mean 'type'?")
     }
@@ -102,7 +102,7 @@ struct LoaderTests {
         let d = try #require(r.directory)
         #expect(d.services.count == 6)
         #expect(d.service("beta.livelihoods") == nil)
-        #expect(r.errors.map(\.code) == ["ref.unknown-organisation"])
+        #expect(r.errors.map(\.code) == [.refUnknownOrganisation])
     }
 
     @Test func missingPathwayFileIsNamedInContext() throws {
@@ -110,7 +110,7 @@ struct LoaderTests {
         defer { f.remove() }
         try f.edit("context.json") { $0.replacingOccurrences(of: "pathways/mhpss.json", with: "pathways/mhps.json") }
         let e = try #require(f.load().errors.first)
-        #expect(e.code == "file.missing")
+        #expect(e.code == .fileMissing)
         #expect(e.place.path == "$.pathways[2]")
     }
 
@@ -118,7 +118,7 @@ struct LoaderTests {
         let f = try FixtureCopy()
         defer { f.remove() }
         try f.edit("context.json") { $0.replacingOccurrences(of: "{\"pcode\": \"ZZ0201\"", with: "{\"pcode\": \"ZY0201\"") }
-        let e = try #require(f.load().errors.first { $0.code == "area.orphan" })
+        let e = try #require(f.load().errors.first { $0.code == .areaOrphan })
         #expect(e.id == "ZY0201")
     }
 
@@ -127,7 +127,7 @@ struct LoaderTests {
         defer { f.remove() }
         try f.edit("context.json") { $0.replacingOccurrences(of: "\"minAge\": 15, \"maxAge\": 17", with: "\"minAge\": 16, \"maxAge\": 17") }
         let e = try #require(f.load().errors.first)
-        #expect(e.code == "rules.consent-gap")
+        #expect(e.code == .rulesConsentGap)
         #expect(e.message.contains("15 to 15"))
     }
 
@@ -136,7 +136,7 @@ struct LoaderTests {
         defer { f.remove() }
         try f.edit("organisations.json") { $0.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 2") }
         let e = try #require(f.load().errors.first)
-        #expect(e.code == "format.version")
+        #expect(e.code == .formatVersion)
         #expect(e.place.path == "$.formatVersion")
     }
 
@@ -150,11 +150,11 @@ struct LoaderTests {
             Issue.record("a missing folder was accepted")
             return
         }
-        #expect(f.diagnostics.first?.code == "file.missing")
+        #expect(f.diagnostics.first?.code == .fileMissing)
         guard case .failure(let g) = DirectoryLoader.contextFolder(in: Paths.basic + "/pathways") else {
             Issue.record("a folder without context was accepted")
             return
         }
-        #expect(g.diagnostics.first?.code == "file.no-context")
+        #expect(g.diagnostics.first?.code == .fileNoContext)
     }
 }

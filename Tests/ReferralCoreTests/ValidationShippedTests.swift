@@ -18,7 +18,7 @@ struct ValidationShippedTests {
     /// Each finding as `code id [area]`, the area being the P-code a coverage message names.
     static func key(_ f: Diagnostic) -> String {
         var k = "\(f.code) \(f.id ?? "-")"
-        if f.code.hasPrefix("coverage."), let open = f.message.range(of: " (XV"),
+        if f.code.rawValue.hasPrefix("coverage."), let open = f.message.range(of: " (XV"),
             let close = f.message[open.upperBound...].firstIndex(of: ")")
         {
             k += " XV" + f.message[open.upperBound..<close]

@@ -21,8 +21,8 @@ enum ValidationFixtures {
 }
 
 extension ValidationReport {
-    func findings(_ code: String) -> [Diagnostic] { findings.filter { $0.code == code } }
-    func findings(_ code: String, id: String) -> [Diagnostic] { findings.filter { $0.code == code && $0.id == id } }
+    func findings(_ code: Diagnostic.Code) -> [Diagnostic] { findings.filter { $0.code == code } }
+    func findings(_ code: Diagnostic.Code, id: String) -> [Diagnostic] { findings.filter { $0.code == code && $0.id == id } }
     var listing: String { findings.map(\.rendered).joined(separator: "\n") }
 
     func cell(_ pathway: String, _ step: String, _ area: String) -> CoverageCell? {
@@ -57,23 +57,23 @@ struct ValidationCheckTests {
     @Test("structure: unreachable step, cycle, dead end and a category nobody offers")
     func structure() throws {
         let r = try ValidationFixtures.report("structure")
-        let unreachable = r.findings("structure.unreachable")
+        let unreachable = r.findings(.structureUnreachable)
         #expect(unreachable.map(\.id) == ["orphan"])
         #expect(unreachable.first?.severity == .error)
         #expect(unreachable.first?.place.path == "$.steps[3]")
         #expect(unreachable.first?.place.file.hasSuffix("broken.json") == true)
 
-        let cycles = r.findings("structure.cycle")
+        let cycles = r.findings(.structureCycle)
         #expect(cycles.count == 1)
         #expect(cycles.first?.message.contains("follow-up → review → follow-up") == true, "\(r.listing)")
         #expect(cycles.first?.place.path == "$.links[1]")
 
-        #expect(r.findings("structure.dead-end").map(\.id) == ["stuck"])
-        let noProvider = r.findings("structure.no-provider")
+        #expect(r.findings(.structureDeadEnd).map(\.id) == ["stuck"])
+        let noProvider = r.findings(.structureNoProvider)
         #expect(noProvider.map(\.id) == ["livelihoods"])
         #expect(noProvider.first?.severity == .warning)
         // No per-area gap repeats a step that nobody offers anywhere.
-        #expect(r.findings("coverage.gap", id: "livelihoods").isEmpty)
+        #expect(r.findings(.coverageGap, id: "livelihoods").isEmpty)
 
         let p = try #require(r.pathways.first)
         #expect(p.cycles == [["follow-up", "review", "follow-up"]])
@@ -82,43 +82,43 @@ struct ValidationCheckTests {
         #expect(p.steps.first { $0.id == "review" }?.depth == 2)
         #expect(r.failed(strict: false))
         // Nothing else is wrong with this fixture.
-        #expect(Set(r.findings.map(\.code)) == ["structure.unreachable", "structure.cycle", "structure.dead-end",
-                                                "structure.no-provider"], "\(r.listing)")
+        #expect(Set(r.findings.map(\.code)) == [.structureUnreachable, .structureCycle, .structureDeadEnd,
+                                                .structureNoProvider], "\(r.listing)")
     }
 
     @Test("coverage: gaps by area and population, emergency hours, waitlists, restrictions, reporting duties, languages")
     func coverage() throws {
         let r = try ValidationFixtures.report("coverage")
-        func one(_ code: String, _ id: String, area: String) -> Diagnostic? {
+        func one(_ code: Diagnostic.Code, _ id: String, area: String) -> Diagnostic? {
             let f = r.findings(code, id: id).filter { $0.message.contains("(\(area))") }
             return f.count == 1 ? f[0] : nil
         }
         // No clinical care at all in the west.
-        let cmrGap = try #require(one("coverage.gap", "clinical-care", area: "QQ0102"), "\(r.listing)")
+        let cmrGap = try #require(one(.coverageGap, "clinical-care", area: "QQ0102"), "\(r.listing)")
         #expect(cmrGap.message.hasSuffix("for anyone"))
         #expect(cmrGap.severity == .warning)
-        #expect(one("coverage.gap", "clinical-care", area: "QQ0101") == nil)
+        #expect(one(.coverageGap, "clinical-care", area: "QQ0101") == nil)
         // Case management in the west is for women and girls only: a gap for boys and men.
-        let male = try #require(one("coverage.gap", "case-management", area: "QQ0102"), "\(r.listing)")
+        let male = try #require(one(.coverageGap, "case-management", area: "QQ0102"), "\(r.listing)")
         #expect(male.message.hasSuffix("for boys (under 18), men"))
-        #expect(r.findings("coverage.waitlist-only", id: "safety").first?.message.hasSuffix("for everyone the step applies to") == true)
-        #expect(one("coverage.gap", "case-management", area: "QQ0101") == nil)
+        #expect(r.findings(.coverageWaitlistOnly, id: "safety").first?.message.hasSuffix("for everyone the step applies to") == true)
+        #expect(one(.coverageGap, "case-management", area: "QQ0101") == nil)
         let cm = try #require(r.cell("gbv", "case-management", "QQ0102"))
         #expect(cm.status("female-adult") == .covered)
         #expect(cm.status("male-adult") == .gap)
         #expect(cm.status == .gap)
 
         // The east has clinical care in office hours only.
-        #expect(one("coverage.emergency-hours", "clinical-care", area: "QQ0101") != nil, "\(r.listing)")
+        #expect(one(.coverageEmergencyHours, "clinical-care", area: "QQ0101") != nil, "\(r.listing)")
         #expect(r.cell("gbv", "clinical-care", "QQ0101")?.allHours == false)
         #expect(r.cell("gbv", "case-management", "QQ0101")?.allHours == nil)
 
         // The only shelter is at capacity.
-        #expect(one("coverage.waitlist-only", "safety", area: "QQ0101") != nil)
+        #expect(one(.coverageWaitlistOnly, "safety", area: "QQ0101") != nil)
         #expect(r.cell("gbv", "safety", "QQ0102")?.status == .waitlistOnly)
 
         // Livelihoods only for citizens: restricted for everyone, nothing for irregular migrants.
-        let lv = try #require(one("coverage.restricted-only", "livelihoods", area: "QQ0101"), "\(r.listing)")
+        let lv = try #require(one(.coverageRestrictedOnly, "livelihoods", area: "QQ0101"), "\(r.listing)")
         #expect(lv.message.contains("left without an option: Irregular migrant (legal status)"))
         let lvCell = try #require(r.cell("gbv", "livelihoods", "QQ0101"))
         #expect(lvCell.status("legal-status:irregular") == .gap)
@@ -126,7 +126,7 @@ struct ValidationCheckTests {
         #expect(lvCell.status("female-adult") == .partial)
 
         // Child protection's only provider must report abuse of children.
-        let cp = try #require(one("coverage.reporting-only", "cp-case-management", area: "QQ0101"), "\(r.listing)")
+        let cp = try #require(one(.coverageReportingOnly, "cp-case-management", area: "QQ0101"), "\(r.listing)")
         #expect(cp.message.contains("every option for everyone the step applies to carries"))
         let cpCell = try #require(r.cell("child-protection", "cp-case-management", "QQ0101"))
         #expect(cpCell.status("female-child") == .reportingOnly && cpCell.status("male-child") == .reportingOnly)
@@ -134,12 +134,12 @@ struct ValidationCheckTests {
         #expect(cp.message.contains("c.cp"))
 
         // Arabic is a main language nobody speaks; the clinic in the east has interpretation.
-        let ar = r.findings("coverage.language", id: "ar")
+        let ar = r.findings(.coverageLanguage, id: "ar")
         #expect(ar.count == 2)
         let east = try #require(ar.first { $0.message.contains("(QQ0101)") })
         #expect(!east.message.contains("Clinical management of rape"))
         #expect(east.message.contains("GBV case management"))
-        #expect(r.findings("coverage.language", id: "en").isEmpty)
+        #expect(r.findings(.coverageLanguage, id: "en").isEmpty)
 
         // The optional police step is covered, so nothing is said about it.
         #expect(r.findings.filter { $0.id == "police" }.isEmpty)
@@ -151,17 +151,17 @@ struct ValidationCheckTests {
     @Test("data quality: stale, unverified, hours, contact, closed, legal status, capacity, addresses, duties")
     func dataQuality() throws {
         let r = try ValidationFixtures.report("data-quality")
-        let expected: [(String, String, Severity)] = [
-            ("data.stale", "dq.stale", .warning),
-            ("data.never-verified", "dq.never", .warning),
-            ("data.no-hours", "dq.no-hours", .warning),
-            ("data.no-contact", "dq.no-contact", .warning),
-            ("data.closed-in-pathway", "dq.closed", .warning),
-            ("data.legal-status-restriction", "dq.restricted", .warning),
-            ("data.at-capacity", "dq.waitlist", .info),
-            ("data.confidential-no-focal-point", "dq.hidden-no-focal", .warning),
-            ("data.confidential-address", "dq.hidden-ok", .info),
-            ("data.mandatory-reporting", "dq.reporting", .info),
+        let expected: [(Diagnostic.Code, String, Severity)] = [
+            (.dataStale, "dq.stale", .warning),
+            (.dataNeverVerified, "dq.never", .warning),
+            (.dataNoHours, "dq.no-hours", .warning),
+            (.dataNoContact, "dq.no-contact", .warning),
+            (.dataClosedInPathway, "dq.closed", .warning),
+            (.dataLegalStatusRestriction, "dq.restricted", .warning),
+            (.dataAtCapacity, "dq.waitlist", .info),
+            (.dataConfidentialNoFocalPoint, "dq.hidden-no-focal", .warning),
+            (.dataConfidentialAddress, "dq.hidden-ok", .info),
+            (.dataMandatoryReporting, "dq.reporting", .info),
         ]
         for (code, id, severity) in expected {
             let f = r.findings(code)
@@ -170,12 +170,12 @@ struct ValidationCheckTests {
             #expect(f.first?.place.file == "data-quality/services.json")
             #expect(f.first?.help != nil)
         }
-        #expect(r.findings("data.stale").first?.message.contains("687 days ago (threshold 180 days)") == true)
-        #expect(r.findings("data.legal-status-restriction").first?.message.contains("it leaves out irregular") == true)
+        #expect(r.findings(.dataStale).first?.message.contains("687 days ago (threshold 180 days)") == true)
+        #expect(r.findings(.dataLegalStatusRestriction).first?.message.contains("it leaves out irregular") == true)
         // A closed service is reported once, as closed; its missing hours and date do not matter.
         #expect(r.findings.filter { $0.id == "dq.closed" }.count == 1)
         // The loader's findings are part of the report, with their place.
-        let bad = try #require(r.findings("ref.unknown-organisation").first)
+        let bad = try #require(r.findings(.refUnknownOrganisation).first)
         #expect(bad.severity == .error && bad.place.line != nil)
         #expect(r.failed(strict: false))
     }
@@ -183,9 +183,9 @@ struct ValidationCheckTests {
     @Test("staleness counts days up to the date given, never the clock")
     func staleness() throws {
         let early = try ValidationFixtures.report("data-quality", at: "2025-03-01T09:00:00+02:00")
-        #expect(early.findings("data.stale").isEmpty)
+        #expect(early.findings(.dataStale).isEmpty)
         let late = try ValidationFixtures.report("clean", at: "2027-09-01T09:00:00+02:00")
-        #expect(Set(late.findings("data.stale").compactMap(\.id)) == ["one.cp", "one.gbv-cm", "two.cmr", "two.police"])
+        #expect(Set(late.findings(.dataStale).compactMap(\.id)) == ["one.cp", "one.gbv-cm", "two.cmr", "two.police"])
         #expect(late.at == "2027-09-01T09:00+02:00")
     }
 
@@ -193,7 +193,7 @@ struct ValidationCheckTests {
     func unloadable() throws {
         let r = try ValidationFixtures.report("no-such-folder")
         #expect(r.context == nil)
-        #expect(r.findings.contains { $0.code == "file.missing" })
+        #expect(r.findings.contains { $0.code == .fileMissing })
         #expect(r.failed(strict: false))
         #expect(ReportRenderer.render(r, format: .html).contains("file.missing"))
     }
@@ -232,9 +232,9 @@ struct ValidationCheckTests {
         #expect(cell.status("group:host") == .gap)
         #expect(cell.status("legal-status:irregular") == .partial)
         #expect(cell.baseStatus == .partial && cell.status == .gap)
-        let f = try #require(r.findings("coverage.restricted-only", id: "livelihoods").first)
+        let f = try #require(r.findings(.coverageRestrictedOnly, id: "livelihoods").first)
         #expect(f.message.hasSuffix("left without an option: Host community"), "\(f.message)")
-        #expect(r.findings("data.legal-status-restriction").isEmpty)
+        #expect(r.findings(.dataLegalStatusRestriction).isEmpty)
     }
 
     @Test("population conditions are read for whole populations")

@@ -57,7 +57,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 /// match on them; messages start lowercase and carry no final period.
 public struct Diagnostic: Hashable, Sendable, Codable {
     public var severity: Severity
-    public var code: String
+    public var code: Diagnostic.Code
     public var place: SourcePlace
     /// The id the finding is about (a service, a step, a category…), when there is one.
     public var id: String?
@@ -68,7 +68,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var related: SourcePlace?
 
     public init(
-        _ severity: Severity, code: String, place: SourcePlace, id: String? = nil, message: String,
+        _ severity: Severity, code: Code, place: SourcePlace, id: String? = nil, message: String,
         help: String? = nil, related: SourcePlace? = nil
     ) {
         self.severity = severity

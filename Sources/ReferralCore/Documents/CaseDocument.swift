@@ -34,18 +34,18 @@ public struct AgeValue: Codable, Sendable, Hashable {
         let c = try decoder.singleValueContainer()
         if let years = try? c.decode(Int.self) {
             guard (0...130).contains(years) else {
-                throw decodeFailure(decoder, code: "case.invalid-age", "age must be between 0 and 130")
+                throw decodeFailure(decoder, code: .caseInvalidAge, "age must be between 0 and 130")
             }
             self.init(years: years)
             return
         }
         guard let text = try? c.decode(String.self) else {
-            throw decodeFailure(decoder, code: "json.wrong-type",
+            throw decodeFailure(decoder, code: .jsonWrongType,
                                 "expected an age in years (16) or a band (\"15-17\")")
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]), 0 <= lo, lo <= hi, hi <= 130 else {
-            throw decodeFailure(decoder, code: "case.invalid-age", "an age band is written as \"MIN-MAX\", for example \"15-17\"")
+            throw decodeFailure(decoder, code: .caseInvalidAge, "an age band is written as \"MIN-MAX\", for example \"15-17\"")
         }
         self.init(min: lo, max: hi)
     }

@@ -28,7 +28,7 @@ public struct StrictDecoder: Sendable {
             throw LoadFailure([context.diagnostic(for: error, root: node, rootPath: path)])
         } catch {
             throw LoadFailure([
-                Diagnostic(.error, code: "json.decode", place: file.place(path, offset: node.offset),
+                Diagnostic(.error, code: .jsonDecode, place: file.place(path, offset: node.offset),
                            message: "could not read this value")
             ])
         }
@@ -77,16 +77,16 @@ final class DecodingContext: @unchecked Sendable {
         }
         switch error {
         case .dataCorrupted(let c):
-            return Diagnostic(.error, code: "json.invalid-value", place: place(c.codingPath),
+            return Diagnostic(.error, code: .jsonInvalidValue, place: place(c.codingPath),
                               message: c.debugDescription)
         case .keyNotFound(let key, let c):
-            return Diagnostic(.error, code: "json.missing-field", place: place(c.codingPath),
+            return Diagnostic(.error, code: .jsonMissingField, place: place(c.codingPath),
                               message: "missing required field '\(key.stringValue)'")
         case .typeMismatch(_, let c), .valueNotFound(_, let c):
-            return Diagnostic(.error, code: "json.wrong-type", place: place(c.codingPath),
+            return Diagnostic(.error, code: .jsonWrongType, place: place(c.codingPath),
                               message: c.debugDescription)
         @unknown default:
-            return Diagnostic(.error, code: "json.decode", place: place([]), message: "could not read this value")
+            return Diagnostic(.error, code: .jsonDecode, place: place([]), message: "could not read this value")
         }
     }
 }
@@ -162,12 +162,12 @@ final class NodeDecoder: LocatingDecoder {
     var place: SourcePlace { context.file.place(jsonPath, offset: node.offset) }
     var echoValues: Bool { context.echoValues }
 
-    func issue(_ code: String, _ message: String, help: String? = nil) -> DecodeIssue {
+    func issue(_ code: Diagnostic.Code, _ message: String, help: String? = nil) -> DecodeIssue {
         DecodeIssue(diagnostics: [Diagnostic(.error, code: code, place: place, message: message, help: help)])
     }
 
     func typeIssue(expected: String) -> DecodeIssue {
-        issue("json.wrong-type", "expected \(expected), found \(node.kindName)")
+        issue(.jsonWrongType, "expected \(expected), found \(node.kindName)")
     }
 
     /// After a type's `init(from:)` returns: report every field it did not ask for.
@@ -179,7 +179,7 @@ final class NodeDecoder: LocatingDecoder {
             var help = "remove it, or check the spelling against the format documentation"
             if let near = closestMatch(to: m.key, in: requested) { help = "did you mean '\(near)'?" }
             diags.append(Diagnostic(
-                .error, code: "json.unknown-field",
+                .error, code: .jsonUnknownField,
                 place: context.file.place(jsonPath + pathComponent(m.key), offset: m.keyOffset),
                 message: "unknown field '\(name)'", help: help))
         }
@@ -230,7 +230,7 @@ final class NodeDecoder: LocatingDecoder {
         guard case .number(let text) = node.value else { throw typeIssue(expected: "a whole number") }
         if let v = T(text) { return v }
         if let d = Double(text), d.rounded() == d, let v = T(exactly: d) { return v }
-        throw issue("json.wrong-type", echoValues ? "expected a whole number in range, found \(text)"
+        throw issue(.jsonWrongType, echoValues ? "expected a whole number in range, found \(text)"
                                                   : "expected a whole number in range")
     }
 }
@@ -249,12 +249,12 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// A missing field is often a misspelt one: report the misspelling at its own place as well.
     private func missing(_ key: Key) -> DecodeIssue {
-        var issue = decoder.issue("json.missing-field", "missing required field '\(key.stringValue)'",
+        var issue = decoder.issue(.jsonMissingField, "missing required field '\(key.stringValue)'",
                                   help: "add \"\(key.stringValue)\" to this object")
         let requested = decoder.requestedKeys ?? []
         for m in members where !requested.contains(m.key) && closestMatch(to: m.key, in: [key.stringValue]) != nil {
             issue.diagnostics.insert(Diagnostic(
-                .error, code: "json.unknown-field",
+                .error, code: .jsonUnknownField,
                 place: decoder.context.file.place(decoder.jsonPath + pathComponent(m.key), offset: m.keyOffset),
                 message: "unknown field '\(m.key)'", help: "did you mean '\(key.stringValue)'?"), at: 0)
         }
@@ -273,7 +273,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let m = member(key) else { throw missing(key) }
         if case .null = m.value.value {
             throw NodeDecoder(node: m.value, parent: decoder, step: .key(key.stringValue), codingKey: key)
-                .issue("json.wrong-type", "'\(key.stringValue)' must not be null")
+                .issue(.jsonWrongType, "'\(key.stringValue)' must not be null")
         }
         return try decoder.decodeChild(type, node: m.value, step: .key(key.stringValue), key: key)
     }
@@ -317,11 +317,11 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        guard !isAtEnd else { throw decoder.issue("json.wrong-type", "array has fewer items than expected") }
+        guard !isAtEnd else { throw decoder.issue(.jsonWrongType, "array has fewer items than expected") }
         let node = items[currentIndex]
         if case .null = node.value {
             throw NodeDecoder(node: node, parent: decoder, step: .index(currentIndex), codingKey: nil)
-                .issue("json.wrong-type", "array items must not be null")
+                .issue(.jsonWrongType, "array items must not be null")
         }
         let v = try decoder.decodeChild(type, node: node, step: .index(currentIndex), key: IndexKey(currentIndex))
         currentIndex += 1
@@ -399,7 +399,7 @@ extension FieldEnum {
         var help = "use one of: " + allowed.joined(separator: ", ")
         if let near = closestMatch(to: raw, in: allowed) { help = "did you mean '\(near)'? " + help }
         let shown = d.echoValues ? " '\(raw)'" : ""
-        throw DecodeIssue(diagnostics: [Diagnostic(.error, code: "json.unknown-value", place: d.place,
+        throw DecodeIssue(diagnostics: [Diagnostic(.error, code: .jsonUnknownValue, place: d.place,
                                                    message: "unknown \(Self.fieldName)\(shown)", help: help)])
     }
 
@@ -410,7 +410,7 @@ extension FieldEnum {
 }
 
 /// Throws a located error from inside a custom `init(from:)`.
-func decodeFailure(_ decoder: Decoder, code: String, _ message: String, help: String? = nil) -> Error {
+func decodeFailure(_ decoder: Decoder, code: Diagnostic.Code, _ message: String, help: String? = nil) -> Error {
     if let d = decoder as? LocatingDecoder {
         return DecodeIssue(diagnostics: [Diagnostic(.error, code: code, place: d.place, message: message, help: help)])
     }

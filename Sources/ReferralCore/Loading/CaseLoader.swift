@@ -95,52 +95,52 @@ public enum CaseLoader {
     static func check(_ d: CaseDocument, _ l: Locator, _ dir: Directory) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let ctx = dir.context
-        func unknown(_ at: Locator, _ what: String, _ value: String, _ known: some Collection<String>) {
+        func unknown(_ code: Diagnostic.Code, _ at: Locator, _ what: String, _ value: String, _ known: some Collection<String>) {
             // Vocabulary values are codes, not personal data, but stay cautious: suggest, never echo.
             var help = "use one of the \(what)s defined in \(ctx.file)"
             if let near = closestMatch(to: value, in: known) { help = "did you mean '\(near)'?" }
-            out.append(Diagnostic(.error, code: "case.unknown-\(what.replacingOccurrences(of: " ", with: "-"))",
+            out.append(Diagnostic(.error, code: code,
                                   place: at.place, message: "unknown \(what)", help: help))
         }
         if d.formatVersion != supportedFormatVersion {
-            out.append(Diagnostic(.error, code: "format.version", place: l["formatVersion"].place,
+            out.append(Diagnostic(.error, code: .formatVersion, place: l["formatVersion"].place,
                                   message: "format version \(d.formatVersion) is not supported",
                                   help: "this engine reads formatVersion \(supportedFormatVersion)"))
         }
         if !isValidCaseCode(d.caseCode) {
-            out.append(Diagnostic(.error, code: "case.code", place: l["caseCode"].place,
+            out.append(Diagnostic(.error, code: .caseCode, place: l["caseCode"].place,
                                   message: "a case code is 3 to 40 letters, digits and dashes",
                                   help: "use the pseudonymous code from the case-management system, never a name"))
         }
-        if ctx.areas[d.area] == nil { unknown(l["area"], "area", d.area, ctx.areas.keys) }
+        if ctx.areas[d.area] == nil { unknown(.caseUnknownArea, l["area"], "area", d.area, ctx.areas.keys) }
         let langs = Set(ctx.languages.map(\.code))
-        for (i, x) in d.languages.enumerated() where !langs.contains(x) { unknown(l["languages"][i], "language", x, langs) }
+        for (i, x) in d.languages.enumerated() where !langs.contains(x) { unknown(.caseUnknownLanguage, l["languages"][i], "language", x, langs) }
         if d.languages.isEmpty {
-            out.append(Diagnostic(.error, code: "case.no-language", place: l["languages"].place,
+            out.append(Diagnostic(.error, code: .caseNoLanguage, place: l["languages"].place,
                                   message: "list at least one language the person speaks",
                                   help: "language is what makes a service usable: ask, or use the context's main language"))
         }
         if let needs = ctx.accessNeeds {
             for (i, x) in (d.accessNeeds ?? []).enumerated() where needs[x] == nil {
-                unknown(l["accessNeeds"][i], "access need", x, needs.keys)
+                unknown(.caseUnknownAccessNeed, l["accessNeeds"][i], "access need", x, needs.keys)
             }
         }
         for (i, x) in (d.populationGroups ?? []).enumerated() where ctx.populationGroups[x] == nil {
-            unknown(l["populationGroups"][i], "population group", x, ctx.populationGroups.keys)
+            unknown(.caseUnknownPopulationGroup, l["populationGroups"][i], "population group", x, ctx.populationGroups.keys)
         }
-        if let s = d.legalStatus, ctx.legalStatuses[s] == nil { unknown(l["legalStatus"], "legal status", s, ctx.legalStatuses.keys) }
+        if let s = d.legalStatus, ctx.legalStatuses[s] == nil { unknown(.caseUnknownLegalStatus, l["legalStatus"], "legal status", s, ctx.legalStatuses.keys) }
         let pathways = Set(dir.pathways.map(\.id))
         for (i, x) in d.concerns.pathways.enumerated() where !pathways.contains(x) {
-            unknown(l["concerns"]["pathways"][i], "pathway", x, pathways)
+            unknown(.caseUnknownPathway, l["concerns"]["pathways"][i], "pathway", x, pathways)
         }
         for (i, x) in (d.consent.referToCategories ?? []).enumerated() where ctx.categories[x] == nil {
-            unknown(l["consent"]["referToCategories"][i], "category", x, ctx.categories.keys)
+            unknown(.caseUnknownCategory, l["consent"]["referToCategories"][i], "category", x, ctx.categories.keys)
         }
         for (i, x) in (d.consent.referToOrganisations ?? []).enumerated() where dir.organisations[x] == nil {
-            unknown(l["consent"]["referToOrganisations"][i], "organisation", x, dir.organisations.keys)
+            unknown(.caseUnknownOrganisation, l["consent"]["referToOrganisations"][i], "organisation", x, dir.organisations.keys)
         }
         if let h = d.concerns.hoursSinceIncident, !(0...RoutingTime.maxHours).contains(h) {
-            out.append(Diagnostic(.error, code: "case.hours", place: l["concerns"]["hoursSinceIncident"].place,
+            out.append(Diagnostic(.error, code: .caseHours, place: l["concerns"]["hoursSinceIncident"].place,
                                   message: "hours since the incident must be between 0 and 1000000",
                                   help: "give the hours since the incident as of the routing time; leave it out if unknown"))
         }
@@ -183,7 +183,7 @@ enum IdentifyingDataScanner {
 
     private static func refuse(_ place: SourcePlace, _ kind: String, byName: Bool) -> Diagnostic {
         Diagnostic(
-            .error, code: "case.identifying-data", place: place,
+            .error, code: .caseIdentifyingData, place: place,
             message: byName ? "identifying data refused: this field would hold \(kind)"
                 : "identifying data refused: this value looks like \(kind)",
             help: "the router takes anonymised cases only: remove it (the case was not stored)")

@@ -30,7 +30,7 @@ public struct DirectoryLoader: Sendable {
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
             return .failure(LoadFailure([Diagnostic(
-                .error, code: "file.missing", place: SourcePlace(file: path),
+                .error, code: .fileMissing, place: SourcePlace(file: path),
                 message: "no such directory", help: "pass the folder that holds the pathway data with --pathways")]))
         }
         if contextID == nil, fm.fileExists(atPath: path + "/context.json") { return .success(path) }
@@ -42,12 +42,12 @@ public struct DirectoryLoader: Sendable {
             var help = "contexts here: " + (subs.isEmpty ? "none" : subs.joined(separator: ", "))
             if let near = closestMatch(to: contextID, in: subs) { help = "did you mean '\(near)'? " + help }
             return .failure(LoadFailure([Diagnostic(
-                .error, code: "file.unknown-context", place: SourcePlace(file: path), id: contextID,
+                .error, code: .fileUnknownContext, place: SourcePlace(file: path), id: contextID,
                 message: "no context folder '\(contextID)'", help: help)]))
         }
         if subs.count == 1 { return .success(path + "/" + subs[0]) }
         return .failure(LoadFailure([Diagnostic(
-            .error, code: subs.isEmpty ? "file.no-context" : "file.several-contexts", place: SourcePlace(file: path),
+            .error, code: subs.isEmpty ? .fileNoContext : .fileSeveralContexts, place: SourcePlace(file: path),
             message: subs.isEmpty ? "no context.json here or in any sub-folder"
                 : "several contexts here: \(subs.joined(separator: ", "))",
             help: subs.isEmpty ? "point --pathways at a folder with a context.json (see Pathways/README.md)"
@@ -66,7 +66,7 @@ public struct DirectoryLoader: Sendable {
 struct FileReader {
     static func read(path: String, name: String, diags: inout [Diagnostic]) -> (SourceFile, JSONNode)? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            diags.append(Diagnostic(.error, code: "file.missing", place: SourcePlace(file: name),
+            diags.append(Diagnostic(.error, code: .fileMissing, place: SourcePlace(file: name),
                                     message: "cannot read the file", help: "check that it exists and is readable"))
             return nil
         }
@@ -79,7 +79,7 @@ struct FileReader {
             return try JSONParser.parse(file.bytes)
         } catch {
             diags.append(Diagnostic(
-                .error, code: "json.syntax", place: file.place("$", offset: error.offset), message: error.message,
+                .error, code: .jsonSyntax, place: file.place("$", offset: error.offset), message: error.message,
                 help: "fix the JSON syntax at this line and column",
                 related: error.related.map { file.place("$", offset: $0) }))
             return nil
@@ -100,13 +100,13 @@ private struct Builder {
         self.strict = strict
     }
 
-    mutating func error(_ code: String, _ at: Locator, id: String? = nil, _ message: String, help: String? = nil,
+    mutating func error(_ code: Diagnostic.Code, _ at: Locator, id: String? = nil, _ message: String, help: String? = nil,
                         related: SourcePlace? = nil)
     {
         diags.append(Diagnostic(.error, code: code, place: at.place, id: id, message: message, help: help, related: related))
     }
 
-    mutating func warning(_ code: String, _ at: Locator, id: String? = nil, _ message: String, help: String? = nil) {
+    mutating func warning(_ code: Diagnostic.Code, _ at: Locator, id: String? = nil, _ message: String, help: String? = nil) {
         diags.append(Diagnostic(.warning, code: code, place: at.place, id: id, message: message, help: help))
     }
 
@@ -136,7 +136,7 @@ private struct Builder {
         let loc = Locator(file: file, node: node, path: "$")
         guard let doc = decode(type, loc) else { return nil }
         if version(doc) != supportedFormatVersion {
-            error("format.version", loc["formatVersion"], "format version \(version(doc)) is not supported",
+            error(.formatVersion, loc["formatVersion"], "format version \(version(doc)) is not supported",
                   help: "this engine reads formatVersion \(supportedFormatVersion)")
             return nil
         }
@@ -156,7 +156,7 @@ private struct Builder {
             for (i, rel) in doc.pathways.enumerated() {
                 let p = rel.hasPrefix("/") ? rel : folder + "/" + rel
                 if !FileManager.default.fileExists(atPath: p) {
-                    error("file.missing", loc["pathways"][i], id: rel, "pathway file '\(rel)' does not exist",
+                    error(.fileMissing, loc["pathways"][i], id: rel, "pathway file '\(rel)' does not exist",
                           help: "paths are relative to the folder of context.json")
                     continue
                 }
@@ -188,29 +188,29 @@ private struct Builder {
         let root = Locator(file: file, node: node, path: "$")
         // The envelope is read by hand: two known fields, everything else is an unknown field.
         guard case .object(let members) = node.value else {
-            error("json.wrong-type", root, "expected an object with formatVersion and \(key)")
+            error(.jsonWrongType, root, "expected an object with formatVersion and \(key)")
             return []
         }
         for m in members where m.key != "formatVersion" && m.key != key {
             let near = closestMatch(to: m.key, in: ["formatVersion", key])
-            diags.append(Diagnostic(.error, code: "json.unknown-field", place: file.place("$" + pathComponent(m.key), offset: m.keyOffset),
+            diags.append(Diagnostic(.error, code: .jsonUnknownField, place: file.place("$" + pathComponent(m.key), offset: m.keyOffset),
                                     message: "unknown field '\(m.key)'", help: near.map { "did you mean '\($0)'?" }))
         }
         guard let version = decode(Int.self, root["formatVersion"]) else {
-            if root["formatVersion"].node == nil { error("json.missing-field", root, "missing required field 'formatVersion'") }
+            if root["formatVersion"].node == nil { error(.jsonMissingField, root, "missing required field 'formatVersion'") }
             return []
         }
         if version != supportedFormatVersion {
-            error("format.version", root["formatVersion"], "format version \(version) is not supported",
+            error(.formatVersion, root["formatVersion"], "format version \(version) is not supported",
                   help: "this engine reads formatVersion \(supportedFormatVersion)")
             return []
         }
         guard let listNode = root[key].node else {
-            error("json.missing-field", root, "missing required field '\(key)'")
+            error(.jsonMissingField, root, "missing required field '\(key)'")
             return []
         }
         guard case .array(let items) = listNode.value else {
-            error("json.wrong-type", root[key], "expected an array, found \(listNode.kindName)")
+            error(.jsonWrongType, root[key], "expected an array, found \(listNode.kindName)")
             return []
         }
         var out: [(T, Locator)] = []
@@ -227,14 +227,14 @@ private struct Builder {
         let before = diags.count
         let offset = parseUTCOffset(doc.utcOffset)
         if offset == nil {
-            error("context.utc-offset", loc["utcOffset"], "utcOffset must look like +03:00 or -05:30")
+            error(.contextUtcOffset, loc["utcOffset"], "utcOffset must look like +03:00 or -05:30")
         }
-        if doc.id.isEmpty { error("context.id", loc["id"], "the context id must not be empty") }
+        if doc.id.isEmpty { error(.contextId, loc["id"], "the context id must not be empty") }
 
         var languages: [String: Locator] = [:]
         for (i, l) in doc.languages.enumerated() {
             if let first = languages[l.code] {
-                error("dup.language", loc["languages"][i]["code"], id: l.code, "language '\(l.code)' is listed twice",
+                error(.dupLanguage, loc["languages"][i]["code"], id: l.code, "language '\(l.code)' is listed twice",
                       related: first.place)
             } else { languages[l.code] = loc["languages"][i]["code"] }
         }
@@ -245,10 +245,10 @@ private struct Builder {
         for (i, a) in doc.areas.enumerated() {
             let l = loc["areas"][i]["pcode"]
             if a.pcode.isEmpty || !a.pcode.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) {
-                error("area.pcode", l, id: a.pcode, "a P-code is letters and digits only")
+                error(.areaPcode, l, id: a.pcode, "a P-code is letters and digits only")
             }
             if let first = areaLocs[a.pcode] {
-                error("dup.area", l, id: a.pcode, "P-code '\(a.pcode)' is listed twice", related: first.place)
+                error(.dupArea, l, id: a.pcode, "P-code '\(a.pcode)' is listed twice", related: first.place)
             } else {
                 areaLocs[a.pcode] = l
                 byLevel[a.level, default: []].append(a.pcode)
@@ -258,12 +258,12 @@ private struct Builder {
         for (i, a) in doc.areas.enumerated() where areas[a.pcode] == nil {
             var parent: String?
             if a.level < 0 {
-                error("area.level", loc["areas"][i]["level"], id: a.pcode, "level must be 0 or more")
+                error(.areaLevel, loc["areas"][i]["level"], id: a.pcode, "level must be 0 or more")
             } else if a.level > 0 {
                 parent = (byLevel[a.level - 1] ?? []).filter { a.pcode.hasPrefix($0) && $0 != a.pcode }
                     .max { $0.count < $1.count }
                 if parent == nil {
-                    error("area.orphan", loc["areas"][i]["pcode"], id: a.pcode,
+                    error(.areaOrphan, loc["areas"][i]["pcode"], id: a.pcode,
                           "no level \(a.level - 1) area's P-code is a prefix of '\(a.pcode)'",
                           help: "a P-code extends its parent's code (XY → XY02 → XY0211); add the parent area or fix the code")
                 }
@@ -271,7 +271,7 @@ private struct Builder {
             areas[a.pcode] = Area(pcode: a.pcode, name: a.name, level: a.level, parent: parent)
         }
         if !doc.areas.contains(where: { $0.level == 0 }) {
-            error("area.no-root", loc["areas"], "no level 0 area (the country)", help: "add the country's code at level 0")
+            error(.areaNoRoot, loc["areas"], "no level 0 area (the country)", help: "add the country's code at level 0")
         }
 
         var categories: [String: CategoryDocument] = [:]
@@ -279,26 +279,26 @@ private struct Builder {
         for (i, c) in doc.categories.enumerated() {
             let l = loc["categories"][i]["id"]
             if let first = catLocs[c.id] {
-                error("dup.category", l, id: c.id, "category '\(c.id)' is listed twice", related: first.place)
+                error(.dupCategory, l, id: c.id, "category '\(c.id)' is listed twice", related: first.place)
             } else {
                 catLocs[c.id] = l
                 categories[c.id] = c
             }
         }
-        func vocabulary(_ list: [VocabularyEntry]?, _ key: String) -> [String: String] {
+        func vocabulary(_ list: [VocabularyEntry]?, _ key: String, _ duplicateCode: Diagnostic.Code) -> [String: String] {
             var out: [String: String] = [:]
             for (i, e) in (list ?? []).enumerated() {
                 if out[e.id] != nil {
-                    diags.append(Diagnostic(.error, code: "dup.\(key)", place: loc[key][i]["id"].place, id: e.id,
+                    diags.append(Diagnostic(.error, code: duplicateCode, place: loc[key][i]["id"].place, id: e.id,
                                             message: "'\(e.id)' is listed twice in \(key)"))
                 }
                 out[e.id] = e.name
             }
             return out
         }
-        let groups = vocabulary(doc.populationGroups, "populationGroups")
-        let statuses = vocabulary(doc.legalStatuses, "legalStatuses")
-        let needs = doc.accessNeeds.map { vocabulary($0, "accessNeeds") }
+        let groups = vocabulary(doc.populationGroups, "populationGroups", .dupPopulationGroups)
+        let statuses = vocabulary(doc.legalStatuses, "legalStatuses", .dupLegalStatuses)
+        let needs = doc.accessNeeds.map { vocabulary($0, "accessNeeds", .dupAccessNeeds) }
 
         checkRules(doc.rules, loc["rules"], categories: Set(categories.keys), groups: Set(groups.keys))
 
@@ -318,47 +318,47 @@ private struct Builder {
         for (i, b) in bands {
             let l = loc["consentByAge"][i]
             if b.minAge > b.maxAge {
-                error("rules.consent-band", l, "minAge is greater than maxAge")
+                error(.rulesConsentBand, l, "minAge is greater than maxAge")
             } else if b.minAge > expected {
-                error("rules.consent-gap", l, "no consent rule for ages \(expected) to \(b.minAge - 1)",
+                error(.rulesConsentGap, l, "no consent rule for ages \(expected) to \(b.minAge - 1)",
                       help: "consent bands must cover every age from 0 without gaps")
             } else if b.minAge < expected {
-                error("rules.consent-overlap", l, "consent bands overlap at age \(b.minAge)")
+                error(.rulesConsentOverlap, l, "consent bands overlap at age \(b.minAge)")
             }
-            if b.consentFrom.isEmpty { error("rules.consent-band", l["consentFrom"], "consentFrom must name at least one giver") }
+            if b.consentFrom.isEmpty { error(.rulesConsentBand, l["consentFrom"], "consentFrom must name at least one giver") }
             expected = max(expected, b.maxAge + 1)
         }
-        if bands.isEmpty { error("rules.consent-gap", loc["consentByAge"], "no consent rules by age") }
+        if bands.isEmpty { error(.rulesConsentGap, loc["consentByAge"], "no consent rules by age") }
         if r.whenCaregiverCannotConsent.contains(.caregiver) {
-            error("rules.caregiver-fallback", loc["whenCaregiverCannotConsent"],
+            error(.rulesCaregiverFallback, loc["whenCaregiverCannotConsent"],
                   "the caregiver cannot be their own fallback",
                   help: "list trusted-adult and/or caseworker-best-interests")
         }
         var duties: [String: Locator] = [:]
         for (i, d) in r.mandatoryReporting.enumerated() {
             if let first = duties[d.id] {
-                error("dup.duty", loc["mandatoryReporting"][i]["id"], id: d.id, "reporting duty '\(d.id)' is listed twice",
+                error(.dupDuty, loc["mandatoryReporting"][i]["id"], id: d.id, "reporting duty '\(d.id)' is listed twice",
                       related: first.place)
             }
             duties[d.id] = loc["mandatoryReporting"][i]["id"]
         }
         for (i, c) in (r.imminentRiskToLife.categories ?? []).enumerated() where !categories.contains(c) {
-            unknown("ref.unknown-category", loc["imminentRiskToLife"]["categories"][i], c, "category", categories)
+            unknown(.refUnknownCategory, loc["imminentRiskToLife"]["categories"][i], c, "category", categories)
         }
         if r.imminentRiskToLife.allowed && (r.imminentRiskToLife.categories ?? []).isEmpty {
-            error("rules.risk-to-life", loc["imminentRiskToLife"], "the exception is allowed but names no categories",
+            error(.rulesRiskToLife, loc["imminentRiskToLife"], "the exception is allowed but names no categories",
                   help: "list the emergency categories it may refer to, or set allowed to false")
         }
         if !(1...100_000).contains(r.staleAfterDays) {
-            error("rules.stale", loc["staleAfterDays"], "staleAfterDays must be between 1 and 100000")
+            error(.rulesStale, loc["staleAfterDays"], "staleAfterDays must be between 1 and 100000")
         }
         for (key, hours) in [("emergency", r.responseHours.emergency), ("urgent", r.responseHours.urgent),
                              ("routine", r.responseHours.routine)] where !(0...1_000_000).contains(hours) {
-            error("rules.response-hours", loc["responseHours"][key], "response hours must be between 0 and 1000000")
+            error(.rulesResponseHours, loc["responseHours"][key], "response hours must be between 0 and 1000000")
         }
     }
 
-    mutating func unknown(_ code: String, _ at: Locator, _ id: String, _ what: String, _ known: some Collection<String>,
+    mutating func unknown(_ code: Diagnostic.Code, _ at: Locator, _ id: String, _ what: String, _ known: some Collection<String>,
                           help extra: String? = nil)
     {
         var help = extra ?? "define it first, or fix the spelling"
@@ -373,7 +373,7 @@ private struct Builder {
         var locs: [String: Locator] = [:]
         for (o, l) in list {
             if let first = locs[o.id] {
-                error("dup.organisation", l["id"], id: o.id, "organisation id '\(o.id)' is used twice", related: first["id"].place)
+                error(.dupOrganisation, l["id"], id: o.id, "organisation id '\(o.id)' is used twice", related: first["id"].place)
                 continue
             }
             locs[o.id] = l
@@ -392,74 +392,74 @@ private struct Builder {
         for (s, l) in list {
             let before = diags.filter { $0.severity == .error }.count
             if let first = locs[s.id] {
-                error("dup.service", l["id"], id: s.id, "service id '\(s.id)' is used twice", related: first["id"].place)
+                error(.dupService, l["id"], id: s.id, "service id '\(s.id)' is used twice", related: first["id"].place)
                 continue
             }
             locs[s.id] = l
             if organisations[s.organisation] == nil {
-                unknown("ref.unknown-organisation", l["organisation"], s.organisation, "organisation", organisations.keys)
+                unknown(.refUnknownOrganisation, l["organisation"], s.organisation, "organisation", organisations.keys)
             }
             let category = context.categories[s.category]
-            if category == nil { unknown("ref.unknown-category", l["category"], s.category, "category", context.categories.keys) }
-            if s.areas.isEmpty { error("service.no-area", l["areas"], id: s.id, "a service must serve at least one area") }
+            if category == nil { unknown(.refUnknownCategory, l["category"], s.category, "category", context.categories.keys) }
+            if s.areas.isEmpty { error(.serviceNoArea, l["areas"], id: s.id, "a service must serve at least one area") }
             for (i, a) in s.areas.enumerated() where context.areas[a] == nil {
-                unknown("ref.unknown-area", l["areas"][i], a, "area", context.areas.keys)
+                unknown(.refUnknownArea, l["areas"][i], a, "area", context.areas.keys)
             }
-            if s.modality.isEmpty { error("service.no-modality", l["modality"], id: s.id, "list at least one modality") }
+            if s.modality.isEmpty { error(.serviceNoModality, l["modality"], id: s.id, "list at least one modality") }
             for (i, lang) in s.languages.enumerated() where !languages.contains(lang) {
-                unknown("ref.unknown-language", l["languages"][i], lang, "language", languages)
+                unknown(.refUnknownLanguage, l["languages"][i], lang, "language", languages)
             }
             for (i, d) in (s.mandatoryReporting ?? []).enumerated() where !duties.contains(d) {
-                unknown("ref.unknown-duty", l["mandatoryReporting"][i], d, "reporting duty", duties,
+                unknown(.refUnknownDuty, l["mandatoryReporting"][i], d, "reporting duty", duties,
                         help: "reporting duties are defined in context.json rules.mandatoryReporting")
             }
             let e = s.eligibility ?? EligibilityDocument()
             for (i, g) in (e.populationGroups ?? []).enumerated() where context.populationGroups[g] == nil {
-                unknown("ref.unknown-group", l["eligibility"]["populationGroups"][i], g, "population group",
+                unknown(.refUnknownGroup, l["eligibility"]["populationGroups"][i], g, "population group",
                         context.populationGroups.keys)
             }
             for (i, g) in (e.legalStatuses ?? []).enumerated() where context.legalStatuses[g] == nil {
-                unknown("ref.unknown-legal-status", l["eligibility"]["legalStatuses"][i], g, "legal status",
+                unknown(.refUnknownLegalStatus, l["eligibility"]["legalStatuses"][i], g, "legal status",
                         context.legalStatuses.keys)
             }
             if let needs = context.accessNeeds {
                 for (i, a) in (s.accessibility ?? []).enumerated() where needs[a] == nil {
-                    unknown("ref.unknown-access-need", l["accessibility"][i], a, "access need", needs.keys,
+                    unknown(.refUnknownAccessNeed, l["accessibility"][i], a, "access need", needs.keys,
                             help: "access needs are listed in context.json accessNeeds")
                 }
             }
             if s.languages.isEmpty {
-                error("service.no-language", l["languages"], id: s.id, "list at least one language the service works in")
+                error(.serviceNoLanguage, l["languages"], id: s.id, "list at least one language the service works in")
             }
             if let a = e.minAge, let b = e.maxAge, a > b {
-                error("service.age-range", l["eligibility"], id: s.id, "minAge \(a) is greater than maxAge \(b)")
+                error(.serviceAgeRange, l["eligibility"], id: s.id, "minAge \(a) is greater than maxAge \(b)")
             }
             var hours: WeeklyHours?
             if let h = s.hours {
                 if h.alwaysOpen == true {
                     if h.weekly != nil {
-                        error("service.hours", l["hours"], id: s.id, "give either alwaysOpen or weekly, not both")
+                        error(.serviceHours, l["hours"], id: s.id, "give either alwaysOpen or weekly, not both")
                     }
                     hours = WeeklyHours(alwaysOpen: true, ranges: [])
                 } else if let w = h.weekly {
                     switch WeeklyHours.parse(w) {
                     case .success(let r): hours = WeeklyHours(alwaysOpen: false, ranges: r)
-                    case .failure(let m): error("service.hours", l["hours"]["weekly"], id: s.id, m.message,
+                    case .failure(let m): error(.serviceHours, l["hours"]["weekly"], id: s.id, m.message,
                                                 help: "write periods as \"08:00-16:30\"")
                     }
                 } else {
-                    error("service.hours", l["hours"], id: s.id, "hours need alwaysOpen: true or a weekly timetable")
+                    error(.serviceHours, l["hours"], id: s.id, "hours need alwaysOpen: true or a weekly timetable")
                 }
             }
             var verifiedDay: Int?
             if let v = s.lastVerified {
                 verifiedDay = parseDay(v)
                 if verifiedDay == nil {
-                    error("service.last-verified", l["lastVerified"], id: s.id, "lastVerified must be a date YYYY-MM-DD")
+                    error(.serviceLastVerified, l["lastVerified"], id: s.id, "lastVerified must be a date YYYY-MM-DD")
                 }
             }
             if s.sensitiveDataQualified == true, let category, category.sensitive != true {
-                warning("service.sensitive-ignored", l["sensitiveDataQualified"], id: s.id,
+                warning(.serviceSensitiveIgnored, l["sensitiveDataQualified"], id: s.id,
                         "category '\(s.category)' may not hold sensitive data, so this service receives none",
                         help: "mark the category sensitive in context.json if its services may hold sensitive data")
             }
@@ -485,7 +485,7 @@ private struct Builder {
         let pathwayIDs = Set(docs.map(\.0.id))
         for (p, l) in docs {
             if let first = ids[p.id] {
-                error("dup.pathway", l["id"], id: p.id, "pathway id '\(p.id)' is used twice", related: first["id"].place)
+                error(.dupPathway, l["id"], id: p.id, "pathway id '\(p.id)' is used twice", related: first["id"].place)
                 continue
             }
             ids[p.id] = l
@@ -496,19 +496,19 @@ private struct Builder {
             for (i, s) in p.steps.enumerated() {
                 let sl = l["steps"][i]
                 if stepIndex[s.id] != nil {
-                    error("dup.step", sl["id"], id: s.id, "step id '\(s.id)' is used twice in pathway '\(p.id)'",
+                    error(.dupStep, sl["id"], id: s.id, "step id '\(s.id)' is used twice in pathway '\(p.id)'",
                           related: l["steps"][stepIndex[s.id]!]["id"].place)
                     continue
                 }
                 if context.categories[s.category] == nil {
-                    unknown("ref.unknown-category", sl["category"], s.category, "category", context.categories.keys)
+                    unknown(.refUnknownCategory, sl["category"], s.category, "category", context.categories.keys)
                 }
                 if let w = s.when { checkCondition(w, sl["when"], context: context, pathways: pathwayIDs) }
                 for (j, e) in (s.escalate ?? []).enumerated() {
                     checkCondition(e.when, sl["escalate"][j]["when"], context: context, pathways: pathwayIDs)
                 }
                 for (j, w) in (s.windows ?? []).enumerated() where !(w.hours > 0 && w.hours <= RoutingTime.maxHours) {
-                    error("step.window", sl["windows"][j]["hours"], id: w.id, "a time window must be between 0 and 1000000 hours")
+                    error(.stepWindow, sl["windows"][j]["hours"], id: w.id, "a time window must be between 0 and 1000000 hours")
                 }
                 stepIndex[s.id] = steps.count
                 steps.append(Step(
@@ -519,17 +519,17 @@ private struct Builder {
             var entry: [Int] = []
             for (i, e) in p.entry.enumerated() {
                 if let idx = stepIndex[e] { entry.append(idx) } else {
-                    unknown("ref.unknown-step", l["entry"][i], e, "step", stepIndex.keys)
+                    unknown(.refUnknownStep, l["entry"][i], e, "step", stepIndex.keys)
                 }
             }
-            if p.entry.isEmpty { error("pathway.no-entry", l["entry"], id: p.id, "a pathway needs at least one entry step") }
+            if p.entry.isEmpty { error(.pathwayNoEntry, l["entry"], id: p.id, "a pathway needs at least one entry step") }
             var links = [[Pathway.Link]](repeating: [], count: steps.count)
             for (i, k) in p.links.enumerated() {
                 let kl = l["links"][i]
                 let from = stepIndex[k.from]
                 let to = stepIndex[k.to]
-                if from == nil { unknown("ref.unknown-step", kl["from"], k.from, "step", stepIndex.keys) }
-                if to == nil { unknown("ref.unknown-step", kl["to"], k.to, "step", stepIndex.keys) }
+                if from == nil { unknown(.refUnknownStep, kl["from"], k.from, "step", stepIndex.keys) }
+                if to == nil { unknown(.refUnknownStep, kl["to"], k.to, "step", stepIndex.keys) }
                 if let w = k.when { checkCondition(w, kl["when"], context: context, pathways: pathwayIDs) }
                 if let from, let to { links[from].append(Pathway.Link(to: to, when: k.when, place: kl.place)) }
             }
@@ -542,11 +542,11 @@ private struct Builder {
 
     mutating func checkCondition(_ c: ConditionDocument, _ l: Locator, context: Context, pathways: Set<String>) {
         for (i, concern) in (c.concerns ?? []).enumerated() where !pathways.contains(concern) {
-            unknown("ref.unknown-pathway", l["concerns"][i], concern, "pathway", pathways,
+            unknown(.refUnknownPathway, l["concerns"][i], concern, "pathway", pathways,
                     help: "concerns name pathway ids")
         }
         for (i, g) in (c.populationGroups ?? []).enumerated() where context.populationGroups[g] == nil {
-            unknown("ref.unknown-group", l["populationGroups"][i], g, "population group", context.populationGroups.keys)
+            unknown(.refUnknownGroup, l["populationGroups"][i], g, "population group", context.populationGroups.keys)
         }
         for (i, sub) in (c.anyOf ?? []).enumerated() {
             checkCondition(sub, l["anyOf"][i], context: context, pathways: pathways)

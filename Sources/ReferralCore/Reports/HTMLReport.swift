@@ -58,7 +58,7 @@ enum HTMLReport {
         for (cls, label, n) in boxes { out += "<div class=\"\(cls)\"><b>\(n)</b>\(e(label))</div>\n" }
         out += "</div>\n"
         if !s.byCode.isEmpty {
-            out += "<p>Findings by code: " + s.byCode.map { "<code>\(e($0.code))</code> \($0.count)" }.joined(separator: ", ") + "</p>\n"
+            out += "<p>Findings by code: " + s.byCode.map { "<code>\(e($0.code.rawValue))</code> \($0.count)" }.joined(separator: ", ") + "</p>\n"
         }
         return out + "</section>\n"
     }
@@ -116,7 +116,7 @@ enum HTMLReport {
         for f in r.findings {
             var place = e(f.place.description)
             if let rel = f.related { place += "<br><small>see also \(e(rel.description))</small>" }
-            out += "<tr class=\"finding\"><td class=\"sev-\(f.severity.rawValue)\">\(f.severity.rawValue)</td><td><code>\(e(f.code))</code></td>"
+            out += "<tr class=\"finding\"><td class=\"sev-\(f.severity.rawValue)\">\(f.severity.rawValue)</td><td><code>\(e(f.code.rawValue))</code></td>"
             out += "<td>\(place)</td><td>\(e(f.id ?? ""))</td><td>\(e(f.message))</td><td>\(e(f.help ?? ""))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"

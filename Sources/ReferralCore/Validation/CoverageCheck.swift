@@ -157,7 +157,7 @@ struct CoverageCheck {
                 guard let cats = languageGaps[area]?[lang.code], !cats.isEmpty else { continue }
                 let names = cats.sorted().map { context.categories[$0]?.name ?? $0 }
                 findings.append(Diagnostic(
-                    .warning, code: "coverage.language", place: SourcePlace(file: context.file, path: "$.languages[\(i)]"),
+                    .warning, code: .coverageLanguage, place: SourcePlace(file: context.file, path: "$.languages[\(i)]"),
                     id: lang.code,
                     message: "no open service in \(areaText(area)) works in \(lang.name) or offers interpretation for: \(names.joined(separator: ", "))",
                     help: "\(lang.name) is a main language of the context: find a provider or interpreters for these services in this area"))
@@ -183,12 +183,12 @@ struct CoverageCheck {
             l.count == applicable ? "everyone the step applies to" : l.joined(separator: ", ")
         }
         let step = "step '\(s.name)' (\(s.category))"
-        func add(_ code: String, _ message: String, _ help: String) {
+        func add(_ code: Diagnostic.Code, _ message: String, _ help: String) {
             findings.append(Diagnostic(severity, code: code, place: s.place, id: s.id, message: message, help: help))
         }
         let gaps = list(.gap)
         if !gaps.isEmpty {
-            add("coverage.gap",
+            add(.coverageGap,
                 "\(step) has no open, eligible service in \(areaText(area)) for \(gaps.count == applicable ? "anyone" : who(gaps))",
                 "map a provider of \(s.category) serving this area and population, or agree a referral to a neighbouring area")
         }
@@ -197,24 +197,24 @@ struct CoverageCheck {
         if !partial.isEmpty {
             var m = "\(step) in \(areaText(area)) has only services restricted by legal status, population group or age for \(who(partial))"
             if !groupGaps.isEmpty { m += ": left without an option: \(groupGaps.joined(separator: ", "))" }
-            add("coverage.restricted-only", m,
+            add(.coverageRestrictedOnly, m,
                 "non-discrimination: find a provider that serves everyone, whatever their status, or agree an exception with the provider")
         }
         let waitlist = list(.waitlistOnly)
         if !waitlist.isEmpty {
-            add("coverage.waitlist-only",
+            add(.coverageWaitlistOnly,
                 "\(step) in \(areaText(area)) has only services at capacity (waiting list) for \(who(waitlist))",
                 "agree emergency places with the provider or map another one")
         }
         let reporting = list(.reportingOnly)
         if !reporting.isEmpty {
             let providers = Set(options.filter { !$0.mandatoryReporting.isEmpty }.map(\.id)).sorted()
-            add("coverage.reporting-only",
+            add(.coverageReportingOnly,
                 "\(step) in \(areaText(area)): every option for \(who(reporting)) carries a mandatory-reporting duty (\(providers.joined(separator: ", ")))",
                 "people must be told what will be reported before any referral; map an option without the duty if one exists")
         }
         if allHours == false && !options.isEmpty {
-            add("coverage.emergency-hours",
+            add(.coverageEmergencyHours,
                 "emergency \(step) has no option open at every hour in \(areaText(area)) (services: \(options.map(\.id).joined(separator: ", ")))",
                 "record 24/7 hours (hours.alwaysOpen) if a provider has them, or map an on-call option")
         }

@@ -13,14 +13,14 @@ enum DataQualityCheck {
         let duties = Dictionary(ctx.rules.mandatoryReporting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         for s in d.services {
-            func add(_ sev: Severity, _ code: String, _ path: String?, _ message: String, _ help: String?) {
+            func add(_ sev: Severity, _ code: Diagnostic.Code, _ path: String?, _ message: String, _ help: String?) {
                 var place = s.place
                 if let path { place.path += "." + path }
                 out.append(Diagnostic(sev, code: code, place: place, id: s.id, message: message, help: help))
             }
             if s.status == .closed {
                 if let steps = stepsByCategory[s.category] {
-                    add(.warning, "data.closed-in-pathway", "status",
+                    add(.warning, .dataClosedInPathway, "status",
                         "service '\(s.id)' is closed but its category \(s.category) is used by \(steps.joined(separator: ", "))",
                         "remove it from services.json, or set its status back to open when it reopens")
                 }
@@ -30,50 +30,50 @@ enum DataQualityCheck {
             if let v = s.lastVerifiedDay, let text = s.lastVerified {
                 let age = today - v
                 if age > stale {
-                    add(.warning, "data.stale", "lastVerified",
+                    add(.warning, .dataStale, "lastVerified",
                         "service '\(s.id)' was last verified \(text), \(age) days ago (threshold \(stale) days)",
                         "call the focal point to confirm the service still runs, then update lastVerified")
                 }
             } else {
-                add(.warning, "data.never-verified", nil, "service '\(s.id)' has never been verified (no lastVerified)",
+                add(.warning, .dataNeverVerified, nil, "service '\(s.id)' has never been verified (no lastVerified)",
                     "confirm the service with its focal point and record the date in lastVerified")
             }
             if s.hours == nil {
-                add(.warning, "data.no-hours", nil, "service '\(s.id)' has no opening hours",
+                add(.warning, .dataNoHours, nil, "service '\(s.id)' has no opening hours",
                     "add hours.weekly or hours.alwaysOpen so caseworkers know when to refer")
             }
             let org = d.organisations[s.organisation]
             let reachable = [s.focalPoint, org?.contact].contains { c in c?.phone != nil || c?.email != nil }
             if !reachable {
-                add(.warning, "data.no-contact", nil,
+                add(.warning, .dataNoContact, nil,
                     "service '\(s.id)' has no focal point phone or e-mail, and neither has its organisation",
                     "add a focalPoint with a role and a phone or e-mail (never a person's name)")
             }
             if let statuses = s.eligibility.legalStatuses {
                 let left = ctx.legalStatuses.keys.filter { !statuses.contains($0) }.sorted()
-                add(.warning, "data.legal-status-restriction", "eligibility.legalStatuses",
+                add(.warning, .dataLegalStatusRestriction, "eligibility.legalStatuses",
                     "service '\(s.id)' serves only people with legal status \(statuses.joined(separator: ", "))"
                         + (left.isEmpty ? "" : ": it leaves out \(left.joined(separator: ", "))"),
                     "non-discrimination: make sure people left out have another option, or agree an exception with the provider")
             }
             if s.status == .waitlist {
-                add(.info, "data.at-capacity", "status", "service '\(s.id)' is at capacity (waiting list)",
+                add(.info, .dataAtCapacity, "status", "service '\(s.id)' is at capacity (waiting list)",
                     "referrals will wait: check whether an emergency place can be agreed")
             }
             if let a = s.address, a.confidential {
                 if s.focalPoint?.phone == nil && s.focalPoint?.email == nil {
-                    add(.warning, "data.confidential-no-focal-point", "address",
+                    add(.warning, .dataConfidentialNoFocalPoint, "address",
                         "service '\(s.id)' has a confidential address but no focal point phone or e-mail to arrange access",
                         "add a focalPoint: the address is never shown, so the focal point is the only way in")
                 } else {
-                    add(.info, "data.confidential-address", "address",
+                    add(.info, .dataConfidentialAddress, "address",
                         "service '\(s.id)' has a confidential address: it is never shown; access goes through its focal point",
                         "give people the focal point's contact, never the address; keep the focal point up to date")
                 }
             }
             for id in s.mandatoryReporting {
                 let duty = duties[id]
-                add(.info, "data.mandatory-reporting", "mandatoryReporting",
+                add(.info, .dataMandatoryReporting, "mandatoryReporting",
                     "service '\(s.id)' carries the reporting duty '\(duty?.name ?? id)'",
                     "tell the person what will be reported (\(duty?.consequence ?? id)) before any referral")
             }

@@ -54,7 +54,7 @@ public struct ValidationSummary: Codable, Sendable, Equatable {
 }
 
 public struct CodeCount: Codable, Sendable, Equatable {
-    public var code: String
+    public var code: Diagnostic.Code
     public var count: Int
 }
 

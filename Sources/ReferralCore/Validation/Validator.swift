@@ -32,7 +32,7 @@ public enum Validator {
             for s in p.steps where !offered.contains(s.category) {
                 let closed = closedOnly.contains(s.category) ? " (only closed ones)" : ""
                 findings.append(Diagnostic(
-                    s.optional ? .info : .warning, code: "structure.no-provider", place: s.place, id: s.id,
+                    s.optional ? .info : .warning, code: .structureNoProvider, place: s.place, id: s.id,
                     message: "no open service of category \(s.category) exists anywhere\(closed): step '\(s.name)' leaves everyone without an option",
                     help: "map a provider of \(s.category) in services.json, or remove the step if the pathway does not need it"))
             }
@@ -63,7 +63,7 @@ public enum Validator {
         for id in s.unreachable {
             guard let i = p.stepIndex(id) else { continue }
             out.append(Diagnostic(
-                .error, code: "structure.unreachable", place: p.steps[i].place, id: id,
+                .error, code: .structureUnreachable, place: p.steps[i].place, id: id,
                 message: "step '\(id)' of pathway '\(p.id)' cannot be reached from its entry steps (\(s.entry.joined(separator: ", ")))",
                 help: "add a link to it from another step, list it in entry, or remove it"))
         }
@@ -72,14 +72,14 @@ public enum Validator {
                 let link = p.links[a].first(where: { $0.to == b })
             else { continue }
             out.append(Diagnostic(
-                .error, code: "structure.cycle", place: link.place, id: cycle[0],
+                .error, code: .structureCycle, place: link.place, id: cycle[0],
                 message: "pathway '\(p.id)' loops: \(cycle.joined(separator: " → "))",
                 help: "remove one of these links: a referral pathway must always move on"))
         }
         for id in s.deadEnds {
             guard let i = p.stepIndex(id) else { continue }
             out.append(Diagnostic(
-                .error, code: "structure.dead-end", place: p.steps[i].place, id: id,
+                .error, code: .structureDeadEnd, place: p.steps[i].place, id: id,
                 message: "step '\(id)' of pathway '\(p.id)' is not terminal but links to no next step",
                 help: "link it to the next step, or mark it \"terminal\": true if the pathway may end there"))
         }
@@ -87,7 +87,7 @@ public enum Validator {
     }
 
     static func summary(_ findings: [Diagnostic], _ d: Directory?, cells: [CoverageCell]) -> ValidationSummary {
-        var codes: [String: Int] = [:]
+        var codes: [Diagnostic.Code: Int] = [:]
         for f in findings { codes[f.code, default: 0] += 1 }
         return ValidationSummary(
             errors: findings.filter { $0.severity == .error }.count,

@@ -1,0 +1,403 @@
+/// Every diagnostic code the engine emits, listed once with its meaning.
+///
+/// `Diagnostic.Code` is a struct over an internal enum (in the style of swift-subprocess's error
+/// `Code`): codes can be added without breaking callers, callers cannot invent one from a string,
+/// and `Diagnostic.Code.all` lists them for documentation (docs/OUTPUT.md is checked against it by
+/// a test). Codes are encoded as their stable string (`json.syntax`).
+extension Diagnostic {
+    public struct Code: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+        let kind: Kind
+
+        init(_ kind: Kind) { self.kind = kind }
+
+        /// Looks a code up by its stable string; nil for a string that is not a code.
+        public init?(rawValue: String) {
+            guard let k = Kind(rawValue: rawValue) else { return nil }
+            kind = k
+        }
+
+        /// The stable string (`json.syntax`), as printed and encoded.
+        public var rawValue: String { kind.rawValue }
+        public var description: String { kind.rawValue }
+        /// What the code means, one line.
+        public var documentation: String { kind.documentation }
+        /// Every code, in declaration order (grouped by prefix).
+        public static var all: [Code] { Kind.allCases.map(Code.init) }
+
+        public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
+
+        public init(from decoder: Decoder) throws {
+            let s = try decoder.singleValueContainer().decode(String.self)
+            guard let k = Kind(rawValue: s) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown diagnostic code"))
+            }
+            kind = k
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(kind.rawValue)
+        }
+
+        enum Kind: String, CaseIterable, Sendable {
+            case jsonSyntax = "json.syntax"
+            case jsonDecode = "json.decode"
+            case jsonInvalidValue = "json.invalid-value"
+            case jsonMissingField = "json.missing-field"
+            case jsonUnknownField = "json.unknown-field"
+            case jsonUnknownValue = "json.unknown-value"
+            case jsonWrongType = "json.wrong-type"
+            case fileMissing = "file.missing"
+            case fileNoContext = "file.no-context"
+            case fileSeveralContexts = "file.several-contexts"
+            case fileUnknownContext = "file.unknown-context"
+            case formatVersion = "format.version"
+            case contextId = "context.id"
+            case contextUtcOffset = "context.utc-offset"
+            case areaLevel = "area.level"
+            case areaNoRoot = "area.no-root"
+            case areaOrphan = "area.orphan"
+            case areaPcode = "area.pcode"
+            case dupArea = "dup.area"
+            case dupCategory = "dup.category"
+            case dupDuty = "dup.duty"
+            case dupLanguage = "dup.language"
+            case dupOrganisation = "dup.organisation"
+            case dupPathway = "dup.pathway"
+            case dupService = "dup.service"
+            case dupStep = "dup.step"
+            case dupPopulationGroups = "dup.populationGroups"
+            case dupLegalStatuses = "dup.legalStatuses"
+            case dupAccessNeeds = "dup.accessNeeds"
+            case refUnknownAccessNeed = "ref.unknown-access-need"
+            case refUnknownArea = "ref.unknown-area"
+            case refUnknownCategory = "ref.unknown-category"
+            case refUnknownDuty = "ref.unknown-duty"
+            case refUnknownGroup = "ref.unknown-group"
+            case refUnknownLanguage = "ref.unknown-language"
+            case refUnknownLegalStatus = "ref.unknown-legal-status"
+            case refUnknownOrganisation = "ref.unknown-organisation"
+            case refUnknownPathway = "ref.unknown-pathway"
+            case refUnknownStep = "ref.unknown-step"
+            case rulesCaregiverFallback = "rules.caregiver-fallback"
+            case rulesConsentBand = "rules.consent-band"
+            case rulesConsentGap = "rules.consent-gap"
+            case rulesConsentOverlap = "rules.consent-overlap"
+            case rulesResponseHours = "rules.response-hours"
+            case rulesRiskToLife = "rules.risk-to-life"
+            case rulesStale = "rules.stale"
+            case serviceAgeRange = "service.age-range"
+            case serviceHours = "service.hours"
+            case serviceLastVerified = "service.last-verified"
+            case serviceNoArea = "service.no-area"
+            case serviceNoLanguage = "service.no-language"
+            case serviceNoModality = "service.no-modality"
+            case serviceSensitiveIgnored = "service.sensitive-ignored"
+            case pathwayNoEntry = "pathway.no-entry"
+            case stepWindow = "step.window"
+            case caseCode = "case.code"
+            case caseHours = "case.hours"
+            case caseIdentifyingData = "case.identifying-data"
+            case caseInvalidAge = "case.invalid-age"
+            case caseNoLanguage = "case.no-language"
+            case caseUnknownArea = "case.unknown-area"
+            case caseUnknownLanguage = "case.unknown-language"
+            case caseUnknownAccessNeed = "case.unknown-access-need"
+            case caseUnknownPopulationGroup = "case.unknown-population-group"
+            case caseUnknownLegalStatus = "case.unknown-legal-status"
+            case caseUnknownPathway = "case.unknown-pathway"
+            case caseUnknownCategory = "case.unknown-category"
+            case caseUnknownOrganisation = "case.unknown-organisation"
+            case structureCycle = "structure.cycle"
+            case structureDeadEnd = "structure.dead-end"
+            case structureNoProvider = "structure.no-provider"
+            case structureUnreachable = "structure.unreachable"
+            case coverageGap = "coverage.gap"
+            case coverageEmergencyHours = "coverage.emergency-hours"
+            case coverageLanguage = "coverage.language"
+            case coverageReportingOnly = "coverage.reporting-only"
+            case coverageRestrictedOnly = "coverage.restricted-only"
+            case coverageWaitlistOnly = "coverage.waitlist-only"
+            case dataAtCapacity = "data.at-capacity"
+            case dataClosedInPathway = "data.closed-in-pathway"
+            case dataConfidentialAddress = "data.confidential-address"
+            case dataConfidentialNoFocalPoint = "data.confidential-no-focal-point"
+            case dataLegalStatusRestriction = "data.legal-status-restriction"
+            case dataMandatoryReporting = "data.mandatory-reporting"
+            case dataNeverVerified = "data.never-verified"
+            case dataNoContact = "data.no-contact"
+            case dataNoHours = "data.no-hours"
+            case dataStale = "data.stale"
+
+            var documentation: String {
+                switch self {
+                case .jsonSyntax: "the file is not valid JSON (RFC 8259: no trailing commas, comments or duplicate keys)"
+                case .jsonDecode: "a value could not be read for a reason not covered by a more precise code"
+                case .jsonInvalidValue: "a value has the right JSON type but is not acceptable (a malformed number, an out-of-range value)"
+                case .jsonMissingField: "a required field is missing"
+                case .jsonUnknownField: "a field the format does not define (often a misspelling; the help suggests the closest name)"
+                case .jsonUnknownValue: "a value outside the field's fixed vocabulary (an enum such as sex or urgency)"
+                case .jsonWrongType: "a value of the wrong JSON type (a string where a number is expected, for example)"
+                case .fileMissing: "a file cannot be read or does not exist"
+                case .fileNoContext: "the folder holds no context.json, directly or in a sub-folder"
+                case .fileSeveralContexts: "the folder holds several contexts: choose one with --context"
+                case .fileUnknownContext: "no context folder with the requested id"
+                case .formatVersion: "a file's formatVersion is not one this engine reads"
+                case .contextId: "the context id is empty"
+                case .contextUtcOffset: "the context's utcOffset is not of the form +03:00"
+                case .areaLevel: "an area's level is negative"
+                case .areaNoRoot: "no area of level 0 (the country) is defined"
+                case .areaOrphan: "an area's parent P-code (its code minus the last level) is not defined"
+                case .areaPcode: "a P-code is empty or not letters and digits only"
+                case .dupArea: "a P-code is defined twice"
+                case .dupCategory: "a category id is defined twice"
+                case .dupDuty: "a reporting duty id is defined twice"
+                case .dupLanguage: "a language code is defined twice"
+                case .dupOrganisation: "an organisation id is defined twice"
+                case .dupPathway: "a pathway id is defined twice"
+                case .dupService: "a service id is defined twice"
+                case .dupStep: "a step id is defined twice in one pathway"
+                case .dupPopulationGroups: "a population group id is defined twice"
+                case .dupLegalStatuses: "a legal status id is defined twice"
+                case .dupAccessNeeds: "an access need id is defined twice"
+                case .refUnknownAccessNeed: "a reference to an access need the context does not define"
+                case .refUnknownArea: "a reference to a P-code the context does not define"
+                case .refUnknownCategory: "a reference to a category the context does not define"
+                case .refUnknownDuty: "a reference to a reporting duty the context does not define"
+                case .refUnknownGroup: "a reference to a population group the context does not define"
+                case .refUnknownLanguage: "a reference to a language the context does not define"
+                case .refUnknownLegalStatus: "a reference to a legal status the context does not define"
+                case .refUnknownOrganisation: "a reference to an organisation organisations.json does not define"
+                case .refUnknownPathway: "a reference to a pathway the context does not list"
+                case .refUnknownStep: "a link or entry names a step the pathway does not define"
+                case .rulesCaregiverFallback: "whenCaregiverCannotConsent lists the caregiver or nobody"
+                case .rulesConsentBand: "a consent band is malformed (minAge above maxAge, or nobody named to consent)"
+                case .rulesConsentGap: "the consent bands leave ages uncovered"
+                case .rulesConsentOverlap: "two consent bands cover the same age"
+                case .rulesResponseHours: "a response time in hours is outside 0-1000000"
+                case .rulesRiskToLife: "the imminent-risk-to-life exception is allowed but names no categories"
+                case .rulesStale: "staleAfterDays is outside 1-100000"
+                case .serviceAgeRange: "a service's eligibility minAge is greater than its maxAge"
+                case .serviceHours: "opening hours that cannot be read (HH:MM-HH:MM, weekday names)"
+                case .serviceLastVerified: "lastVerified is not a YYYY-MM-DD date"
+                case .serviceNoArea: "a service serves no area"
+                case .serviceNoLanguage: "a service lists no language"
+                case .serviceNoModality: "a service lists no modality"
+                case .serviceSensitiveIgnored: "sensitiveDataQualified is set on a service whose category may not hold sensitive data"
+                case .pathwayNoEntry: "a pathway has no entry step"
+                case .stepWindow: "a step's time window is malformed (hours not positive or too large)"
+                case .caseCode: "the case code does not have the shape of a pseudonymous code"
+                case .caseHours: "hoursSinceIncident is out of range"
+                case .caseIdentifyingData: "the case carries identifying data (refused; nothing of it is stored or echoed)"
+                case .caseInvalidAge: "an age or age band that cannot be read or is out of range"
+                case .caseNoLanguage: "the case lists no language"
+                case .caseUnknownArea: "the case's area is not a P-code of the context"
+                case .caseUnknownLanguage: "a language of the case is not defined by the context"
+                case .caseUnknownAccessNeed: "an access need of the case is not defined by the context"
+                case .caseUnknownPopulationGroup: "a population group of the case is not defined by the context"
+                case .caseUnknownLegalStatus: "the case's legal status is not defined by the context"
+                case .caseUnknownPathway: "a concern of the case names no pathway of the context"
+                case .caseUnknownCategory: "consent names a category the context does not define"
+                case .caseUnknownOrganisation: "consent names an organisation the directory does not define"
+                case .structureCycle: "a pathway's links form a cycle"
+                case .structureDeadEnd: "a non-terminal step with no way on"
+                case .structureNoProvider: "no service of the step's category exists anywhere"
+                case .structureUnreachable: "a step cannot be reached from any entry step"
+                case .coverageGap: "a step leaves a population of an area without any usable service"
+                case .coverageEmergencyHours: "an emergency step has no option open at some hour of the week in an area"
+                case .coverageLanguage: "a main language has no service (or interpretation) for some steps in an area"
+                case .coverageReportingOnly: "in an area, a step's only options carry a reporting duty"
+                case .coverageRestrictedOnly: "in an area, a step's only options are restricted by legal status"
+                case .coverageWaitlistOnly: "in an area, a step's only options have a waiting list"
+                case .dataAtCapacity: "a service is at capacity (waiting list)"
+                case .dataClosedInPathway: "a closed service's category is used by a pathway"
+                case .dataConfidentialAddress: "a service has a confidential address (never printed by the router)"
+                case .dataConfidentialNoFocalPoint: "a service with a confidential address has no focal point to arrange access"
+                case .dataLegalStatusRestriction: "a service restricts by legal status (a non-discrimination gap to report)"
+                case .dataMandatoryReporting: "a service carries a duty to report"
+                case .dataNeverVerified: "a service has never been verified"
+                case .dataNoContact: "a service has no contact, and neither has its organisation"
+                case .dataNoHours: "a service records no opening hours"
+                case .dataStale: "a service was last verified longer ago than the context's staleAfterDays"
+                }
+            }
+        }
+
+        /// The file is not valid JSON (RFC 8259: no trailing commas, comments or duplicate keys).
+        public static let jsonSyntax = Code(.jsonSyntax)
+        /// A value could not be read for a reason not covered by a more precise code.
+        public static let jsonDecode = Code(.jsonDecode)
+        /// A value has the right JSON type but is not acceptable (a malformed number, an out-of-range value).
+        public static let jsonInvalidValue = Code(.jsonInvalidValue)
+        /// A required field is missing.
+        public static let jsonMissingField = Code(.jsonMissingField)
+        /// A field the format does not define (often a misspelling; the help suggests the closest name).
+        public static let jsonUnknownField = Code(.jsonUnknownField)
+        /// A value outside the field's fixed vocabulary (an enum such as sex or urgency).
+        public static let jsonUnknownValue = Code(.jsonUnknownValue)
+        /// A value of the wrong JSON type (a string where a number is expected, for example).
+        public static let jsonWrongType = Code(.jsonWrongType)
+        /// A file cannot be read or does not exist.
+        public static let fileMissing = Code(.fileMissing)
+        /// The folder holds no context.json, directly or in a sub-folder.
+        public static let fileNoContext = Code(.fileNoContext)
+        /// The folder holds several contexts: choose one with --context.
+        public static let fileSeveralContexts = Code(.fileSeveralContexts)
+        /// No context folder with the requested id.
+        public static let fileUnknownContext = Code(.fileUnknownContext)
+        /// A file's formatVersion is not one this engine reads.
+        public static let formatVersion = Code(.formatVersion)
+        /// The context id is empty.
+        public static let contextId = Code(.contextId)
+        /// The context's utcOffset is not of the form +03:00.
+        public static let contextUtcOffset = Code(.contextUtcOffset)
+        /// An area's level is negative.
+        public static let areaLevel = Code(.areaLevel)
+        /// No area of level 0 (the country) is defined.
+        public static let areaNoRoot = Code(.areaNoRoot)
+        /// An area's parent P-code (its code minus the last level) is not defined.
+        public static let areaOrphan = Code(.areaOrphan)
+        /// A P-code is empty or not letters and digits only.
+        public static let areaPcode = Code(.areaPcode)
+        /// A P-code is defined twice.
+        public static let dupArea = Code(.dupArea)
+        /// A category id is defined twice.
+        public static let dupCategory = Code(.dupCategory)
+        /// A reporting duty id is defined twice.
+        public static let dupDuty = Code(.dupDuty)
+        /// A language code is defined twice.
+        public static let dupLanguage = Code(.dupLanguage)
+        /// An organisation id is defined twice.
+        public static let dupOrganisation = Code(.dupOrganisation)
+        /// A pathway id is defined twice.
+        public static let dupPathway = Code(.dupPathway)
+        /// A service id is defined twice.
+        public static let dupService = Code(.dupService)
+        /// A step id is defined twice in one pathway.
+        public static let dupStep = Code(.dupStep)
+        /// A population group id is defined twice.
+        public static let dupPopulationGroups = Code(.dupPopulationGroups)
+        /// A legal status id is defined twice.
+        public static let dupLegalStatuses = Code(.dupLegalStatuses)
+        /// An access need id is defined twice.
+        public static let dupAccessNeeds = Code(.dupAccessNeeds)
+        /// A reference to an access need the context does not define.
+        public static let refUnknownAccessNeed = Code(.refUnknownAccessNeed)
+        /// A reference to a P-code the context does not define.
+        public static let refUnknownArea = Code(.refUnknownArea)
+        /// A reference to a category the context does not define.
+        public static let refUnknownCategory = Code(.refUnknownCategory)
+        /// A reference to a reporting duty the context does not define.
+        public static let refUnknownDuty = Code(.refUnknownDuty)
+        /// A reference to a population group the context does not define.
+        public static let refUnknownGroup = Code(.refUnknownGroup)
+        /// A reference to a language the context does not define.
+        public static let refUnknownLanguage = Code(.refUnknownLanguage)
+        /// A reference to a legal status the context does not define.
+        public static let refUnknownLegalStatus = Code(.refUnknownLegalStatus)
+        /// A reference to an organisation organisations.json does not define.
+        public static let refUnknownOrganisation = Code(.refUnknownOrganisation)
+        /// A reference to a pathway the context does not list.
+        public static let refUnknownPathway = Code(.refUnknownPathway)
+        /// A link or entry names a step the pathway does not define.
+        public static let refUnknownStep = Code(.refUnknownStep)
+        /// WhenCaregiverCannotConsent lists the caregiver or nobody.
+        public static let rulesCaregiverFallback = Code(.rulesCaregiverFallback)
+        /// A consent band is malformed (minAge above maxAge, or nobody named to consent).
+        public static let rulesConsentBand = Code(.rulesConsentBand)
+        /// The consent bands leave ages uncovered.
+        public static let rulesConsentGap = Code(.rulesConsentGap)
+        /// Two consent bands cover the same age.
+        public static let rulesConsentOverlap = Code(.rulesConsentOverlap)
+        /// A response time in hours is outside 0-1000000.
+        public static let rulesResponseHours = Code(.rulesResponseHours)
+        /// The imminent-risk-to-life exception is allowed but names no categories.
+        public static let rulesRiskToLife = Code(.rulesRiskToLife)
+        /// StaleAfterDays is outside 1-100000.
+        public static let rulesStale = Code(.rulesStale)
+        /// A service's eligibility minAge is greater than its maxAge.
+        public static let serviceAgeRange = Code(.serviceAgeRange)
+        /// Opening hours that cannot be read (HH:MM-HH:MM, weekday names).
+        public static let serviceHours = Code(.serviceHours)
+        /// LastVerified is not a YYYY-MM-DD date.
+        public static let serviceLastVerified = Code(.serviceLastVerified)
+        /// A service serves no area.
+        public static let serviceNoArea = Code(.serviceNoArea)
+        /// A service lists no language.
+        public static let serviceNoLanguage = Code(.serviceNoLanguage)
+        /// A service lists no modality.
+        public static let serviceNoModality = Code(.serviceNoModality)
+        /// SensitiveDataQualified is set on a service whose category may not hold sensitive data.
+        public static let serviceSensitiveIgnored = Code(.serviceSensitiveIgnored)
+        /// A pathway has no entry step.
+        public static let pathwayNoEntry = Code(.pathwayNoEntry)
+        /// A step's time window is malformed (hours not positive or too large).
+        public static let stepWindow = Code(.stepWindow)
+        /// The case code does not have the shape of a pseudonymous code.
+        public static let caseCode = Code(.caseCode)
+        /// HoursSinceIncident is out of range.
+        public static let caseHours = Code(.caseHours)
+        /// The case carries identifying data (refused; nothing of it is stored or echoed).
+        public static let caseIdentifyingData = Code(.caseIdentifyingData)
+        /// An age or age band that cannot be read or is out of range.
+        public static let caseInvalidAge = Code(.caseInvalidAge)
+        /// The case lists no language.
+        public static let caseNoLanguage = Code(.caseNoLanguage)
+        /// The case's area is not a P-code of the context.
+        public static let caseUnknownArea = Code(.caseUnknownArea)
+        /// A language of the case is not defined by the context.
+        public static let caseUnknownLanguage = Code(.caseUnknownLanguage)
+        /// An access need of the case is not defined by the context.
+        public static let caseUnknownAccessNeed = Code(.caseUnknownAccessNeed)
+        /// A population group of the case is not defined by the context.
+        public static let caseUnknownPopulationGroup = Code(.caseUnknownPopulationGroup)
+        /// The case's legal status is not defined by the context.
+        public static let caseUnknownLegalStatus = Code(.caseUnknownLegalStatus)
+        /// A concern of the case names no pathway of the context.
+        public static let caseUnknownPathway = Code(.caseUnknownPathway)
+        /// Consent names a category the context does not define.
+        public static let caseUnknownCategory = Code(.caseUnknownCategory)
+        /// Consent names an organisation the directory does not define.
+        public static let caseUnknownOrganisation = Code(.caseUnknownOrganisation)
+        /// A pathway's links form a cycle.
+        public static let structureCycle = Code(.structureCycle)
+        /// A non-terminal step with no way on.
+        public static let structureDeadEnd = Code(.structureDeadEnd)
+        /// No service of the step's category exists anywhere.
+        public static let structureNoProvider = Code(.structureNoProvider)
+        /// A step cannot be reached from any entry step.
+        public static let structureUnreachable = Code(.structureUnreachable)
+        /// A step leaves a population of an area without any usable service.
+        public static let coverageGap = Code(.coverageGap)
+        /// An emergency step has no option open at some hour of the week in an area.
+        public static let coverageEmergencyHours = Code(.coverageEmergencyHours)
+        /// A main language has no service (or interpretation) for some steps in an area.
+        public static let coverageLanguage = Code(.coverageLanguage)
+        /// In an area, a step's only options carry a reporting duty.
+        public static let coverageReportingOnly = Code(.coverageReportingOnly)
+        /// In an area, a step's only options are restricted by legal status.
+        public static let coverageRestrictedOnly = Code(.coverageRestrictedOnly)
+        /// In an area, a step's only options have a waiting list.
+        public static let coverageWaitlistOnly = Code(.coverageWaitlistOnly)
+        /// A service is at capacity (waiting list).
+        public static let dataAtCapacity = Code(.dataAtCapacity)
+        /// A closed service's category is used by a pathway.
+        public static let dataClosedInPathway = Code(.dataClosedInPathway)
+        /// A service has a confidential address (never printed by the router).
+        public static let dataConfidentialAddress = Code(.dataConfidentialAddress)
+        /// A service with a confidential address has no focal point to arrange access.
+        public static let dataConfidentialNoFocalPoint = Code(.dataConfidentialNoFocalPoint)
+        /// A service restricts by legal status (a non-discrimination gap to report).
+        public static let dataLegalStatusRestriction = Code(.dataLegalStatusRestriction)
+        /// A service carries a duty to report.
+        public static let dataMandatoryReporting = Code(.dataMandatoryReporting)
+        /// A service has never been verified.
+        public static let dataNeverVerified = Code(.dataNeverVerified)
+        /// A service has no contact, and neither has its organisation.
+        public static let dataNoContact = Code(.dataNoContact)
+        /// A service records no opening hours.
+        public static let dataNoHours = Code(.dataNoHours)
+        /// A service was last verified longer ago than the context's staleAfterDays.
+        public static let dataStale = Code(.dataStale)
+    }
+}
