@@ -1,0 +1,82 @@
+import Foundation
+
+/// Builds pathways (steps, links, conditions, windows) from their documents.
+///
+/// Part of `DirectoryBuilder` (see DirectoryLoader.swift): documents in, validated model out, every
+/// problem reported with its place.
+extension DirectoryBuilder {
+    mutating func buildPathways(_ docs: [(PathwayDocument, Locator)], context: Context) -> [Pathway] {
+        var out: [Pathway] = []
+        var ids: [String: Locator] = [:]
+        let pathwayIDs = Set(docs.map(\.0.id))
+        for (p, l) in docs {
+            if let first = ids[p.id] {
+                error(.dupPathway, l["id"], id: p.id, "pathway id '\(p.id)' is used twice", related: first["id"].place)
+                continue
+            }
+            ids[p.id] = l
+            let before = diags.filter { $0.severity == .error }.count
+            checkCondition(p.appliesWhen, l["appliesWhen"], context: context, pathways: pathwayIDs)
+            var stepIndex: [String: Int] = [:]
+            var steps: [Step] = []
+            for (i, s) in p.steps.enumerated() {
+                let sl = l["steps"][i]
+                if stepIndex[s.id] != nil {
+                    error(.dupStep, sl["id"], id: s.id, "step id '\(s.id)' is used twice in pathway '\(p.id)'",
+                          related: l["steps"][stepIndex[s.id]!]["id"].place)
+                    continue
+                }
+                if context.categories[s.category] == nil {
+                    unknown(.refUnknownCategory, sl["category"], s.category, "category", context.categories.keys)
+                }
+                if let w = s.when { checkCondition(w, sl["when"], context: context, pathways: pathwayIDs) }
+                for (j, e) in (s.escalate ?? []).enumerated() {
+                    checkCondition(e.when, sl["escalate"][j]["when"], context: context, pathways: pathwayIDs)
+                }
+                for (j, w) in (s.windows ?? []).enumerated() where !(w.hours > 0 && w.hours <= RoutingTime.maxHours) {
+                    error(.stepWindow, sl["windows"][j]["hours"], id: w.id, "a time window must be between 0 and 1000000 hours")
+                }
+                stepIndex[s.id] = steps.count
+                steps.append(Step(
+                    id: s.id, name: s.name, category: s.category, when: s.when, urgency: s.urgency, windows: s.windows ?? [],
+                    escalate: s.escalate ?? [], terminal: s.terminal ?? false, optional: s.optional ?? false, note: s.note,
+                    place: sl.place))
+            }
+            var entry: [Int] = []
+            for (i, e) in p.entry.enumerated() {
+                if let idx = stepIndex[e] { entry.append(idx) } else {
+                    unknown(.refUnknownStep, l["entry"][i], e, "step", stepIndex.keys)
+                }
+            }
+            if p.entry.isEmpty { error(.pathwayNoEntry, l["entry"], id: p.id, "a pathway needs at least one entry step") }
+            var links = [[Pathway.Link]](repeating: [], count: steps.count)
+            for (i, k) in p.links.enumerated() {
+                let kl = l["links"][i]
+                let from = stepIndex[k.from]
+                let to = stepIndex[k.to]
+                if from == nil { unknown(.refUnknownStep, kl["from"], k.from, "step", stepIndex.keys) }
+                if to == nil { unknown(.refUnknownStep, kl["to"], k.to, "step", stepIndex.keys) }
+                if let w = k.when { checkCondition(w, kl["when"], context: context, pathways: pathwayIDs) }
+                if let from, let to { links[from].append(Pathway.Link(to: to, when: k.when, place: kl.place)) }
+            }
+            if diags.filter({ $0.severity == .error }).count != before { continue }
+            out.append(Pathway(id: p.id, name: p.name, appliesWhen: p.appliesWhen, steps: steps, entry: entry,
+                               links: links, file: l.file.name))
+        }
+        return out
+    }
+
+    mutating func checkCondition(_ c: ConditionDocument, _ l: Locator, context: Context, pathways: Set<String>) {
+        for (i, concern) in (c.concerns ?? []).enumerated() where !pathways.contains(concern) {
+            unknown(.refUnknownPathway, l["concerns"][i], concern, "pathway", pathways,
+                    help: "concerns name pathway ids")
+        }
+        for (i, g) in (c.populationGroups ?? []).enumerated() where context.populationGroups[g] == nil {
+            unknown(.refUnknownGroup, l["populationGroups"][i], g, "population group", context.populationGroups.keys)
+        }
+        for (i, sub) in (c.anyOf ?? []).enumerated() {
+            checkCondition(sub, l["anyOf"][i], context: context, pathways: pathways)
+        }
+        if let n = c.not { checkCondition(n.value, l["not"], context: context, pathways: pathways) }
+    }
+}

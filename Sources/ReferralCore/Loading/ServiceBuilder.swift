@@ -1,0 +1,116 @@
+import Foundation
+
+/// Builds organisations and services from their documents, checking every reference.
+///
+/// Part of `DirectoryBuilder` (see DirectoryLoader.swift): documents in, validated model out, every
+/// problem reported with its place.
+extension DirectoryBuilder {
+    mutating func buildOrganisations(_ list: [(OrganisationDocument, Locator)]) -> [String: Organisation] {
+        var out: [String: Organisation] = [:]
+        var locs: [String: Locator] = [:]
+        for (o, l) in list {
+            if let first = locs[o.id] {
+                error(.dupOrganisation, l["id"], id: o.id, "organisation id '\(o.id)' is used twice", related: first["id"].place)
+                continue
+            }
+            locs[o.id] = l
+            out[o.id] = Organisation(id: o.id, name: o.name, type: o.type, contact: o.contact)
+        }
+        return out
+    }
+
+    mutating func buildServices(_ list: [(ServiceDocument, Locator)], context: Context,
+                                organisations: [String: Organisation]) -> [Service]
+    {
+        var out: [Service] = []
+        var locs: [String: Locator] = [:]
+        let duties = Set(context.rules.mandatoryReporting.map(\.id))
+        let languages = Set(context.languages.map(\.code))
+        for (s, l) in list {
+            let before = diags.filter { $0.severity == .error }.count
+            if let first = locs[s.id] {
+                error(.dupService, l["id"], id: s.id, "service id '\(s.id)' is used twice", related: first["id"].place)
+                continue
+            }
+            locs[s.id] = l
+            if organisations[s.organisation] == nil {
+                unknown(.refUnknownOrganisation, l["organisation"], s.organisation, "organisation", organisations.keys)
+            }
+            let category = context.categories[s.category]
+            if category == nil { unknown(.refUnknownCategory, l["category"], s.category, "category", context.categories.keys) }
+            if s.areas.isEmpty { error(.serviceNoArea, l["areas"], id: s.id, "a service must serve at least one area") }
+            for (i, a) in s.areas.enumerated() where context.areas[a] == nil {
+                unknown(.refUnknownArea, l["areas"][i], a, "area", context.areas.keys)
+            }
+            if s.modality.isEmpty { error(.serviceNoModality, l["modality"], id: s.id, "list at least one modality") }
+            for (i, lang) in s.languages.enumerated() where !languages.contains(lang) {
+                unknown(.refUnknownLanguage, l["languages"][i], lang, "language", languages)
+            }
+            for (i, d) in (s.mandatoryReporting ?? []).enumerated() where !duties.contains(d) {
+                unknown(.refUnknownDuty, l["mandatoryReporting"][i], d, "reporting duty", duties,
+                        help: "reporting duties are defined in context.json rules.mandatoryReporting")
+            }
+            let e = s.eligibility ?? EligibilityDocument()
+            for (i, g) in (e.populationGroups ?? []).enumerated() where context.populationGroups[g] == nil {
+                unknown(.refUnknownGroup, l["eligibility"]["populationGroups"][i], g, "population group",
+                        context.populationGroups.keys)
+            }
+            for (i, g) in (e.legalStatuses ?? []).enumerated() where context.legalStatuses[g] == nil {
+                unknown(.refUnknownLegalStatus, l["eligibility"]["legalStatuses"][i], g, "legal status",
+                        context.legalStatuses.keys)
+            }
+            if let needs = context.accessNeeds {
+                for (i, a) in (s.accessibility ?? []).enumerated() where needs[a] == nil {
+                    unknown(.refUnknownAccessNeed, l["accessibility"][i], a, "access need", needs.keys,
+                            help: "access needs are listed in context.json accessNeeds")
+                }
+            }
+            if s.languages.isEmpty {
+                error(.serviceNoLanguage, l["languages"], id: s.id, "list at least one language the service works in")
+            }
+            if let a = e.minAge, let b = e.maxAge, a > b {
+                error(.serviceAgeRange, l["eligibility"], id: s.id, "minAge \(a) is greater than maxAge \(b)")
+            }
+            var hours: WeeklyHours?
+            if let h = s.hours {
+                if h.alwaysOpen == true {
+                    if h.weekly != nil {
+                        error(.serviceHours, l["hours"], id: s.id, "give either alwaysOpen or weekly, not both")
+                    }
+                    hours = WeeklyHours(alwaysOpen: true, ranges: [])
+                } else if let w = h.weekly {
+                    switch WeeklyHours.parse(w) {
+                    case .success(let r): hours = WeeklyHours(alwaysOpen: false, ranges: r)
+                    case .failure(let m): error(.serviceHours, l["hours"]["weekly"], id: s.id, m.message,
+                                                help: "write periods as \"08:00-16:30\"")
+                    }
+                } else {
+                    error(.serviceHours, l["hours"], id: s.id, "hours need alwaysOpen: true or a weekly timetable")
+                }
+            }
+            var verifiedDay: Int?
+            if let v = s.lastVerified {
+                verifiedDay = parseDay(v)
+                if verifiedDay == nil {
+                    error(.serviceLastVerified, l["lastVerified"], id: s.id, "lastVerified must be a date YYYY-MM-DD")
+                }
+            }
+            if s.sensitiveDataQualified == true, let category, category.sensitive != true {
+                warning(.serviceSensitiveIgnored, l["sensitiveDataQualified"], id: s.id,
+                        "category '\(s.category)' may not hold sensitive data, so this service receives none",
+                        help: "mark the category sensitive in context.json if its services may hold sensitive data")
+            }
+            if diags.filter({ $0.severity == .error }).count != before { continue }
+            out.append(Service(
+                id: s.id, organisation: s.organisation, name: s.name, category: s.category, areas: s.areas,
+                modality: s.modality, hours: hours, languages: s.languages, interpretation: s.interpretation ?? false,
+                eligibility: e, accessibility: s.accessibility ?? [], staffSexes: s.staffSexes, features: s.features ?? [],
+                selfReferral: s.intake.selfReferral, requiredFields: s.intake.requiredFields, status: s.status,
+                mandatoryReporting: s.mandatoryReporting ?? [],
+                sensitiveDataQualified: s.sensitiveDataQualified == true && category?.sensitive == true,
+                address: s.address, focalPoint: s.focalPoint, lastVerifiedDay: verifiedDay, lastVerified: s.lastVerified,
+                interventionType: s.interventionType, cost: s.cost, place: l.place))
+        }
+        return out
+    }
+}
