@@ -82,6 +82,8 @@ enum ListCommand: Command {
             } else if let a = s.address {
                 t.para("    address  ", a)
             }
+            if let w = s.website { t.para("    website  ", w) }
+            if let n = s.eligibilityNote { t.para("    serves   ", n + " (as the directory says; not checked by the router)") }
             if !s.mandatoryReporting.isEmpty {
                 t.para("    ! ", "must report under: " + s.mandatoryReporting.joined(separator: ", ") + " (tell the person before referring)")
             }
@@ -129,6 +131,8 @@ struct ServiceListing: Codable {
     var addressConfidential: Bool
     var mandatoryReporting: [String]
     var lastVerified: String?
+    var website: String?
+    var eligibilityNote: String?
 
     init(_ s: Service, directory: Directory) {
         let org = directory.organisations[s.organisation]
@@ -150,6 +154,8 @@ struct ServiceListing: Codable {
         address = addressConfidential ? nil : s.address?.text
         mandatoryReporting = s.mandatoryReporting.sorted()
         lastVerified = s.lastVerified
+        website = s.website
+        eligibilityNote = s.eligibility.note
     }
 }
 

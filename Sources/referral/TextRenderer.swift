@@ -225,6 +225,8 @@ struct TextRenderer {
         } else if let address = a.address {
             t.para(pad + "address   ", address)
         }
+        if let w = a.website { t.para(pad + "website   ", w) }
+        if let note = a.eligibilityNote { t.para(pad + "serves    ", note + " (as the directory says; not checked by the router)") }
         switch d.action {
         case .refer, .emergencyReferral:
             let shared = d.packet.map { "\($0.field.rawValue) = \($0.value)" }

@@ -93,6 +93,12 @@ extension Diagnostic {
             case serviceNoLanguage = "service.no-language"
             case serviceNoModality = "service.no-modality"
             case serviceSensitiveIgnored = "service.sensitive-ignored"
+            case serviceAddress = "service.address"
+            case serviceCoordinates = "service.coordinates"
+            case serviceConfidentialCoordinates = "service.confidential-coordinates"
+            case serviceEligibilityNote = "service.eligibility-note"
+            case entryWebsite = "entry.website"
+            case entrySource = "entry.source"
             case pathwayNoEntry = "pathway.no-entry"
             case stepWindow = "step.window"
             case caseCode = "case.code"
@@ -184,6 +190,12 @@ extension Diagnostic {
                 case .serviceNoLanguage: "a service lists no language"
                 case .serviceNoModality: "a service lists no modality"
                 case .serviceSensitiveIgnored: "sensitiveDataQualified is set on a service whose category may not hold sensitive data"
+                case .serviceAddress: "an address that is not confidential has no text"
+                case .serviceCoordinates: "coordinates are not a latitude and longitude pair within range"
+                case .serviceConfidentialCoordinates: "a confidential address carries coordinates (they would locate the place it protects)"
+                case .serviceEligibilityNote: "an eligibility note is empty"
+                case .entryWebsite: "a website is not an http:// or https:// address"
+                case .entrySource: "an entry's source names no dataset or no record id"
                 case .pathwayNoEntry: "a pathway has no entry step"
                 case .stepWindow: "a step's time window is malformed (hours not positive or too large)"
                 case .caseCode: "the case code does not have the shape of a pseudonymous code"
@@ -329,6 +341,18 @@ extension Diagnostic {
         public static let serviceNoModality = Code(.serviceNoModality)
         /// SensitiveDataQualified is set on a service whose category may not hold sensitive data.
         public static let serviceSensitiveIgnored = Code(.serviceSensitiveIgnored)
+        /// An address that is not confidential has no text.
+        public static let serviceAddress = Code(.serviceAddress)
+        /// Coordinates are not a latitude and longitude pair within range.
+        public static let serviceCoordinates = Code(.serviceCoordinates)
+        /// A confidential address carries coordinates (they would locate the place it protects).
+        public static let serviceConfidentialCoordinates = Code(.serviceConfidentialCoordinates)
+        /// An eligibility note is empty.
+        public static let serviceEligibilityNote = Code(.serviceEligibilityNote)
+        /// A website is not an http:// or https:// address.
+        public static let entryWebsite = Code(.entryWebsite)
+        /// An entry's source names no dataset or no record id.
+        public static let entrySource = Code(.entrySource)
         /// A pathway has no entry step.
         public static let pathwayNoEntry = Code(.pathwayNoEntry)
         /// A step's time window is malformed (hours not positive or too large).

@@ -129,6 +129,29 @@ public struct OrganisationDocument: Codable, Sendable {
     /// `ngo`, `un`, `government`, `community` … free vocabulary.
     public var type: String?
     public var contact: ContactDocument?
+    /// What the organisation does, in its own words (free text, shown, never used to decide).
+    public var description: String?
+    /// Its public web site, `http://` or `https://`.
+    public var website: String?
+    /// Where the entry was imported from, so that a re-import updates it instead of adding a copy.
+    public var source: SourceDocument?
+}
+
+/// The record an imported entry came from: `referral import` writes it, a re-import of the same
+/// dataset finds the entry by it.
+public struct SourceDocument: Codable, Sendable, Hashable {
+    /// A short name of the dataset (`city-211-2026-10`, `hsds:…`).
+    public var dataset: String
+    /// The record's id in that dataset, as text (`4711`, a UUID).
+    public var recordId: String
+    /// Where in the source the record was read: `services.csv row 14`, `$.contents[3]`.
+    public var place: String?
+
+    public init(dataset: String, recordId: String, place: String? = nil) {
+        self.dataset = dataset
+        self.recordId = recordId
+        self.place = place
+    }
 }
 
 public struct ContactDocument: Codable, Sendable, Hashable {
@@ -169,6 +192,12 @@ public struct ServiceDocument: Codable, Sendable {
     public var interventionType: InterventionType?
     /// `free` or a short description of cost.
     public var cost: String?
+    /// What the service does, in the provider's words (free text, shown, never used to decide).
+    public var description: String?
+    /// Its public web site, `http://` or `https://`.
+    public var website: String?
+    /// Where the entry was imported from, so that a re-import updates it instead of adding a copy.
+    public var source: SourceDocument?
 }
 
 public struct HoursDocument: Codable, Sendable {
@@ -185,6 +214,9 @@ public struct EligibilityDocument: Codable, Sendable {
     public var populationGroups: [String]?
     /// If set, only these legal statuses are served (a non-discrimination gap to report).
     public var legalStatuses: [String]?
+    /// Eligibility as the source wrote it ("Women 18+ who are survivors of domestic violence"):
+    /// shown to caseworkers, never used to decide. Only the fields above restrict.
+    public var note: String?
 }
 
 public struct IntakeDocument: Codable, Sendable {
@@ -195,9 +227,13 @@ public struct IntakeDocument: Codable, Sendable {
 }
 
 public struct AddressDocument: Codable, Sendable {
-    public var text: String
+    /// The address as written; may be left out (only) for a confidential address.
+    public var text: String?
     /// A confidential address (a shelter) is never printed by the router.
     public var confidential: Bool
+    /// WGS 84 decimal degrees, both or neither; never on a confidential address.
+    public var latitude: Double?
+    public var longitude: Double?
 }
 
 // MARK: pathway files

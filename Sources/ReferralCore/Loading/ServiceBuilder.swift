@@ -14,7 +14,9 @@ extension DirectoryBuilder {
                 continue
             }
             locs[o.id] = l
-            out[o.id] = Organisation(id: o.id, name: o.name, type: o.type, contact: o.contact)
+            checkDirectoryText(website: o.website, source: o.source, l, id: o.id)
+            out[o.id] = Organisation(id: o.id, name: o.name, type: o.type, contact: o.contact, description: o.description,
+                                     website: o.website, source: o.source)
         }
         return out
     }
@@ -95,6 +97,12 @@ extension DirectoryBuilder {
                     error(.serviceLastVerified, l["lastVerified"], id: s.id, "lastVerified must be a date YYYY-MM-DD")
                 }
             }
+            checkDirectoryText(website: s.website, source: s.source, l, id: s.id)
+            if let a = s.address { checkAddress(a, l["address"], id: s.id) }
+            if let note = e.note, note.allSatisfy(\.isWhitespace) {
+                error(.serviceEligibilityNote, l["eligibility"]["note"], id: s.id, "the eligibility note is empty",
+                      help: "write the eligibility as the source gives it, or leave the note out")
+            }
             if s.sensitiveDataQualified == true, let category, category.sensitive != true {
                 warning(.serviceSensitiveIgnored, l["sensitiveDataQualified"], id: s.id,
                         "category '\(s.category)' may not hold sensitive data, so this service receives none",
@@ -109,8 +117,50 @@ extension DirectoryBuilder {
                 mandatoryReporting: s.mandatoryReporting ?? [],
                 sensitiveDataQualified: s.sensitiveDataQualified == true && category?.sensitive == true,
                 address: s.address, focalPoint: s.focalPoint, lastVerifiedDay: verifiedDay, lastVerified: s.lastVerified,
-                interventionType: s.interventionType, cost: s.cost, place: l.place))
+                interventionType: s.interventionType, cost: s.cost, description: s.description, website: s.website,
+                source: s.source, place: l.place))
         }
         return out
+    }
+
+    /// The fields an import fills in: a web address people can open, a source that names a record.
+    mutating func checkDirectoryText(website: String?, source: SourceDocument?, _ l: Locator, id: String) {
+        if let w = website {
+            let lower = w.lowercased()
+            if !(lower.hasPrefix("http://") || lower.hasPrefix("https://")) || w.count < 10
+                || w.contains(where: { $0.isWhitespace })
+            {
+                error(.entryWebsite, l["website"], id: id, "a website is a web address starting with https:// or http://",
+                      help: "write it as https://example.org, or leave it out")
+            }
+        }
+        if let src = source {
+            if src.dataset.allSatisfy(\.isWhitespace) {
+                error(.entrySource, l["source"]["dataset"], id: id, "source.dataset is empty",
+                      help: "name the dataset the entry was imported from")
+            }
+            if src.recordId.allSatisfy(\.isWhitespace) {
+                error(.entrySource, l["source"]["recordId"], id: id, "source.recordId is empty",
+                      help: "give the record's id in that dataset")
+            }
+        }
+    }
+
+    /// A confidential address never carries coordinates (they would locate a shelter); any other
+    /// address has text, and coordinates come as a pair within range.
+    mutating func checkAddress(_ a: AddressDocument, _ l: Locator, id: String) {
+        if !a.confidential, (a.text ?? "").allSatisfy(\.isWhitespace) {
+            error(.serviceAddress, l, id: id, "an address that is not confidential needs its text",
+                  help: "write the address in text, or mark it confidential")
+        }
+        if a.confidential, a.latitude != nil || a.longitude != nil {
+            error(.serviceConfidentialCoordinates, l, id: id, "a confidential address must not carry coordinates",
+                  help: "remove latitude and longitude: they would locate the place the address protects")
+        } else if (a.latitude == nil) != (a.longitude == nil) {
+            error(.serviceCoordinates, l, id: id, "give both latitude and longitude, or neither")
+        } else if let lat = a.latitude, let lon = a.longitude, !((-90...90).contains(lat) && (-180...180).contains(lon)) {
+            error(.serviceCoordinates, l, id: id, "latitude must be within -90…90 and longitude within -180…180",
+                  help: "coordinates are WGS 84 decimal degrees, latitude first")
+        }
     }
 }

@@ -372,7 +372,7 @@ extension Router {
                 addressConfidential: s.address?.confidential ?? false, openNow: openNow,
                 opensInHours: opensIn.map { ($0 * 10).rounded() / 10 }, proximity: proximity,
                 servedArea: servedIndex.map { lineage[$0] } ?? "", languages: s.languages, status: s.status, cost: s.cost,
-                selfReferral: s.selfReferral))
+                selfReferral: s.selfReferral, eligibilityNote: s.eligibility.note, website: s.website))
         decision.rankKey = rankKey
         return decision
     }

@@ -183,6 +183,9 @@ public struct AccessInfo: Codable, Sendable, Equatable {
     public var status: ServiceStatus
     public var cost: String?
     public var selfReferral: Bool
+    /// Eligibility as the source wrote it: for the caseworker to read, never used to decide.
+    public var eligibilityNote: String?
+    public var website: String?
 }
 
 public struct SkippedStep: Codable, Sendable, Equatable {

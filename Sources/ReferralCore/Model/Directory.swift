@@ -107,6 +107,9 @@ public struct Organisation: Sendable {
     public let name: String
     public let type: String?
     public let contact: ContactDocument?
+    public let description: String?
+    public let website: String?
+    public let source: SourceDocument?
 }
 
 /// A service point, validated: its organisation, category, areas, languages and duties exist.
@@ -137,6 +140,9 @@ public struct Service: Sendable {
     public let lastVerified: String?
     public let interventionType: InterventionType?
     public let cost: String?
+    public let description: String?
+    public let website: String?
+    public let source: SourceDocument?
     /// Where the service is defined, for findings.
     public let place: SourcePlace
 }
