@@ -21,7 +21,7 @@ enum ExitCode: Int32, CaseIterable {
         case .ok: "success"
         case .findings: "validate found errors in the pathway data"
         case .usage: "usage error: unknown command or option, missing or bad argument"
-        case .invalidInput: "invalid input: missing or malformed file, unknown id, identifying data in a case"
+        case .invalidInput: "invalid input: missing, malformed or oversized file, unknown id, identifying data in a case"
         case .internalError: "internal error (a bug: please report it)"
         }
     }
@@ -58,7 +58,8 @@ struct CommandOutput {
 /// decide it (the engine never reads the clock; the tool does, here).
 struct Environment {
     var now: () -> Date = { Date() }
-    var readStandardInput: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+    /// Reads standard input to its end, at most the given number of bytes.
+    var readStandardInput: (Int) -> Result<[UInt8], InputReader.Failure> = { InputReader.readStandardInput(limit: $0) }
     /// Colours are used only when stdout is a terminal and NO_COLOR is not set.
     var colorAllowed: Bool = false
 }

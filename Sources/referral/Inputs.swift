@@ -28,22 +28,15 @@ enum Inputs {
     /// Reads a case from `path` (`-` for standard input) and checks it against the directory.
     /// Error messages name the file and the place, never a value from the case.
     static func loadCase(_ path: String, directory: Directory, env: Environment) throws -> Case {
+        let name = path == "-" ? "<stdin>" : path
+        let read = path == "-" ? env.readStandardInput(InputLimits.caseBytes)
+            : InputReader.read(path: path, limit: InputLimits.caseBytes)
         let bytes: [UInt8]
-        let name: String
-        if path == "-" {
-            bytes = env.readStandardInput()
-            name = "<stdin>"
-        } else {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
-                let data = FileManager.default.contents(atPath: path)
-            else {
-                throw CLIError.invalidInput(
-                    "cannot read the case file '\(path)'",
-                    help: isDir.boolValue ? "give a case file (.json), not a folder" : "check that the file exists and is readable")
-            }
-            bytes = [UInt8](data)
-            name = path
+        switch read {
+        case .success(let b): bytes = b
+        case .failure(let f):
+            throw CLIError.invalidInput("cannot read the case \(path == "-" ? "from standard input" : "file '\(path)'")",
+                                        diagnostics: [f.diagnostic(file: name)])
         }
         switch CaseLoader.load(bytes: bytes, name: name, directory: directory) {
         case .success(let c): return c

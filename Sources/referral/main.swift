@@ -82,9 +82,34 @@ func failureReport(_ error: Error) -> (String, ExitCode) {
     }
 }
 
+/// Writes all of `text` to `fd`; false when the system refuses (a closed descriptor, a full disk).
+func writeAll(_ fd: Int32, _ text: String) -> Bool {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        bytes = bytes.dropFirst(n)
+    }
+    return true
+}
+
+// A standard descriptor closed by the caller (`<&-`, `>&-`) is noted, then filled with /dev/null so
+// that no file opened later takes its number (and is read as the case, or written over).
+let standardInputClosed = fcntl(STDIN_FILENO, F_GETFD) == -1
+for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 {
+    _ = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+}
+
 var env = Environment()
 env.colorAllowed = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+if standardInputClosed { env.readStandardInput = { _ in .failure(.closed) } }
 let result = runReferral(Array(CommandLine.arguments.dropFirst()), env)
-FileHandle.standardOutput.write(Data(result.stdout.utf8))
-FileHandle.standardError.write(Data(result.stderr.utf8))
-exit(result.exitCode.rawValue)
+var code = result.exitCode
+if !writeAll(STDOUT_FILENO, result.stdout) {
+    let why = String(cString: strerror(errno))
+    _ = writeAll(STDERR_FILENO, "referral: error: cannot write the output (\(why))\n")
+    code = .invalidInput
+}
+_ = writeAll(STDERR_FILENO, result.stderr)
+exit(code.rawValue)

@@ -48,6 +48,8 @@ extension Diagnostic {
             case jsonUnknownValue = "json.unknown-value"
             case jsonWrongType = "json.wrong-type"
             case fileMissing = "file.missing"
+            case fileNotAFile = "file.not-a-file"
+            case fileTooLarge = "file.too-large"
             case fileNoContext = "file.no-context"
             case fileSeveralContexts = "file.several-contexts"
             case fileUnknownContext = "file.unknown-context"
@@ -145,6 +147,8 @@ extension Diagnostic {
                 case .jsonUnknownValue: "a value outside the field's fixed vocabulary (an enum such as sex or urgency)"
                 case .jsonWrongType: "a value of the wrong JSON type (a string where a number is expected, for example)"
                 case .fileMissing: "a file cannot be read or does not exist"
+                case .fileNotAFile: "a path names a folder, a device or a terminal where a file is expected"
+                case .fileTooLarge: "a file (or standard input) is larger than its documented limit (README: Limits)"
                 case .fileNoContext: "the folder holds no context.json, directly or in a sub-folder"
                 case .fileSeveralContexts: "the folder holds several contexts: choose one with --context"
                 case .fileUnknownContext: "no context folder with the requested id"
@@ -251,6 +255,10 @@ extension Diagnostic {
         public static let jsonWrongType = Code(.jsonWrongType)
         /// A file cannot be read or does not exist.
         public static let fileMissing = Code(.fileMissing)
+        /// A path names a folder, a device or a terminal where a file is expected.
+        public static let fileNotAFile = Code(.fileNotAFile)
+        /// A file (or standard input) is larger than its documented limit (README: Limits).
+        public static let fileTooLarge = Code(.fileTooLarge)
         /// The folder holds no context.json, directly or in a sub-folder.
         public static let fileNoContext = Code(.fileNoContext)
         /// The folder holds several contexts: choose one with --context.

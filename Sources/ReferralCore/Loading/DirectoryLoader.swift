@@ -113,10 +113,10 @@ struct DirectoryBuilder {
     }
 
     func displayName(_ path: String) -> String {
-        let std = (path as NSString).standardizingPath
-        let root = (displayRoot as NSString).standardizingPath
-        if std == root { return (std as NSString).lastPathComponent }
-        let base = (root as NSString).deletingLastPathComponent
+        let std = PathText.standardized(path)
+        let root = PathText.standardized(displayRoot)
+        if std == root { return PathText.lastComponent(std) }
+        let base = PathText.parent(root)
         if !base.isEmpty, std.hasPrefix(base + "/") { return String(std.dropFirst(base.count + 1)) }
         return std
     }
