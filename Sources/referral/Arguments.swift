@@ -1,9 +1,7 @@
 import ReferralCore
 
-// A small, hand-written argument parser: the tool has five commands with a handful of options
-// each, which does not justify a dependency. It is compiled into the CLI tests as well (through a
-// symbolic link), so it must stay self-contained: Foundation-free, and ReferralCore only for
-// `closestMatch`.
+// A small, hand-written argument parser: the tool has a few commands with a handful of options
+// each, which does not justify a dependency. Foundation-free; ReferralCore only for `closestMatch`.
 
 /// One `--name [VALUE]` option a command accepts.
 struct OptionSpec: Sendable {
@@ -64,7 +62,8 @@ struct CommandSpec: Sendable {
         self.name = name
         self.summary = summary
         self.positionals = positionals
-        self.options = options
+        // The options every command accepts (`--no-color`), unless the command lists them itself.
+        self.options = options + SharedOptions.global.filter { g in !options.contains { $0.name == g.name } }
         self.discussion = discussion
     }
 

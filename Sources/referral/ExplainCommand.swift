@@ -9,7 +9,8 @@ enum ExplainCommand: Command {
         positionals: [PositionalSpec("SERVICE_ID", help: "the id of a service (see 'referral list services')")],
         options: [
             OptionSpec("case", value: "CASE", required: true, help: "the anonymised case file (.json), or - for standard input"),
-            SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format, SharedOptions.noColor,
+            SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format(["text", "json"]),
+            SharedOptions.noColor,
         ],
         discussion: """
             Prints every rule check the router made, in order, with PASS, FAIL, WARN or INFO and its

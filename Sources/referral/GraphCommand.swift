@@ -9,7 +9,7 @@ enum GraphCommand: Command {
         positionals: [PositionalSpec("PATHWAY", help: "a pathway id (see 'referral list pathways')")],
         options: [
             SharedOptions.pathways, SharedOptions.context,
-            OptionSpec("format", value: "FORMAT", choices: ["dot", "mermaid"], help: "graph format (default: dot)"),
+            SharedOptions.format(["dot", "mermaid"]),
         ],
         discussion: """
             Entry steps have a thick border, steps where the pathway may end a double border,

@@ -12,7 +12,7 @@ enum ListCommand: Command {
         options: [
             OptionSpec("category", value: "C", help: "services of this category only (for example health.cmr)"),
             OptionSpec("area", value: "P", help: "services covering this P-code: serving the area itself or an area containing it"),
-            SharedOptions.pathways, SharedOptions.context, SharedOptions.format,
+            SharedOptions.pathways, SharedOptions.context, SharedOptions.format(["text", "json"]),
         ],
         discussion: """
             Confidential addresses (shelters) are never printed: the focal point arranges access.

@@ -8,9 +8,8 @@ enum RouteCommand: Command {
         summary: "where to refer one case today, step by step, and what will be shared",
         positionals: [PositionalSpec("CASE", help: "an anonymised case file (.json), or - to read it from standard input")],
         options: [
-            SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format,
-            OptionSpec("brief", help: "text only: one screen for a hotline: warnings, and per step the best option and how to reach it"),
-            SharedOptions.noColor,
+            SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format(["text", "json"]),
+            SharedOptions.brief, SharedOptions.noColor,
         ],
         discussion: """
             The text output is for a person: critical warnings first, then the steps most urgent first;
@@ -42,17 +41,4 @@ enum RouteCommand: Command {
         return CommandOutput(stdout: args.flag("brief") ? renderer.renderBrief(plan, timeNote: note)
                                                         : renderer.render(plan, timeNote: note))
     }
-}
-
-/// Options several commands share, declared once so their help reads the same everywhere.
-enum SharedOptions {
-    static let pathways = OptionSpec(
-        "pathways", value: "DIR", help: "the pathway data: a context folder, or a folder holding one (default: Pathways)")
-    static let context = OptionSpec(
-        "context", value: "ID", help: "the context folder to use when DIR holds several (for example demo)")
-    static let at = OptionSpec(
-        "at", value: "TIME",
-        help: "the routing time, ISO 8601 with offset (2026-11-28T14:00:00+02:00); default: now, from the clock")
-    static let format = OptionSpec("format", value: "FORMAT", choices: ["text", "json"], help: "output format (default: text)")
-    static let noColor = OptionSpec("no-color", help: "no colours, even on a terminal (NO_COLOR is honoured too)")
 }

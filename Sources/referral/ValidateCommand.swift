@@ -8,14 +8,12 @@ enum ValidateCommand: Command {
     static let spec = CommandSpec(
         name: "validate",
         summary: "check the pathway data: every problem with its place, coverage gaps by area and population",
-        positionals: [PositionalSpec("DIR", optional: true, help: "a context folder, or a folder of them (default: Pathways)")],
+        positionals: [PositionalSpec("DIR", optional: true, help: "the same as --pathways DIR")],
         options: [
-            SharedOptions.context,
-            OptionSpec("format", value: "FORMAT", choices: ReportFormat.allCases.map(\.rawValue),
-                       help: "output format (default: text); html is a self-contained page for offline use"),
+            SharedOptions.pathways, SharedOptions.context,
+            SharedOptions.format(ReportFormat.allCases.map(\.rawValue), "html is a self-contained page for offline use"),
             OptionSpec("strict", help: "count warnings (coverage gaps, stale entries…) as errors for the exit code"),
-            OptionSpec("at", value: "TIME",
-                       help: "the date to judge staleness by, ISO 8601 with offset (2026-11-28T14:00:00+02:00); default: now, from the clock"),
+            SharedOptions.at,
         ],
         discussion: """
             Loads everything (a broken service does not hide the others) and checks:
@@ -42,7 +40,11 @@ enum ValidateCommand: Command {
     static func run(_ args: ParsedArguments, _ env: Environment) throws -> CommandOutput {
         try Inputs.checkTime(args.value("at"), command: spec.name)
         let format = ReportFormat(rawValue: args.value("format") ?? "text") ?? .text
-        let root = args.positional(0) ?? Inputs.defaultPathways
+        if let dir = args.positional(0), let option = args.value("pathways"), dir != option {
+            throw CLIError.usage("the folder is given twice ('\(dir)' and --pathways '\(option)')",
+                                 help: "give it once, as DIR or with --pathways", command: spec.name)
+        }
+        let root = args.positional(0) ?? args.value("pathways") ?? Inputs.defaultPathways
         let folders = try contextFolders(root, context: args.value("context"))
         if folders.count > 1 && format == .html {
             throw CLIError.usage("'\(root)' holds several contexts; an HTML report covers one",

@@ -24,13 +24,15 @@ func dispatch(_ arguments: [String], _ env: Environment) throws -> CommandOutput
     }
     switch first {
     case "-h", "--help", "help":
-        if first == "help", arguments.count > 1 {
-            guard arguments.count == 2 else {
-                throw CLIError.usage("unexpected argument '\(arguments[2])'", help: "usage: referral help [COMMAND]", command: nil)
-            }
-            return CommandOutput(stdout: Help.command(try command(named: arguments[1]).spec))
+        // `help`, `help COMMAND`, `--help COMMAND`; a help option after them changes nothing.
+        let rest = arguments.dropFirst().filter { $0 != "-h" && $0 != "--help" }
+        guard let name = rest.first else { return CommandOutput(stdout: Help.main) }
+        guard rest.count == 1 else {
+            throw CLIError.usage("unexpected argument '\(rest[rest.startIndex + 1])'", help: "usage: referral help [COMMAND]",
+                                 command: nil)
         }
-        return CommandOutput(stdout: Help.main)
+        if name == "help" { return CommandOutput(stdout: Help.main) }
+        return CommandOutput(stdout: Help.command(try command(named: name).spec))
     case "--version":
         return CommandOutput(stdout: "referral \(referralVersion) (data format version \(supportedFormatVersion))\n")
     default:

@@ -104,7 +104,7 @@ let requiredSpec = CommandSpec(
     }
 
     @Test func requiredOption() throws {
-        #expect(throws: UsageError("missing --case CASE", help: "usage: referral explain ID --case CASE")) {
+        #expect(throws: UsageError("missing --case CASE", help: "usage: referral explain ID --case CASE [--no-color]")) {
             try ArgumentParser.parse(["svc"], spec: requiredSpec)
         }
         let p = try ArgumentParser.parse(["svc", "--case", "-"], spec: requiredSpec)

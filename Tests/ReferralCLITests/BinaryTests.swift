@@ -9,9 +9,9 @@ private let fixtureCase = Repo.fixtureCase
 
 /// `referral ARGS` with a shell redirection (`<&-`, `< /tmp`, `> /dev/full`).
 private func shell(_ args: String, _ redirection: String, in directory: String? = nil) throws -> RunResult {
-    let exe = try Referral.binary.get().path
+    let exe = try Binary.binary.get().path
     let cd = directory.map { "cd '\($0)' && " } ?? ""
-    return try Referral.runShell("\(cd)'\(exe)' \(args) \(redirection)")
+    return try Binary.runShell("\(cd)'\(exe)' \(args) \(redirection)")
 }
 
 @Suite struct BinaryTests {
@@ -32,7 +32,7 @@ private func shell(_ args: String, _ redirection: String, in directory: String? 
         let path = NSTemporaryDirectory() + "referral-fifo-\(UUID().uuidString)"
         #expect(mkfifo(path, 0o600) == 0)
         defer { unlink(path) }
-        let r = try Referral.run(["route", path, "--pathways", fixture, "--at", Repo.at])
+        let r = try Binary.run(["route", path, "--pathways", fixture, "--at", Repo.at])
         #expect(r.code == Exit.invalidInput)
         #expect(r.stderr.contains("error[json.syntax]"))
     }
@@ -53,8 +53,26 @@ private func shell(_ args: String, _ redirection: String, in directory: String? 
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: tmp) }
         try fm.copyItem(at: Repo.root.appendingPathComponent(fixture), to: tmp.appendingPathComponent("p"))
-        let r = try Referral.run(["validate", "p", "--at", Repo.at], in: tmp)
+        let r = try Binary.run(["validate", "p", "--at", Repo.at], in: tmp)
         #expect(r.code == Exit.ok, "\(r.stderr)")
         #expect(r.stdout.contains("0 errors"))
     }
+
+    /// On a terminal (util-linux `script` provides one) the text is coloured, unless `--no-color`
+    /// or NO_COLOR says otherwise.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnlyOnATerminal() throws {
+        let exe = try Binary.binary.get().path
+        let base = "'\(exe)' route '\(Repo.fixtureCase)' --pathways '\(Repo.fixtureDirectory)' --at \(Repo.at)"
+        let tty = try Binary.runShell("/usr/bin/script -qec \"\(base)\" /dev/null")
+        #expect(tty.code == Exit.ok)
+        #expect(tty.stdout.contains("\u{1B}[1mREFERRAL PLAN"))
+        let flag = try Binary.runShell("/usr/bin/script -qec \"\(base) --no-color\" /dev/null")
+        #expect(flag.stdout.contains("REFERRAL PLAN"))
+        #expect(plain(flag.stdout))
+        let env = try Binary.runShell("/usr/bin/script -qec \"\(base)\" /dev/null", environment: ["NO_COLOR": "1"])
+        #expect(env.stdout.contains("REFERRAL PLAN"))
+        #expect(plain(env.stdout))
+    }
+
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-// End-to-end: the built binary, with stdout, stderr and the exit code checked for each command.
-// These use the small engine fixture so they do not change when the demo data does.
+// Every command end to end, in-process through `runReferral` (see Support.swift), with stdout,
+// stderr and the exit code checked. These use the small engine fixture so they do not change when
+// the demo data does.
 
 private let fixture = Repo.fixtureDirectory
 private let fixtureCase = Repo.fixtureCase
@@ -11,12 +12,10 @@ private func fixtureCaseText() throws -> String {
     try String(contentsOf: Repo.root.appendingPathComponent(fixtureCase), encoding: .utf8)
 }
 
-/// No ANSI escape codes: the tests run without a terminal.
-private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
 @Suite struct RouteCommandTests {
     @Test func textPlanForAPerson() throws {
-        let r = try Referral.route(fixtureCase, pathways: fixture)
+        let r = Referral.route(fixtureCase, pathways: fixture)
         #expect(r.code == Exit.ok)
         #expect(r.stderr == "")
         #expect(plain(r.stdout))
@@ -39,8 +38,8 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func briefPlanForAHotlineShowsTheBestOptionPerStep() throws {
-        let full = try Referral.route(fixtureCase, pathways: fixture)
-        let r = try Referral.run(["route", fixtureCase, "--pathways", fixture, "--at", Repo.at, "--brief"])
+        let full = Referral.route(fixtureCase, pathways: fixture)
+        let r = Referral.run(["route", fixtureCase, "--pathways", fixture, "--at", Repo.at, "--brief"])
         #expect(r.code == Exit.ok)
         #expect(r.stderr == "")
         #expect(plain(r.stdout))
@@ -62,12 +61,12 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func jsonIsByteIdenticalAndTheSameFromStandardInput() throws {
-        let a = try Referral.route(fixtureCase, pathways: fixture, format: "json")
-        let b = try Referral.route(fixtureCase, pathways: fixture, format: "json")
+        let a = Referral.route(fixtureCase, pathways: fixture, format: "json")
+        let b = Referral.route(fixtureCase, pathways: fixture, format: "json")
         #expect(a.code == Exit.ok)
         #expect(a.stderr == "")
         #expect(a.stdout == b.stdout)
-        let c = try Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at, "--format", "json"],
+        let c = Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at, "--format", "json"],
                                  stdin: try fixtureCaseText())
         #expect(c.code == Exit.ok)
         #expect(c.stdout == a.stdout)
@@ -79,46 +78,39 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func withoutAtTheClockIsUsedAndSaid() throws {
-        let text = try Referral.run(["route", fixtureCase, "--pathways", fixture])
+        let text = Referral.run(["route", fixtureCase, "--pathways", fixture])
         #expect(text.code == Exit.ok)
-        #expect(text.stdout.contains("(now, from this computer's clock; pass --at to choose)"))
-        let json = try Referral.run(["route", fixtureCase, "--pathways", fixture, "--format", "json"])
+        // The clock is injected (Referral.now, 12:00 UTC): the plan is routed at that minute.
+        #expect(text.stdout.contains("time      2026-11-28T14:00+02:00 (now, from this computer's clock; pass --at to choose)"))
+        let json = Referral.run(["route", fixtureCase, "--pathways", fixture, "--format", "json"])
         #expect(json.code == Exit.ok)
         #expect(json.stderr.hasPrefix("referral: note: routed at "))
     }
 
     @Test func noColourWhenAskedEvenIfAllowed() throws {
-        let r = try Referral.run(["route", fixtureCase, "--pathways", fixture, "--at", Repo.at, "--no-color"])
+        let r = Referral.run(["route", fixtureCase, "--pathways", fixture, "--at", Repo.at, "--no-color"])
         #expect(r.code == Exit.ok)
         #expect(plain(r.stdout))
     }
 
-    /// On a terminal (util-linux `script` provides one) the text is coloured, unless `--no-color`
-    /// or NO_COLOR says otherwise.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
-    func colourOnlyOnATerminal() throws {
-        let exe = try Referral.binary.get().path
-        let base = "'\(exe)' route '\(fixtureCase)' --pathways '\(fixture)' --at \(Repo.at)"
-        let tty = try Referral.runShell("/usr/bin/script -qec \"\(base)\" /dev/null")
-        #expect(tty.code == Exit.ok)
-        #expect(tty.stdout.contains("\u{1B}[1mREFERRAL PLAN"))
-        let flag = try Referral.runShell("/usr/bin/script -qec \"\(base) --no-color\" /dev/null")
-        #expect(flag.stdout.contains("REFERRAL PLAN"))
-        #expect(plain(flag.stdout))
-        let env = try Referral.runShell("/usr/bin/script -qec \"\(base)\" /dev/null", environment: ["NO_COLOR": "1"])
-        #expect(env.stdout.contains("REFERRAL PLAN"))
-        #expect(plain(env.stdout))
-    }
-
     @Test func missingCaseFile() throws {
-        let r = try Referral.route("no-such-case.json", pathways: fixture)
+        let r = Referral.route("no-such-case.json", pathways: fixture)
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
         #expect(r.stderr.hasPrefix("referral: error: cannot read the case file 'no-such-case.json'"))
     }
 
+    /// Standard input is read with the case limit (1 MiB): `route - < /dev/zero` grew to 2.8 GB.
+    @Test func caseAboveTheLimitIsRefused() {
+        let r = Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at],
+                             stdin: String(repeating: " ", count: (1 << 20) + 1))
+        #expect(r.code == Exit.invalidInput)
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("<stdin>: error[file.too-large]"))
+    }
+
     @Test func malformedCaseIsLocated() throws {
-        let r = try Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at],
+        let r = Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at],
                                  stdin: "{\"formatVersion\": 1,\n  \"caseCode\": }")
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
@@ -129,7 +121,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     @Test func identifyingDataIsRefusedAndNeverEchoed() throws {
         var text = try fixtureCaseText()
         text = text.replacingOccurrences(of: "\"age\": 24,", with: "\"age\": 24, \"fullName\": \"Zenobia Quarrington\", \"contact\": \"+44 20 7946 0958\",")
-        let r = try Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at], stdin: text)
+        let r = Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at], stdin: text)
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
         #expect(r.stderr.contains("was refused: it carries identifying data"))
@@ -141,7 +133,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
     @Test func unknownVocabularyInACaseSuggestsWithoutEchoing() throws {
         let text = try fixtureCaseText().replacingOccurrences(of: "\"languages\": [\"fr\"]", with: "\"languages\": [\"frr\"]")
-        let r = try Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at], stdin: text)
+        let r = Referral.run(["route", "-", "--pathways", fixture, "--at", Repo.at], stdin: text)
         #expect(r.code == Exit.invalidInput)
         #expect(r.stderr.contains("($.languages[0]): error[case.unknown-language]: unknown language"))
         #expect(r.stderr.contains("did you mean 'fr'?"))
@@ -149,23 +141,23 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func usageErrors() throws {
-        let bad = try Referral.run(["route", fixtureCase, "--formt", "json"])
+        let bad = Referral.run(["route", fixtureCase, "--formt", "json"])
         #expect(bad.code == Exit.usage)
         #expect(bad.stdout == "")
         #expect(bad.stderr.contains("referral: error: unknown option '--formt'"))
         #expect(bad.stderr.contains("did you mean '--format'?"))
 
-        let time = try Referral.run(["route", fixtureCase, "--pathways", fixture, "--at", "tomorrow"])
+        let time = Referral.run(["route", fixtureCase, "--pathways", fixture, "--at", "tomorrow"])
         #expect(time.code == Exit.usage)
         #expect(time.stderr.contains("'tomorrow' is not a time for '--at'"))
 
-        let missing = try Referral.run(["route"])
+        let missing = Referral.run(["route"])
         #expect(missing.code == Exit.usage)
         #expect(missing.stderr.contains("missing CASE"))
     }
 
     @Test func unknownContextSuggests() throws {
-        let r = try Referral.run(["route", "Pathways/demo/cases/gbv-adult-rape-within-72h.json", "--context", "demoo",
+        let r = Referral.run(["route", "Pathways/demo/cases/gbv-adult-rape-within-72h.json", "--context", "demoo",
                                   "--at", Repo.at])
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
@@ -174,7 +166,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func missingPathwayData() throws {
-        let r = try Referral.route(fixtureCase, pathways: "no-such-folder")
+        let r = Referral.route(fixtureCase, pathways: "no-such-folder")
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
         #expect(r.stderr.contains("referral: error: cannot find the pathway data in 'no-such-folder'"))
@@ -184,7 +176,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
 @Suite struct ExplainCommandTests {
     @Test func everyRuleWithItsOutcome() throws {
-        let r = try Referral.run(["explain", "beta.cmr", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at])
+        let r = Referral.run(["explain", "beta.cmr", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at])
         #expect(r.code == Exit.ok)
         #expect(r.stderr == "")
         #expect(r.stdout.contains("WHY OR WHY NOT: beta.cmr for case TEST-0001"))
@@ -195,32 +187,32 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func excludedServiceSaysWhy() throws {
-        let r = try Referral.run(["explain", "police.north", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at])
+        let r = Referral.run(["explain", "police.north", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at])
         #expect(r.code == Exit.ok)
         #expect(r.stdout.contains("decision  NOT USABLE"))
         #expect(r.stdout.contains("FAIL preference.no-police"))
     }
 
     @Test func json() throws {
-        let a = try Referral.run(["explain", "beta.cmr", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at,
+        let a = Referral.run(["explain", "beta.cmr", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at,
                                   "--format", "json"])
         #expect(a.code == Exit.ok)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
         #expect(object["service"] as? String == "beta.cmr")
-        let b = try Referral.run(["explain", "beta.cmr", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at,
+        let b = Referral.run(["explain", "beta.cmr", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at,
                                   "--format", "json"])
         #expect(a.stdout == b.stdout)
     }
 
     @Test func serviceOutsideTheCasePathwaysIsJudgedOnItsOwn() throws {
-        let r = try Referral.run(["explain", "beta.mh", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at])
+        let r = Referral.run(["explain", "beta.mh", "--case", fixtureCase, "--pathways", fixture, "--at", Repo.at])
         #expect(r.code == Exit.ok)
         #expect(r.stdout.contains("No step of the pathways that apply to this case uses mhpss.specialised"))
         #expect(r.stdout.contains("decision  "))
     }
 
     @Test func unknownServiceSuggests() throws {
-        let r = try Referral.run(["explain", "beta.cmrr", "--case", fixtureCase, "--pathways", fixture])
+        let r = Referral.run(["explain", "beta.cmrr", "--case", fixtureCase, "--pathways", fixture])
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
         #expect(r.stderr.contains("referral: error: unknown service 'beta.cmrr'"))
@@ -228,7 +220,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func caseIsRequired() throws {
-        let r = try Referral.run(["explain", "beta.cmr", "--pathways", fixture])
+        let r = Referral.run(["explain", "beta.cmr", "--pathways", fixture])
         #expect(r.code == Exit.usage)
         #expect(r.stderr.contains("missing --case CASE"))
     }
@@ -236,7 +228,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
 @Suite struct ListCommandTests {
     @Test func servicesCoveringAnAreaIncludeWiderOnes() throws {
-        let r = try Referral.run(["list", "services", "--area", "ZZ0102", "--pathways", fixture, "--format", "json"])
+        let r = Referral.run(["list", "services", "--area", "ZZ0102", "--pathways", fixture, "--format", "json"])
         #expect(r.code == Exit.ok)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         let ids = list.compactMap { $0["id"] as? String }
@@ -247,7 +239,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func byCategoryInText() throws {
-        let r = try Referral.run(["list", "services", "--category", "health.cmr", "--pathways", fixture])
+        let r = Referral.run(["list", "services", "--category", "health.cmr", "--pathways", fixture])
         #expect(r.code == Exit.ok)
         #expect(r.stdout.hasPrefix("1 service in Basic test context (FICTIONAL), category health.cmr"))
         #expect(r.stdout.contains("beta.cmr: Clinical care after rape"))
@@ -255,7 +247,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
     @Test func confidentialAddressesAreNeverPrinted() throws {
         for format in ["text", "json"] {
-            let r = try Referral.run(["list", "services", "--pathways", fixture, "--format", format])
+            let r = Referral.run(["list", "services", "--pathways", fixture, "--format", format])
             #expect(r.code == Exit.ok)
             #expect(!r.stdout.contains("Hidden Lane"))
             #expect(r.stdout.contains("Market Square"))
@@ -263,14 +255,14 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func pathways() throws {
-        let r = try Referral.run(["list", "pathways", "--pathways", fixture])
+        let r = Referral.run(["list", "pathways", "--pathways", fixture])
         #expect(r.code == Exit.ok)
         #expect(r.stdout.contains("gbv: Gender-based violence (basic/pathways/gbv.json)"))
         #expect(r.stdout.contains("case-management (GBV case management) [gbv.case-management; urgent] -> clinical-care"))
     }
 
     @Test func pathwayFilesAreShownTidy() throws {
-        let r = try Referral.run(["list", "pathways", "--format", "json"])
+        let r = Referral.run(["list", "pathways", "--format", "json"])
         #expect(r.code == Exit.ok)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         let files = list.compactMap { $0["file"] as? String }
@@ -279,14 +271,14 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func unknownNamesSuggest() throws {
-        let kind = try Referral.run(["list", "servics", "--pathways", fixture])
+        let kind = Referral.run(["list", "servics", "--pathways", fixture])
         #expect(kind.code == Exit.usage)
         #expect(kind.stderr.contains("did you mean 'services'?"))
-        let category = try Referral.run(["list", "services", "--category", "healt.cmr", "--pathways", fixture])
+        let category = Referral.run(["list", "services", "--category", "healt.cmr", "--pathways", fixture])
         #expect(category.code == Exit.invalidInput)
         #expect(category.stderr.contains("referral: error: unknown category 'healt.cmr'"))
         #expect(category.stderr.contains("did you mean 'health.cmr'?"))
-        let area = try Referral.run(["list", "services", "--area", "ZZ011", "--pathways", fixture])
+        let area = Referral.run(["list", "services", "--area", "ZZ011", "--pathways", fixture])
         #expect(area.code == Exit.invalidInput)
         #expect(area.stderr.contains("unknown area 'ZZ011'"))
     }
@@ -294,7 +286,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
 @Suite struct ValidateCommandTests {
     @Test func cleanData() throws {
-        let r = try Referral.run(["validate", fixture])
+        let r = Referral.run(["validate", fixture])
         #expect(r.code == Exit.ok)
         #expect(r.stdout.contains("0 errors"))
     }
@@ -310,7 +302,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
         #expect(broken != text)
         try broken.write(to: services, atomically: true, encoding: .utf8)
 
-        let r = try Referral.run(["validate", tmp.path])
+        let r = Referral.run(["validate", tmp.path])
         #expect(r.code == Exit.findings)
         #expect(r.stdout.contains("services.json:"))
         #expect(r.stdout.contains("error[ref.unknown-category]"))
@@ -318,7 +310,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
     }
 
     @Test func missingFolder() throws {
-        let r = try Referral.run(["validate", "no-such-folder"])
+        let r = Referral.run(["validate", "no-such-folder"])
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
         #expect(r.stderr.contains("error[file.missing]"))
@@ -328,7 +320,7 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 @Suite struct HelpAndDispatchTests {
     @Test func mainHelp() throws {
         for args in [["--help"], ["-h"], ["help"]] {
-            let r = try Referral.run(args)
+            let r = Referral.run(args)
             #expect(r.code == Exit.ok)
             #expect(r.stdout.contains("Usage: referral COMMAND"))
             for name in ["route", "explain", "list", "validate"] { #expect(r.stdout.contains("  \(name) ")) }
@@ -339,40 +331,40 @@ private func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
     @Test(arguments: ["route", "explain", "list", "validate", "graph"])
     func commandHelp(_ name: String) throws {
-        let a = try Referral.run([name, "--help"])
+        let a = Referral.run([name, "--help"])
         #expect(a.code == Exit.ok)
         #expect(a.stderr == "")
         #expect(a.stdout.contains("Usage: referral \(name)"))
         #expect(a.stdout.contains("Exit codes:"))
-        let b = try Referral.run(["help", name])
+        let b = Referral.run(["help", name])
         #expect(b.stdout == a.stdout)
     }
 
     /// The examples in `referral --help` work as written, from the repository root.
     @Test func mainHelpExamplesWork() throws {
-        let help = try Referral.run(["--help"]).stdout
+        let help = Referral.run(["--help"]).stdout
         let examples = help.split(separator: "\n").filter { $0.hasPrefix("  referral ") }
         #expect(examples.count >= 4)
         for line in examples {
             let args = line.split(separator: " ").dropFirst().map(String.init)
-            let r = try Referral.run(args)
+            let r = Referral.run(args)
             #expect(r.code == Exit.ok, "'\(line)' failed: \(r.stderr)")
             #expect(!r.stdout.isEmpty)
         }
     }
 
     @Test func version() throws {
-        let r = try Referral.run(["--version"])
+        let r = Referral.run(["--version"])
         #expect(r.code == Exit.ok)
         #expect(r.stdout.hasPrefix("referral "))
     }
 
     @Test func noOrUnknownCommand() throws {
-        let none = try Referral.run([])
+        let none = Referral.run([])
         #expect(none.code == Exit.usage)
         #expect(none.stdout == "")
         #expect(none.stderr.contains("referral: error: no command given"))
-        let typo = try Referral.run(["rout", "x.json"])
+        let typo = Referral.run(["rout", "x.json"])
         #expect(typo.code == Exit.usage)
         #expect(typo.stderr.contains("unknown command 'rout'"))
         #expect(typo.stderr.contains("did you mean 'route'?"))

@@ -29,7 +29,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 }
 
 private func check(_ g: GoldenCase, format: String, ext: String) throws {
-    let r = try Referral.route(g.casePath, pathways: g.pathways, format: format)
+    let r = Referral.route(g.casePath, pathways: g.pathways, format: format)
     #expect(r.code == Exit.ok, "\(g.casePath) must route without error: \(r.stderr)")
     #expect(r.stderr == "")
     let file = Repo.golden.appendingPathComponent("\(g.goldenName).\(ext)")
@@ -83,7 +83,7 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
     @Test func everySafetyRuleIsVisibleInSomeExample() throws {
         var all = ""
         for name in Repo.shippedCaseNames() {
-            let r = try Referral.route("Pathways/demo/cases/" + name, format: "json")
+            let r = Referral.route("Pathways/demo/cases/" + name, format: "json")
             all += r.stdout
         }
         for rule in ["consent.referral", "consent.invalid", "data.minimum-necessary", "data.sensitive",
@@ -149,7 +149,7 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
             let made = args.filter { shown[$0] != nil }
             let r: RunResult
             if made.isEmpty {
-                r = try Referral.run(args)
+                r = Referral.run(args)
             } else {
                 let fm = FileManager.default
                 let tmp = fm.temporaryDirectory.appendingPathComponent("referral-readme-\(UUID().uuidString)")
@@ -159,7 +159,7 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
                     try Data(text.utf8).write(to: tmp.appendingPathComponent(name))
                 }
                 let data = Repo.root.appendingPathComponent("Pathways").path
-                r = try Referral.run(args + (args.contains("--pathways") ? [] : ["--pathways", data]), in: tmp)
+                r = try Binary.run(args + (args.contains("--pathways") ? [] : ["--pathways", data]), in: tmp)
             }
             let expectsCode = end + 1 < lines.count && lines[end] == "$ echo $?"
             if expectsCode {

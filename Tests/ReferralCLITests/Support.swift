@@ -1,5 +1,8 @@
 import Foundation
+import ReferralCore
 import Testing
+
+@testable import referral
 
 /// Paths of the repository, its shipped data and the test fixtures, found from this file.
 enum Repo {
@@ -29,8 +32,48 @@ struct BinaryNotFound: Error, CustomStringConvertible {
     var description: String
 }
 
-/// Runs the built `referral` binary the way a user would.
+/// Runs `referral` in-process through `runReferral`, with an injected environment: a fixed clock
+/// (`Repo.now`), the given standard input, no terminal. The working folder is the repository root.
 enum Referral {
+    /// The clock tests see when they give no `--at`: 2026-11-28T12:00:00Z.
+    static let now = Date(timeIntervalSince1970: 1_795_867_200)
+
+    /// Set once, before the first in-process run: relative paths are relative to the repository.
+    private static let inRepository: Void = {
+        _ = FileManager.default.changeCurrentDirectoryPath(Repo.root.path)
+    }()
+
+    /// An environment as a test wants it: fixed clock, `stdin` as standard input (with the limit
+    /// applied as the real reader does), no colours.
+    static func environment(stdin: String? = nil) -> Environment {
+        var env = Environment()
+        env.now = { now }
+        let bytes = Array((stdin ?? "").utf8)
+        env.readStandardInput = { limit in bytes.count > limit ? .failure(.tooLarge(limit: limit)) : .success(bytes) }
+        env.colorAllowed = false
+        return env
+    }
+
+    /// Runs `referral ARGS` in-process.
+    static func run(_ args: [String], stdin: String? = nil, env: Environment? = nil) -> RunResult {
+        _ = inRepository
+        let out = runReferral(args, env ?? environment(stdin: stdin))
+        return RunResult(stdout: out.stdout, stderr: out.stderr, code: out.exitCode.rawValue)
+    }
+
+    /// `route` on a case with the fixed test time.
+    static func route(_ casePath: String, pathways: String? = nil, format: String = "text", extra: [String] = [])
+        -> RunResult
+    {
+        var args = ["route", casePath, "--at", Repo.at, "--format", format]
+        if let pathways { args += ["--pathways", pathways] }
+        return run(args + extra)
+    }
+}
+
+/// Runs the built `referral` binary the way a user would (for what only a process shows: standard
+/// descriptors, a terminal, the exit status of a real process).
+enum Binary {
     /// The `referral` executable built next to this test bundle (the products directory), or
     /// `REFERRAL_BINARY` when set.
     static let binary: Result<URL, BinaryNotFound> = {
@@ -107,15 +150,10 @@ enum Referral {
                          code: p.terminationStatus)
     }
 
-    /// `route` on a case with the fixed test time.
-    static func route(_ casePath: String, pathways: String? = nil, format: String = "text", extra: [String] = [])
-        throws -> RunResult
-    {
-        var args = ["route", casePath, "--at", Repo.at, "--format", format]
-        if let pathways { args += ["--pathways", pathways] }
-        return try run(args + extra)
-    }
 }
+
+/// No ANSI escape codes.
+func plain(_ s: String) -> Bool { !s.contains("\u{1B}[") }
 
 /// The exit codes the tool documents.
 enum Exit {
@@ -123,4 +161,5 @@ enum Exit {
     static let findings: Int32 = 1
     static let usage: Int32 = 2
     static let invalidInput: Int32 = 3
+    static let internalError: Int32 = 4
 }
