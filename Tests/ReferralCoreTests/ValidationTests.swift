@@ -205,7 +205,9 @@ struct ValidationCheckTests {
             for format in ReportFormat.allCases {
                 #expect(ReportRenderer.render(a, format: format) == ReportRenderer.render(b, format: format))
             }
-            #expect(a.findings == Diagnostic.sortedForReport(a.findings))
+            // By severity, then place (issue 13: errors were mixed among warnings).
+            #expect(a.findings == Validator.reportOrder(a.findings, unreadable: []))
+            #expect(a.findings.map(\.severity) == a.findings.map(\.severity).sorted())
         }
     }
 

@@ -121,6 +121,7 @@ extension Diagnostic {
             case structureNoProvider = "structure.no-provider"
             case structureUnreachable = "structure.unreachable"
             case coverageGap = "coverage.gap"
+            case coverageNotComputed = "coverage.not-computed"
             case coverageEmergencyHours = "coverage.emergency-hours"
             case coverageLanguage = "coverage.language"
             case coverageReportingOnly = "coverage.reporting-only"
@@ -220,6 +221,7 @@ extension Diagnostic {
                 case .structureNoProvider: "no service of the step's category exists anywhere"
                 case .structureUnreachable: "a step cannot be reached from any entry step"
                 case .coverageGap: "a step leaves a population of an area without any usable service"
+                case .coverageNotComputed: "a file could not be read, so coverage was not computed for what it would have held"
                 case .coverageEmergencyHours: "an emergency step has no option open at some hour of the week in an area"
                 case .coverageLanguage: "a main language has no service (or interpretation) for some steps in an area"
                 case .coverageReportingOnly: "in an area, a step's only options carry a reporting duty"
@@ -401,6 +403,8 @@ extension Diagnostic {
         public static let structureUnreachable = Code(.structureUnreachable)
         /// A step leaves a population of an area without any usable service.
         public static let coverageGap = Code(.coverageGap)
+        /// A file could not be read, so coverage was not computed for what it would have held.
+        public static let coverageNotComputed = Code(.coverageNotComputed)
         /// An emergency step has no option open at some hour of the week in an area.
         public static let coverageEmergencyHours = Code(.coverageEmergencyHours)
         /// A main language has no service (or interpretation) for some steps in an area.

@@ -18,6 +18,20 @@ public struct DirectoryLoader: Sendable {
         /// Every finding, in report order.
         public var diagnostics: [Diagnostic]
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        /// The files that could not be read at all (nothing of them was loaded), in reading order:
+        /// what they would have held is unknown, so no finding may be drawn from its absence.
+        public var unreadable: [UnreadableFile] = []
+    }
+
+    /// A file of the directory of which nothing could be loaded (missing, not JSON, wrong shape or
+    /// format version).
+    public struct UnreadableFile: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable {
+            case context, organisations, services, pathway
+        }
+        public var kind: Kind
+        /// The file as findings name it.
+        public var file: String
     }
 
     public var options: Options
@@ -94,6 +108,7 @@ struct DirectoryBuilder {
     let displayRoot: String
     let strict: Bool
     var diags: [Diagnostic] = []
+    var unreadable: [DirectoryLoader.UnreadableFile] = []
     let decoder = StrictDecoder()
 
     init(folder: String, displayRoot: String, strict: Bool) {
@@ -148,10 +163,12 @@ struct DirectoryBuilder {
     mutating func run() -> DirectoryLoader.Result {
         let contextPath = folder + "/context.json"
         let ctx = readDocument(ContextDocument.self, path: contextPath, version: \.formatVersion)
+        if ctx == nil { unreadable.append(.init(kind: .context, file: displayName(contextPath))) }
         let context = ctx.flatMap { buildContext($0.0, $0.1) }
 
-        let orgs = readList(path: folder + "/organisations.json", key: "organisations", OrganisationDocument.self)
-        let svcs = readList(path: folder + "/services.json", key: "services", ServiceDocument.self)
+        let orgs = readList(path: folder + "/organisations.json", key: "organisations", OrganisationDocument.self,
+                            kind: .organisations)
+        let svcs = readList(path: folder + "/services.json", key: "services", ServiceDocument.self, kind: .services)
 
         var pathwayDocs: [(PathwayDocument, Locator)] = []
         if let (doc, loc) = ctx {
@@ -160,9 +177,14 @@ struct DirectoryBuilder {
                 if !FileManager.default.fileExists(atPath: p) {
                     error(.fileMissing, loc["pathways"][i], id: rel, "pathway file '\(rel)' does not exist",
                           help: "paths are relative to the folder of context.json")
+                    unreadable.append(.init(kind: .pathway, file: displayName(p)))
                     continue
                 }
-                if let d = readDocument(PathwayDocument.self, path: p, version: \.formatVersion) { pathwayDocs.append(d) }
+                if let d = readDocument(PathwayDocument.self, path: p, version: \.formatVersion) {
+                    pathwayDocs.append(d)
+                } else {
+                    unreadable.append(.init(kind: .pathway, file: displayName(p)))
+                }
             }
         }
 
@@ -180,18 +202,28 @@ struct DirectoryBuilder {
     }
 
     func finish(_ d: Directory?) -> DirectoryLoader.Result {
-        DirectoryLoader.Result(directory: d, diagnostics: Diagnostic.sortedForReport(diags))
+        DirectoryLoader.Result(directory: d, diagnostics: Diagnostic.sortedForReport(diags), unreadable: unreadable)
     }
 
-    /// Reads `{ "formatVersion": 1, key: [ … ] }` and decodes each element on its own.
-    mutating func readList<T: Decodable>(path: String, key: String, _ type: T.Type) -> [(T, Locator)] {
+    /// Reads `{ "formatVersion": 1, key: [ … ] }` and decodes each element on its own; a file of
+    /// which nothing can be read is recorded in `unreadable`.
+    mutating func readList<T: Decodable>(path: String, key: String, _ type: T.Type,
+                                         kind: DirectoryLoader.UnreadableFile.Kind) -> [(T, Locator)]
+    {
+        if let list = readWholeList(path: path, key: key, type) { return list }
+        unreadable.append(.init(kind: kind, file: displayName(path)))
+        return []
+    }
+
+    /// The list, or nil when the file or its envelope cannot be read.
+    mutating func readWholeList<T: Decodable>(path: String, key: String, _ type: T.Type) -> [(T, Locator)]? {
         let name = displayName(path)
-        guard let (file, node) = FileReader.read(path: path, name: name, diags: &diags) else { return [] }
+        guard let (file, node) = FileReader.read(path: path, name: name, diags: &diags) else { return nil }
         let root = Locator(file: file, node: node, path: "$")
         // The envelope is read by hand: two known fields, everything else is an unknown field.
         guard case .object(let members) = node.value else {
             error(.jsonWrongType, root, "expected an object with formatVersion and \(key)")
-            return []
+            return nil
         }
         for m in members where m.key != "formatVersion" && m.key != key {
             let near = closestMatch(to: m.key, in: ["formatVersion", key])
@@ -200,20 +232,20 @@ struct DirectoryBuilder {
         }
         guard let version = decode(Int.self, root["formatVersion"]) else {
             if root["formatVersion"].node == nil { error(.jsonMissingField, root, "missing required field 'formatVersion'") }
-            return []
+            return nil
         }
         if version != supportedFormatVersion {
             error(.formatVersion, root["formatVersion"], "format version \(version) is not supported",
                   help: "this engine reads formatVersion \(supportedFormatVersion)")
-            return []
+            return nil
         }
         guard let listNode = root[key].node else {
             error(.jsonMissingField, root, "missing required field '\(key)'")
-            return []
+            return nil
         }
         guard case .array(let items) = listNode.value else {
             error(.jsonWrongType, root[key], "expected an array, found \(listNode.kindName)")
-            return []
+            return nil
         }
         var out: [(T, Locator)] = []
         for i in items.indices {

@@ -35,7 +35,8 @@ extension DirectoryBuilder {
                 continue
             }
             locs[s.id] = l
-            if organisations[s.organisation] == nil {
+            // When organisations.json could not be read, every reference would look unknown.
+            if organisations[s.organisation] == nil && !unreadable.contains(where: { $0.kind == .organisations }) {
                 unknown(.refUnknownOrganisation, l["organisation"], s.organisation, "organisation", organisations.keys)
             }
             let category = context.categories[s.category]

@@ -12,14 +12,17 @@ public enum Validator {
     ///   - load: what `DirectoryLoader` returned; its findings are part of the report. Load with
     ///     `strict: false` to keep a usable directory despite a malformed entry.
     ///   - time: "now" for the checks; only its local day is used.
-    /// - Returns: the report, findings in `Diagnostic.sortedForReport` order.
+    /// - Returns: the report, findings in `reportOrder`: what made a file unreadable first, then by
+    ///   severity and place. Nothing is inferred from an unreadable file's absence.
     public static func validate(_ load: DirectoryLoader.Result, at time: RoutingTime) -> ValidationReport {
-        var findings = load.diagnostics
+        var findings = load.diagnostics + notComputed(load.unreadable)
         guard let d = load.directory else {
             return ValidationReport(context: nil, at: time.iso8601, summary: summary(findings, nil, cells: []),
-                                    findings: Diagnostic.sortedForReport(findings), areas: [], populations: [],
-                                    pathways: [], coverage: [])
+                                    findings: reportOrder(findings, unreadable: load.unreadable), areas: [],
+                                    populations: [], pathways: [], coverage: [])
         }
+        // Without the services, every step would look unprovided and every cell a gap.
+        let servicesUnknown = load.unreadable.contains { $0.kind == .services }
         let ctx = d.context
 
         // Structure.
@@ -29,7 +32,7 @@ public enum Validator {
         for s in d.services { if s.status == .closed { closedOnly.insert(s.category) } else { offered.insert(s.category) } }
         for (p, summary) in zip(d.pathways, pathways) {
             findings += structureFindings(p, summary)
-            for s in p.steps where !offered.contains(s.category) {
+            for s in p.steps where !offered.contains(s.category) && !servicesUnknown {
                 let closed = closedOnly.contains(s.category) ? " (only closed ones)" : ""
                 findings.append(Diagnostic(
                     s.optional ? .info : .warning, code: .structureNoProvider, place: s.place, id: s.id,
@@ -42,9 +45,12 @@ public enum Validator {
         let areas = ctx.areas.values.filter { $0.level == ctx.reportingLevel }.map(\.pcode).sorted()
         let populations = PopulationSet(context: ctx, groupOrder: ctx.populationGroups.keys.sorted(),
                                         legalStatusOrder: ctx.legalStatuses.keys.sorted())
-        var coverage = CoverageCheck(directory: d, populations: populations, areas: areas)
-        let rows = coverage.run()
-        findings += coverage.findings
+        var rows: [StepCoverage] = []
+        if !servicesUnknown {
+            var coverage = CoverageCheck(directory: d, populations: populations, areas: areas)
+            rows = coverage.run()
+            findings += coverage.findings
+        }
 
         // Data quality.
         findings += DataQualityCheck.run(d, today: time.localDay)
@@ -53,7 +59,7 @@ public enum Validator {
             context: ReportContext(id: ctx.id, name: ctx.name, fictional: ctx.fictional, reportingLevel: ctx.reportingLevel,
                                    staleAfterDays: ctx.rules.staleAfterDays),
             at: time.iso8601, summary: summary(findings, d, cells: rows.flatMap(\.cells)),
-            findings: Diagnostic.sortedForReport(findings),
+            findings: reportOrder(findings, unreadable: load.unreadable),
             areas: areas.map { ReportArea(pcode: $0, name: ctx.areaName($0), parent: ctx.areas[$0]?.parent) },
             populations: populations.entries.map(\.info), pathways: pathways, coverage: rows)
     }
