@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(name: "referral-bench", dependencies: ["ReferralCore"]),
         // Fuzzing harness: libFuzzer with -DFUZZING, otherwise a corpus replayer (docs/FUZZING.md).
         .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore"]),
-        .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ReferralExchangeTests", dependencies: ["ReferralCore", "ReferralExchange"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore", "referral"], exclude: ["Golden"]),
