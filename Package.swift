@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ReferralCore", targets: ["ReferralCore"]),
         .library(name: "ReferralExchange", targets: ["ReferralExchange"]),
+        .library(name: "ReferralServer", targets: ["ReferralServer"]),
         .executable(name: "referral", targets: ["referral"]),
         .executable(name: "referral-bench", targets: ["referral-bench"]),
     ],
@@ -17,15 +18,18 @@ let package = Package(
         // Directories in and out: RFC 4180 CSV, Open Referral HSDS 3.0 (JSON and CSV), import
         // profiles and reports, exports with UUID v5 ids. No printing, no exit, no clock.
         .target(name: "ReferralExchange", dependencies: ["ReferralCore"]),
-        // Thin command-line front end over the engine.
-        .executableTarget(name: "referral", dependencies: ["ReferralCore", "ReferralExchange"]),
+        // `referral serve`: HTTP/1.1 on the platform's sockets, the JSON API, the pages, the audit log.
+        .target(name: "ReferralServer", dependencies: ["ReferralCore"]),
+        // Thin command-line front end over the engine (and the server).
+        .executableTarget(name: "referral", dependencies: ["ReferralCore", "ReferralExchange", "ReferralServer"]),
         // Benchmarks (run in release mode; see BENCHMARKS.md).
         .executableTarget(name: "referral-bench", dependencies: ["ReferralCore"]),
         // Fuzzing harness: libFuzzer with -DFUZZING, otherwise a corpus replayer (docs/FUZZING.md).
-        .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore"]),
+        .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore", "ReferralServer"]),
         .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ReferralExchangeTests", dependencies: ["ReferralCore", "ReferralExchange"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore", "referral"], exclude: ["Golden"]),
+        .testTarget(name: "ReferralServerTests", dependencies: ["ReferralCore", "ReferralServer", "referral"]),
     ]
 )

@@ -72,6 +72,7 @@ protocol Command {
 /// The commands' specifications, in the order `referral help` lists them.
 let allSpecs: [CommandSpec] = [
     RouteCommand.spec, ExplainCommand.spec, ListCommand.spec, ValidateCommand.spec, GraphCommand.spec,
+    ServeCommand.spec, AuditCommand.spec,
 ]
 
 /// The command called `name`. (A switch rather than a list of metatypes: this compiler crashes on
@@ -83,6 +84,8 @@ func lookUpCommand(_ name: String) -> (any Command.Type)? {
     case ListCommand.spec.name: ListCommand.self
     case ValidateCommand.spec.name: ValidateCommand.self
     case GraphCommand.spec.name: GraphCommand.self
+    case ServeCommand.spec.name: ServeCommand.self
+    case AuditCommand.spec.name: AuditCommand.self
     default: nil
     }
 }

@@ -38,14 +38,9 @@ enum Inputs {
             throw CLIError.invalidInput("cannot read the case \(path == "-" ? "from standard input" : "file '\(path)'")",
                                         diagnostics: [f.diagnostic(file: name)])
         }
-        switch CaseLoader.load(bytes: bytes, name: name, directory: directory) {
+        switch CaseRouting.loadCase(bytes: bytes, name: name, directory: directory) {
         case .success(let c): return c
-        case .failure(let f):
-            let refused = f.diagnostics.contains { $0.code == .caseIdentifyingData }
-            throw CLIError.invalidInput(
-                refused ? "the case \(name) was refused: it carries identifying data (nothing of it was stored or shown)"
-                    : "the case \(name) cannot be used",
-                diagnostics: f.diagnostics)
+        case .failure(let refusal): throw CLIError.invalidInput(refusal.message, diagnostics: refusal.diagnostics)
         }
     }
 
@@ -62,16 +57,10 @@ enum Inputs {
     /// The routing time: `--at` when given, else this computer's clock (the engine never reads it).
     /// The second value says which, for the output.
     static func time(_ text: String?, directory: Directory, env: Environment) throws -> (RoutingTime, String) {
-        let offset = directory.context.utcOffsetMinutes
-        if let text {
-            guard let t = RoutingTime.parse(text, utcOffsetMinutes: offset) else {
-                throw CLIError.usage("'\(text)' is not a time for '--at'", command: nil)
-            }
-            return (t, "given with --at")
+        guard let t = CaseRouting.time(text, now: env.now(), context: directory.context) else {
+            throw CLIError.usage("'\(text ?? "")' is not a time for '--at'", command: nil)
         }
-        let seconds = Int64(env.now().timeIntervalSince1970.rounded(.down))
-        // Whole minutes: the plan prints minutes, and a plan should not change within one.
-        let t = RoutingTime(epochSeconds: seconds - seconds % 60, utcOffsetMinutes: offset)
+        if text != nil { return (t, "given with --at") }
         return (t, "now, from this computer's clock; pass --at to choose")
     }
 }

@@ -10,6 +10,7 @@ enum RouteCommand: Command {
         options: [
             SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format(["text", "json"]),
             SharedOptions.brief, SharedOptions.noColor,
+            OptionSpec("audit", value: "FILE", help: "append the decision to the audit log FILE (one JSON line, flushed to disk first)"),
         ],
         discussion: """
             The text output is for a person: critical warnings first, then the steps most urgent first;
@@ -32,9 +33,11 @@ enum RouteCommand: Command {
         let c = try Inputs.loadCase(args.positionals[0], directory: directory, env: env)
         let (time, note) = try Inputs.time(args.value("at"), directory: directory, env: env)
         let plan = Router(directory: directory).route(c, at: time)
+        if let path = args.value("audit") { try AuditCommand.append(plan, directory: directory, to: path, env: env) }
         if args.value("format") == "json" {
             let stderr = args.value("at") == nil ? "referral: note: routed at \(plan.at) (\(note))\n" : ""
-            return CommandOutput(stdout: String(decoding: canonicalJSON(plan), as: UTF8.self), stderr: stderr)
+            return CommandOutput(stdout: String(decoding: CaseRouting.json(plan, brief: args.flag("brief")), as: UTF8.self),
+                                 stderr: stderr)
         }
         let style = Style.forOutput(noColorFlag: args.flag("no-color"), env: env)
         let renderer = TextRenderer(style: style)

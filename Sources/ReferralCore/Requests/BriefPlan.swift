@@ -1,0 +1,84 @@
+/// The plan for a hotline under time pressure: the critical warnings, and for each step only the
+/// best option, how to reach it, whether it is open now and which fields it shares.
+///
+/// A selection from a `RoutePlan`, never a second decision: every value comes from the plan.
+/// `referral route --brief --format json` and `POST /api/route?brief=1` print it; the server's
+/// case page shows it first.
+public struct BriefPlan: Codable, Sendable, Equatable {
+    public var caseCode: String
+    public var context: String
+    public var fictional: Bool
+    public var at: String
+    /// The recorded consent counts: referrals go only where the person agreed.
+    public var consentValid: Bool
+    /// Critical warnings, then the emergency or urgent steps left without any usable option
+    /// (rule `gap`).
+    public var critical: [Warning]
+    /// How many other warnings the full plan carries.
+    public var otherWarnings: Int
+    public var steps: [BriefStep]
+    public var gaps: [Gap]
+
+    public init(_ plan: RoutePlan) {
+        caseCode = plan.caseCode
+        context = plan.context
+        fictional = plan.fictional
+        at = plan.at
+        consentValid = plan.consent.valid
+        critical = plan.warnings.filter { $0.level == .critical }
+        for g in plan.gaps where g.urgency < .routine {
+            critical.append(Warning(.critical, "gap", "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now"))
+        }
+        otherWarnings = plan.warnings.filter { $0.level != .critical }.count
+        steps = plan.steps.map(BriefStep.init)
+        gaps = plan.gaps
+    }
+}
+
+public struct BriefStep: Codable, Sendable, Equatable {
+    public var pathway: String
+    public var step: String
+    public var name: String
+    public var urgency: Urgency
+    public var respondBy: String
+    /// The open window that closes first (the one that sets the urgency), if any.
+    public var window: WindowStatus?
+    /// The first-ranked option; nil when the step is a gap.
+    public var best: BriefOption?
+    /// How many more options the full plan lists for this step.
+    public var moreOptions: Int
+
+    init(_ s: StepPlan) {
+        pathway = s.pathway
+        step = s.step
+        name = s.name
+        urgency = s.urgency
+        respondBy = s.respondBy
+        window = s.windows.filter(\.open).min { ($0.hoursLeft ?? 0) < ($1.hoursLeft ?? 0) }
+        best = s.options.first.map(BriefOption.init)
+        moreOptions = max(0, s.options.count - 1)
+    }
+}
+
+/// One option as the brief shows it: what to do, how to reach it, and the names (never the
+/// values) of the fields a referral sends.
+public struct BriefOption: Codable, Sendable, Equatable {
+    public var service: String
+    public var serviceName: String
+    public var organisationName: String
+    public var action: Action
+    public var access: AccessInfo
+    public var shares: [CaseField]
+    /// The option's warnings above the level of information.
+    public var warnings: [Warning]
+
+    init(_ d: ServiceDecision) {
+        service = d.service
+        serviceName = d.serviceName
+        organisationName = d.organisationName
+        action = d.action
+        access = d.access
+        shares = d.action == .refer || d.action == .emergencyReferral ? d.packet.map(\.field) : []
+        warnings = d.warnings.filter { $0.level != .info }
+    }
+}
