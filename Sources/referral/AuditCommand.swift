@@ -12,7 +12,7 @@ enum AuditCommand: Command {
         options: [
             OptionSpec("since", value: "DAY", help: "only lines logged on or after DAY (YYYY-MM-DD, UTC)"),
             OptionSpec("until", value: "DAY", help: "only lines logged on or before DAY (YYYY-MM-DD, UTC)"),
-            SharedOptions.format,
+            SharedOptions.format(["text", "json"]),
         ],
         discussion: """
             The log holds one JSON line per decision: ids and rule ids, never a value of a case.

@@ -20,7 +20,9 @@ enum RouteCommand: Command {
             only the best option, its contact and what it shares (the rest with 'referral explain').
 
             The JSON output is for other systems: the engine's RoutePlan with sorted keys, byte-identical
-            for the same input (give --at to make it reproducible).
+            for the same input (give --at to make it reproducible); with --brief, the BriefPlan (what
+            the brief text shows, as data). --audit FILE appends the decision to an audit log (see
+            'referral audit'). 'referral serve' answers the same JSON over HTTP (POST /api/route).
 
             Example:
               referral route Pathways/demo/cases/gbv-adult-rape-within-72h.json --at 2026-11-28T14:00:00+02:00
