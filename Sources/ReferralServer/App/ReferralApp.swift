@@ -4,8 +4,8 @@ import ReferralCore
 /// The server's endpoints: each a function from request to response, testable without a socket
 /// (`app.handle(HTTPRequest(method: "GET", target: "/healthz"))`).
 ///
-/// Pages for people: `/` (the case page), `/search`, `/validate`, `POST /referral-form`,
-/// `POST /reload`. The JSON API (docs/API.md): `/api/route`, `/api/explain`, `/api/services`,
+/// Pages for people: `/` (the case page, which posts to `/plan`), `/search`, `/validate`,
+/// `POST /referral-form`, `POST /reload`. The JSON API (docs/API.md): `/api/route`, `/api/explain`, `/api/services`,
 /// `/api/validate`, `/api/context`, `/api/reload`, `/healthz`.
 public final class ReferralApp: Sendable {
     public let holder: DirectoryHolder
@@ -30,6 +30,7 @@ public final class ReferralApp: Sendable {
         Route(method: "GET", path: "/search", handle: { a, r in a.searchPage(r) }),
         Route(method: "GET", path: "/validate", handle: { a, r in a.validatePage(r) }),
         Route(method: "POST", path: "/reload", handle: { a, r in a.reloadForm(r) }),
+        Route(method: "POST", path: "/plan", handle: { a, r in a.planFragment(r) }),
         Route(method: "POST", path: "/referral-form", handle: { a, r in a.referralForm(r) }),
         Route(method: "GET", path: "/healthz", handle: { a, r in a.health(r) }),
         Route(method: "GET", path: "/api/context", handle: { a, r in a.contextAPI(r) }),

@@ -1,0 +1,95 @@
+import Foundation
+import ReferralCore
+import Testing
+@testable import ReferralServer
+
+/// The case page in headless Chromium (Debian `chromium`, installed by .ci/run): the form is
+/// filled for a shipped case as a person would, submitted, and the plan read back from the DOM is
+/// compared with the CLI's answer for the same case and time. Screenshots of the case page and of
+/// a referral form go to REFERRAL_SCREENSHOTS when it is set (for a person to look at).
+@Suite("Case page in a headless browser", .serialized)
+struct BrowserTests {
+    static let chromium: String? = {
+        let env = ProcessInfo.processInfo.environment
+        if let c = env["CHROMIUM"], FileManager.default.isExecutableFile(atPath: c) { return c }
+        return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/local/bin/chromium"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }()
+
+    struct DOMPlan: Decodable {
+        struct Step: Decodable {
+            var step: String
+            var urgency: String
+            var options: [[Value]]
+            var excluded: [String]
+        }
+        enum Value: Decodable, Equatable {
+            case s(String), i(Int)
+            init(from d: Decoder) throws {
+                let c = try d.singleValueContainer()
+                if let i = try? c.decode(Int.self) { self = .i(i) } else { self = .s(try c.decode(String.self)) }
+            }
+        }
+        var caseCode: String
+        var at: String
+        var critical: [String]
+        var warnings: [String]
+        var brief: [[String]]
+        var steps: [Step]
+        var gaps: [String]
+        var phonesUnbroken: Bool
+        var lang: String
+        var dir: String
+        var formInputs: [String]
+        var textareas: Int
+        var referralForm: [String]?
+    }
+
+    @Test("The form filled for a shipped case gives the CLI's plan",
+          .enabled(if: chromium != nil, "no chromium: apt-get install -y chromium"),
+          arguments: ["gbv-adult-rape-within-72h.json", "cp-child-9-caregiver-suspected-invalid-consent.json"])
+    func formGivesTheCLIsPlan(_ name: String) throws {
+        let s = try LiveServer()
+        let shots = ProcessInfo.processInfo.environment["REFERRAL_SCREENSHOTS"]
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Repo.root.appendingPathComponent("Tests/ReferralServerTests/Browser/drive_case_page.py").path,
+                       BrowserTests.chromium!, "http://127.0.0.1:\(s.port)/?at=\(Repo.atQuery)",
+                       Repo.cases.appendingPathComponent(name).path] + (shots.map { [$0 + "/" + name.replacingOccurrences(of: ".json", with: "")] } ?? [])
+        if let shots { try FileManager.default.createDirectory(atPath: shots + "/" + name.replacingOccurrences(of: ".json", with: ""), withIntermediateDirectories: true) }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 300, execute: watchdog)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        watchdog.cancel()
+        try #require(p.terminationStatus == 0, "the browser driver failed: \(errors)")
+        let dom = try JSONDecoder().decode(DOMPlan.self, from: data)
+
+        let cli = try Binary.run(["route", "Pathways/demo/cases/" + name, "--at", Repo.at, "--format", "json"])
+        let plan = try JSONDecoder().decode(RoutePlan.self, from: Data(cli.out))
+        #expect(dom.caseCode == plan.caseCode && dom.at == plan.at)
+        #expect(dom.warnings == plan.warnings.map(\.rule))
+        #expect(dom.critical == plan.warnings.filter { $0.level == .critical }.map(\.rule)
+            + plan.gaps.filter { $0.urgency != .routine }.map { _ in "gap" })
+        #expect(dom.steps.map(\.step) == plan.steps.map { "\($0.pathway)/\($0.step)" })
+        #expect(dom.steps.map(\.urgency) == plan.steps.map(\.urgency.rawValue))
+        for (d, c) in zip(dom.steps, plan.steps) {
+            #expect(d.options == c.options.map { [.s($0.service), .s($0.action.rawValue), .i($0.rank ?? 0)] }, "\(d.step)")
+            #expect(d.excluded == c.excluded.map(\.service), "\(d.step)")
+        }
+        #expect(dom.brief.map { $0[1] } == plan.steps.map { $0.options.first?.service ?? "" })
+        #expect(dom.gaps == plan.gaps.map { "\($0.pathway)/\($0.step)" })
+        // The page keeps the CLI's promises: no free text, phone numbers whole, lang and dir.
+        #expect(dom.formInputs.isEmpty && dom.textareas == 0)
+        #expect(dom.phonesUnbroken && dom.lang == "en" && dom.dir == "ltr")
+        if let form = dom.referralForm, let first = plan.steps.flatMap(\.options).first(where: { $0.action == .refer || $0.action == .emergencyReferral }) {
+            #expect(form == first.packet.map(\.field.rawValue))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import ReferralCore
+import Testing
+@testable import ReferralServer
+
+/// The pages for people, called without a socket.
+@Suite("Pages")
+struct PageTests {
+    func call(_ app: ReferralApp, _ method: String, _ target: String, body: [UInt8] = [], type: String? = nil) -> HTTPResponse {
+        var headers: [HTTPRequest.Header] = [.init("host", "test")]
+        if let type { headers.append(.init("content-type", type)) }
+        return app.handle(HTTPRequest(method: method, target: target, headers: headers, body: body))
+    }
+
+    static func formBody(_ fields: [(String, String)]) -> [UInt8] {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return Array(fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&").utf8)
+    }
+
+    @Test func theCasePageHasNoFreeTextAndCarriesLangAndDir() throws {
+        let r = call(AppTests.app, "GET", "/?at=\(Repo.atQuery)")
+        #expect(r.status == 200 && r.header("Content-Type") == "text/html; charset=utf-8")
+        let html = r.bodyText
+        #expect(html.contains("<html lang=\"en\" dir=\"ltr\">"))
+        #expect(!html.contains("<textarea") && !html.contains("type=\"text\"") && !html.contains("type=\"search\""))
+        // Self-contained: nothing is loaded from elsewhere.
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"))
+        #expect(r.serialized(keepAlive: false).text.contains("Content-Security-Policy: default-src 'none'"))
+        #expect(call(AppTests.app, "GET", "/?at=tomorrow").status == 400)
+    }
+
+    @Test func thePlanFragmentShowsTheBriefPlanFirst() throws {
+        let body = try Repo.caseBytes("gbv-rape-survivor-fenwick-gap.json")
+        let r = call(AppTests.app, "POST", "/plan?at=\(Repo.atQuery)", body: body, type: "application/json")
+        #expect(r.status == 200)
+        let html = r.bodyText
+        let brief = try #require(html.range(of: "id=\"brief\""))
+        let full = try #require(html.range(of: "id=\"full-plan\""))
+        #expect(brief.lowerBound < full.lowerBound)
+        #expect(html.contains("data-rule=\"gap\""))
+        #expect(html.contains("<a class=\"tel\" href=\"tel:+00011555010"))
+        #expect(call(AppTests.app, "POST", "/plan", body: body, type: "text/plain").status == 415)
+    }
+
+    @Test func theReferralFormHoldsExactlyThePacket() throws {
+        let caseText = String(decoding: try Repo.caseBytes("gbv-adult-rape-within-72h.json"), as: UTF8.self)
+        let r = call(AppTests.app, "POST", "/referral-form", body: Self.formBody([
+            ("case", caseText), ("step", "gbv/clinical-care"), ("service", "moh.cmr-northmark"), ("at", Repo.at),
+        ]), type: "application/x-www-form-urlencoded")
+        #expect(r.status == 200)
+        let html = r.bodyText
+        let fields = html.components(separatedBy: "<tr data-field=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(fields == ["age", "caseCode", "gbv.hoursSinceIncident", "languages", "sex"])
+        #expect(html.contains("DEMO-GBV-001") && html.contains("Respond by") && html.contains("@media print"))
+        // Nothing else about the case: the area and the incident type were not in this packet.
+        #expect(!html.contains("XV0101") && !html.contains(">rape<"))
+        // An information-only option has no referral form.
+        let police = call(AppTests.app, "POST", "/referral-form", body: Self.formBody([
+            ("case", caseText), ("step", "gbv/police"), ("service", "police.family-desk-northmark"), ("at", Repo.at),
+        ]), type: "application/x-www-form-urlencoded")
+        #expect(police.status == 409)
+    }
+
+    @Test func theSearchPageMarksNeighbouringAreas() {
+        let r = call(AppTests.app, "GET", "/search?category=health.cmr&area=XV0203")
+        #expect(r.status == 200)
+        #expect(r.bodyText.contains("NEIGHBOURING AREA") && r.bodyText.contains("Nothing serves Fenwick"))
+        #expect(call(AppTests.app, "GET", "/search").bodyText.contains("<select name=\"category\">"))
+        #expect(call(AppTests.app, "GET", "/search?area=XV99").status == 400)
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodDirectoryAndShowsTheErrors() throws {
+        let root = try Repo.copyOfPathways()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let app = ReferralApp(holder: try DirectoryHolder(root: root, now: Date()))
+        let before = app.holder.current.dataVersion
+        let services = URL(fileURLWithPath: root + "/demo/services.json")
+        let good = try Data(contentsOf: services)
+        try Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"health.cmr\"", with: "\"health.cmrr\"").utf8)
+            .write(to: services)
+        let reload = call(app, "POST", "/api/reload")
+        #expect(reload.status == 422 && reload.bodyText.contains("health.cmrr"))
+        #expect(app.holder.current.dataVersion == before)
+        // Still routing on the last good data.
+        let body = try Repo.caseBytes("gbv-adult-rape-within-72h.json")
+        #expect(call(app, "POST", "/api/route?at=\(Repo.atQuery)", body: body, type: "application/json").status == 200)
+        let page = call(app, "GET", "/validate")
+        #expect(page.bodyText.contains("the last good data stays in service"))
+        #expect(page.bodyText.contains("<button type=\"submit\">Reload the data now</button>"))
+        // Fixed: the button reloads and the new data is in service.
+        try good.write(to: services)
+        let button = call(app, "POST", "/reload", type: "application/x-www-form-urlencoded")
+        #expect(button.status == 303 && button.header("Location") == "/validate")
+        #expect(app.holder.lastReload?.reloaded == true)
+        // A change on disk is found by the watcher's check, and only then.
+        #expect(app.holder.reload(now: Date(), onlyIfChanged: true) == nil)
+        try Data((String(decoding: good, as: UTF8.self) + "\n").utf8).write(to: services)
+        #expect(app.holder.reload(now: Date(), onlyIfChanged: true)?.reloaded == true)
+        #expect(app.holder.current.dataVersion != before)
+    }
+}
