@@ -37,43 +37,6 @@ public struct JSONMember: Sendable {
     public var value: JSONNode
 }
 
-/// A source text with its name and a table of line starts, to turn byte offsets into places.
-public final class SourceFile: Sendable {
-    public let name: String
-    public let bytes: [UInt8]
-    private let lineStarts: [Int]
-
-    public init(name: String, bytes: [UInt8]) {
-        self.name = name
-        self.bytes = bytes
-        var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
-        self.lineStarts = starts
-    }
-
-    /// 1-based line and column (in Unicode scalars) of a byte offset.
-    public func lineColumn(of offset: Int) -> (line: Int, column: Int) {
-        let offset = max(0, min(offset, bytes.count))
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        var column = 1
-        var i = lineStarts[lo]
-        while i < offset {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return (lo + 1, column)
-    }
-
-    public func place(_ path: String, offset: Int) -> SourcePlace {
-        let (l, c) = lineColumn(of: offset)
-        return SourcePlace(file: name, path: path, line: l, column: c)
-    }
-}
-
 /// A strict JSON parser producing `JSONNode`s with offsets.
 public struct JSONParser {
     /// Deeper nesting than this is refused; no pathway or case needs more than a dozen levels.

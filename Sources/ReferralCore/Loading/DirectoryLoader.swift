@@ -78,14 +78,16 @@ public struct DirectoryLoader: Sendable {
 
 /// Reads a file into a `SourceFile` and parses it, turning failures into located findings.
 struct FileReader {
+    /// Reads a directory file (at most `InputLimits.directoryFileBytes`) straight into bytes.
     static func read(path: String, name: String, diags: inout [Diagnostic]) -> (SourceFile, JSONNode)? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diags.append(Diagnostic(.error, code: .fileMissing, place: SourcePlace(file: name),
-                                    message: "cannot read the file", help: "check that it exists and is readable"))
+        switch InputReader.read(path: path, limit: InputLimits.directoryFileBytes) {
+        case .failure(let f):
+            diags.append(f.diagnostic(file: name))
             return nil
+        case .success(let bytes):
+            let file = SourceFile(name: name, bytes: bytes)
+            return parse(file, diags: &diags).map { (file, $0) }
         }
-        let file = SourceFile(name: name, bytes: [UInt8](data))
-        return parse(file, diags: &diags).map { (file, $0) }
     }
 
     static func parse(_ file: SourceFile, diags: inout [Diagnostic], echo: Bool = true) -> JSONNode? {
@@ -108,6 +110,10 @@ struct DirectoryBuilder {
     let displayRoot: String
     let strict: Bool
     var diags: [Diagnostic] = []
+    /// At most `DiagnosticCap.defaultLimit` findings of a kind per file reach `diags`.
+    var cap = DiagnosticCap()
+    /// How many errors `errorCount` has seen in `diags` so far (it counts only what was added since).
+    private var errorsCounted = (scanned: 0, errors: 0)
     var unreadable: [DirectoryLoader.UnreadableFile] = []
     let decoder = StrictDecoder()
 
@@ -117,14 +123,31 @@ struct DirectoryBuilder {
         self.strict = strict
     }
 
-    mutating func error(_ code: Diagnostic.Code, _ at: Locator, id: String? = nil, _ message: String, help: String? = nil,
-                        related: SourcePlace? = nil)
+    mutating func error(_ code: Diagnostic.Code, _ at: Locator, id: String? = nil, _ message: @autoclosure () -> String,
+                        help: @autoclosure () -> String? = nil, related: @autoclosure () -> SourcePlace? = nil)
     {
-        diags.append(Diagnostic(.error, code: code, place: at.place, id: id, message: message, help: help, related: related))
+        cap.add(.error, code: code, file: at.file.name, to: &diags) {
+            Diagnostic(.error, code: code, place: at.place, id: id, message: message(), help: help(), related: related())
+        }
     }
 
-    mutating func warning(_ code: Diagnostic.Code, _ at: Locator, id: String? = nil, _ message: String, help: String? = nil) {
-        diags.append(Diagnostic(.warning, code: code, place: at.place, id: id, message: message, help: help))
+    mutating func warning(_ code: Diagnostic.Code, _ at: Locator, id: String? = nil, _ message: @autoclosure () -> String,
+                          help: @autoclosure () -> String? = nil)
+    {
+        cap.add(.warning, code: code, file: at.file.name, to: &diags) {
+            Diagnostic(.warning, code: code, place: at.place, id: id, message: message(), help: help())
+        }
+    }
+
+    /// Errors found so far, shown or over the cap. Builders compare it before and after an entry
+    /// to know whether the entry had errors (linear: only what was added since the last call is
+    /// looked at, whoever appended it).
+    var errorCount: Int {
+        mutating get {
+            for d in diags[errorsCounted.scanned...] where d.severity == .error { errorsCounted.errors += 1 }
+            errorsCounted.scanned = diags.count
+            return errorsCounted.errors + cap.hiddenErrors
+        }
     }
 
     func displayName(_ path: String) -> String {
@@ -141,7 +164,7 @@ struct DirectoryBuilder {
         do {
             return try decoder.decode(type, from: node, file: loc.file, path: loc.path)
         } catch {
-            diags.append(contentsOf: error.diagnostics)
+            for d in error.diagnostics { cap.add(d, to: &diags) }
             return nil
         }
     }
@@ -194,15 +217,16 @@ struct DirectoryBuilder {
         let services = buildServices(svcs, context: context, organisations: organisations)
         let pathways = buildPathways(pathwayDocs, context: context)
 
-        let hasErrors = diags.contains { $0.severity == .error }
+        let hasErrors = errorCount > 0
         if hasErrors && strict { return finish(nil) }
-        let warnings = Diagnostic.sortedForReport(diags.filter { $0.severity != .error })
+        let warnings = Diagnostic.sortedForReport((diags + cap.summaries).filter { $0.severity != .error })
         return finish(Directory(context: context, organisations: organisations, services: services,
                                 pathways: pathways, diagnostics: warnings))
     }
 
     func finish(_ d: Directory?) -> DirectoryLoader.Result {
-        DirectoryLoader.Result(directory: d, diagnostics: Diagnostic.sortedForReport(diags), unreadable: unreadable)
+        DirectoryLoader.Result(directory: d, diagnostics: Diagnostic.sortedForReport(diags + cap.summaries),
+                               unreadable: unreadable)
     }
 
     /// Reads `{ "formatVersion": 1, key: [ … ] }` and decodes each element on its own; a file of
@@ -258,8 +282,8 @@ struct DirectoryBuilder {
     mutating func unknown(_ code: Diagnostic.Code, _ at: Locator, _ id: String, _ what: String, _ known: some Collection<String>,
                           help extra: String? = nil)
     {
-        var help = extra ?? "define it first, or fix the spelling"
-        if let near = closestMatch(to: id, in: known) { help = "did you mean '\(near)'?" }
-        error(code, at, id: id, "unknown \(what) '\(id)'", help: help)
+        // The suggestion is worked out only for a finding that is shown (see DiagnosticCap).
+        error(code, at, id: id, "unknown \(what) '\(id)'",
+              help: closestMatch(to: id, in: known).map { "did you mean '\($0)'?" } ?? extra ?? "define it first, or fix the spelling")
     }
 }

@@ -15,7 +15,7 @@ extension DirectoryBuilder {
                 continue
             }
             ids[p.id] = l
-            let before = diags.filter { $0.severity == .error }.count
+            let before = errorCount
             checkCondition(p.appliesWhen, l["appliesWhen"], context: context, pathways: pathwayIDs)
             var stepIndex: [String: Int] = [:]
             var steps: [Step] = []
@@ -59,7 +59,7 @@ extension DirectoryBuilder {
                 if let w = k.when { checkCondition(w, kl["when"], context: context, pathways: pathwayIDs) }
                 if let from, let to { links[from].append(Pathway.Link(to: to, when: k.when, place: kl.place)) }
             }
-            if diags.filter({ $0.severity == .error }).count != before { continue }
+            if errorCount != before { continue }
             out.append(Pathway(id: p.id, name: p.name, appliesWhen: p.appliesWhen, steps: steps, entry: entry,
                                links: links, file: l.file.name))
         }

@@ -29,7 +29,7 @@ extension DirectoryBuilder {
         let duties = Set(context.rules.mandatoryReporting.map(\.id))
         let languages = Set(context.languages.map(\.code))
         for (s, l) in list {
-            let before = diags.filter { $0.severity == .error }.count
+            let before = errorCount
             if let first = locs[s.id] {
                 error(.dupService, l["id"], id: s.id, "service id '\(s.id)' is used twice", related: first["id"].place)
                 continue
@@ -109,7 +109,7 @@ extension DirectoryBuilder {
                         "category '\(s.category)' may not hold sensitive data, so this service receives none",
                         help: "mark the category sensitive in context.json if its services may hold sensitive data")
             }
-            if diags.filter({ $0.severity == .error }).count != before { continue }
+            if errorCount != before { continue }
             out.append(Service(
                 id: s.id, organisation: s.organisation, name: s.name, category: s.category, areas: s.areas,
                 modality: s.modality, hours: hours, languages: s.languages, interpretation: s.interpretation ?? false,
