@@ -134,3 +134,23 @@ struct StrictDecoderTests {
         #expect(d.code == .jsonWrongType)
     }
 }
+
+@Suite("Syntax messages without echo")
+struct JSONNoEchoTests {
+    /// Input that may hold personal data: no syntax message quotes a field name, a value or a
+    /// character of them; with echo (directory files) the messages stay as precise as before.
+    @Test(arguments: [
+        "{\"Amina Hassan\" 3}", "{\"Amina Hassan\": 3, \"Amina Hassan\": 4}", "{\"a\": \"\\qAmina\"}",
+        "{\"a\": Amina}", "[1, 2 Amina]", "{\"a\": 1} Amina", "{Amina: 1}",
+    ])
+    func noEchoMessagesQuoteNothingFromTheInput(_ text: String) {
+        do {
+            _ = try JSONParser.parse(Array(text.utf8), echo: false)
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(!error.message.contains("Amina") && !error.message.contains("Hassan"), "\(error.message)")
+            #expect(!error.message.contains("'A'") && !error.message.contains("'q'"), "\(error.message)")
+        }
+        #expect((try? JSONParser.parse(Array(text.utf8))) == nil, "refused only without echo: \(text)")
+    }
+}

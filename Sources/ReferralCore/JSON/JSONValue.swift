@@ -54,12 +54,19 @@ public struct JSONParser {
     private let b: [UInt8]
     private var i = 0
     private var depth = 0
+    /// False for input that may hold personal data (a case): no message quotes any of it.
+    private let echo: Bool
 
-    private init(_ bytes: [UInt8]) { self.b = bytes }
+    private init(_ bytes: [UInt8], echo: Bool) {
+        self.b = bytes
+        self.echo = echo
+    }
 
-    /// Parses a whole document: exactly one value, optionally surrounded by white space.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
-        var p = JSONParser(bytes)
+    /// Parses a whole document: exactly one value, optionally surrounded by white space. With
+    /// `echo` false, no message contains any text from the input (not a field name, not a
+    /// character of it other than JSON punctuation).
+    public static func parse(_ bytes: [UInt8], echo: Bool = true) throws(SyntaxError) -> JSONNode {
+        var p = JSONParser(bytes, echo: echo)
         // A UTF-8 byte order mark is tolerated: spreadsheet tools write one.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p.i = 3 }
         p.skipSpace()
@@ -85,6 +92,7 @@ public struct JSONParser {
     private func describeHere() -> String {
         guard i < b.count else { return "the end of the file" }
         let c = b[i]
+        if !echo && !"{}[],:\"".utf8.contains(c) { return "an unexpected character" }
         if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
         return "byte 0x\(String(c, radix: 16, uppercase: true))"
     }
@@ -143,14 +151,16 @@ public struct JSONParser {
             if members.count == JSONParser.scanLimit { for m in members { seen[m.key] = m.keyOffset } }
             let first = members.count < JSONParser.scanLimit ? members.first { $0.key == key }?.keyOffset : seen[key]
             if let first {
-                var e = fail("duplicate field '\(key)' in the same object", at: keyOffset)
+                var e = fail(echo ? "duplicate field '\(key)' in the same object" : "duplicate field name in the same object",
+                             at: keyOffset)
                 e.related = first
                 throw e
             }
             if members.count >= JSONParser.scanLimit { seen[key] = keyOffset }
             skipSpace()
             guard i < b.count, b[i] == UInt8(ascii: ":") else {
-                throw fail("expected ':' after field name '\(key)' but found \(describeHere())")
+                throw fail(echo ? "expected ':' after field name '\(key)' but found \(describeHere())"
+                                : "expected ':' after a field name but found \(describeHere())")
             }
             i += 1
             skipSpace()
@@ -264,7 +274,8 @@ public struct JSONParser {
                     guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
                     out.append(contentsOf: Array(String(Character(u)).utf8))
                 default:
-                    throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string", at: i - 2)
+                    throw fail(echo ? "invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string" : "invalid escape in a string",
+                               at: i - 2)
                 }
                 chunkStart = i
                 continue

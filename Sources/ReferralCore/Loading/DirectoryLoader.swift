@@ -92,7 +92,7 @@ struct FileReader {
 
     static func parse(_ file: SourceFile, diags: inout [Diagnostic], echo: Bool = true) -> JSONNode? {
         do {
-            return try JSONParser.parse(file.bytes)
+            return try JSONParser.parse(file.bytes, echo: echo)
         } catch {
             diags.append(Diagnostic(
                 .error, code: .jsonSyntax, place: file.place("$", offset: error.offset), message: error.message,
