@@ -154,3 +154,48 @@ struct JSONNoEchoTests {
         #expect((try? JSONParser.parse(Array(text.utf8))) == nil, "refused only without echo: \(text)")
     }
 }
+
+/// The documented rules for a byte order mark and for `formatVersion: 1.0` (Pathways/README.md §3).
+@Suite("Byte order marks and whole numbers")
+struct EncodingRuleTests {
+    func syntaxError(_ bytes: [UInt8]) -> (JSONParser.SyntaxError, SourceFile)? {
+        let file = SourceFile(name: "t.json", bytes: bytes)
+        do {
+            _ = try JSONParser.parse(bytes)
+            return nil
+        } catch {
+            return (error, file)
+        }
+    }
+
+    @Test func aLeadingByteOrderMarkIsAcceptedAndNotCountedAsAColumn() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        #expect(syntaxError(bom + Array("{\"a\": 1}".utf8)) == nil)
+        let (e, f) = try #require(syntaxError(bom + Array("{\"a\": tru}".utf8)))
+        #expect(f.lineColumn(of: e.offset) == (1, 7))
+        let (plain, g) = try #require(syntaxError(Array("{\"a\": tru}".utf8)))
+        #expect(g.lineColumn(of: plain.offset) == (1, 7))
+    }
+
+    @Test func aByteOrderMarkElsewhereOrUTF16IsRefusedByName() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let (inside, _) = try #require(syntaxError(Array("{\"a\": 1,".utf8) + bom + Array("\"b\": 2}".utf8)))
+        #expect(inside.message.contains("byte order mark"))
+        let (twice, _) = try #require(syntaxError(bom + bom + Array("{}".utf8)))
+        #expect(twice.message.contains("byte order mark"))
+        let (utf16, _) = try #require(syntaxError([0xFF, 0xFE] + Array("{}".utf8)))
+        #expect(utf16.message.contains("UTF-16"))
+    }
+
+    @Test func formatVersionMayBeWrittenWithAZeroFraction() throws {
+        let f = try FixtureCopy()
+        defer { f.remove() }
+        try f.edit("services.json") { $0.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 1.0") }
+        try f.edit("context.json") { $0.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 1e0") }
+        #expect(f.load().diagnostics.isEmpty)
+        try f.edit("organisations.json") { $0.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 1.5") }
+        let e = try #require(f.load().errors.first)
+        #expect(e.code == .jsonWrongType)
+        #expect(e.place.path == "$.formatVersion")
+    }
+}

@@ -37,6 +37,11 @@ public struct JSONMember: Sendable {
     public var value: JSONNode
 }
 
+/// Whether `bytes` begin with the UTF-8 byte order mark EF BB BF.
+func startsWithByteOrderMark(_ bytes: [UInt8]) -> Bool {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+}
+
 /// A strict JSON parser producing `JSONNode`s with offsets.
 public struct JSONParser {
     /// Deeper nesting than this is refused; no pathway or case needs more than a dozen levels.
@@ -67,8 +72,12 @@ public struct JSONParser {
     /// character of it other than JSON punctuation).
     public static func parse(_ bytes: [UInt8], echo: Bool = true) throws(SyntaxError) -> JSONNode {
         var p = JSONParser(bytes, echo: echo)
-        // A UTF-8 byte order mark is tolerated: spreadsheet tools write one.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { p.i = 3 }
+        // A UTF-8 byte order mark at the very start is accepted and skipped (spreadsheet tools and
+        // Windows editors write one; Pathways/README.md §3). A UTF-16 file is refused by name.
+        if startsWithByteOrderMark(bytes) { p.i = 3 }
+        if bytes.count >= 2, bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF {
+            throw p.fail("the file is UTF-16, not UTF-8 (save it as UTF-8)", at: 0)
+        }
         p.skipSpace()
         let v = try p.parseValue()
         p.skipSpace()
@@ -92,6 +101,9 @@ public struct JSONParser {
     private func describeHere() -> String {
         guard i < b.count else { return "the end of the file" }
         let c = b[i]
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+            return "a byte order mark (U+FEFF), which may only stand at the very start of the file"
+        }
         if !echo && !"{}[],:\"".utf8.contains(c) { return "an unexpected character" }
         if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
         return "byte 0x\(String(c, radix: 16, uppercase: true))"

@@ -5,7 +5,8 @@
 /// one pass, and answers any offset by looking at no more than one block of `blockSize` bytes:
 /// for the start of each block it keeps the number of line breaks before it, the number of
 /// scalars before it, and the number of scalars before the line the block starts in. Finding a
-/// place never rescans a line from its start, whatever its length.
+/// place never rescans a line from its start, whatever its length. A UTF-8 byte order mark at the
+/// start is not counted as a column (editors do not show it).
 ///
 /// - Complexity: building is O(n) for n bytes; `lineColumn(of:)` is O(`blockSize`); the table
 ///   takes 12 bytes per block (under 5 % of the text).
@@ -32,6 +33,8 @@ public final class SourceFile: Sendable {
         var out: [Block] = []
         out.reserveCapacity(bytes.count / blockSize + 1)
         var newlines: UInt32 = 0, scalars: UInt32 = 0, lineScalars: UInt32 = 0
+        // A byte order mark is invisible in editors: the first line's columns start after it.
+        if startsWithByteOrderMark(bytes) { lineScalars = 1 }
         bytes.withUnsafeBufferPointer { b in
             var start = 0
             repeat {
@@ -73,7 +76,7 @@ public final class SourceFile: Sendable {
             }
             i += 1
         }
-        return (line, scalars - lineScalars + 1)
+        return (line, max(1, scalars - lineScalars + 1))
     }
 
     public func place(_ path: String, offset: Int) -> SourcePlace {
