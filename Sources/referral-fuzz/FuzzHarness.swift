@@ -47,6 +47,10 @@ enum FuzzHarness {
     }
 
     static func run(_ bytes: [UInt8]) {
+        if ProcessInfo.processInfo.environment["FUZZ_MODE"] == "http" {
+            HTTPFuzz.run(bytes)
+            return
+        }
         if ProcessInfo.processInfo.environment["FUZZ_DIRECTORY"] == "1" {
             // Directory mode: the input is each kind of directory file in turn.
             for file in ["services.json", "pathways/gbv.json", "context.json", "organisations.json"] {
