@@ -164,6 +164,9 @@ enum LoadingBattery {
         var out: [Mutation] = []
         for dir in [Paths.repository.path + "/Tests/FuzzCorpus", Paths.shipped + "/demo/cases"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
+                // Sub-folders hold other fuzz modes' corpora (http/: raw requests).
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), isDir.boolValue { continue }
                 out.append(Mutation(name: (dir.hasSuffix("cases") ? "demo:" : "") + name, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))))
             }
         }
