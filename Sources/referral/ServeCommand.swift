@@ -74,7 +74,7 @@ enum ServeCommand: Command {
         let stderr = StandardError()
         let app = ReferralApp(holder: holder, audit: audit)
         let server = HTTPServer(configuration: config, log: { stderr.write("referral: \(utcNow()) \($0)\n") },
-                                handler: app.handle)
+                                describe: ReferralApp.logDescription, handler: app.handle)
         let port: Int
         do {
             port = try server.start()

@@ -76,7 +76,7 @@ struct LiveServerTests {
     }
 
     @Test func aSlowClientGets408AndCannotHoldTheServer() throws {
-        let s = try LiveServer { $0.requestTimeout = 1; $0.idleTimeout = 1 }
+        let s = try LiveServer(configure: { $0.requestTimeout = 1; $0.idleTimeout = 1 })
         let slow = try RawClient(port: s.port)
         slow.send("POST /api/route HTTP/1.1\r\nHost: h\r\nContent-Length: 100\r\n\r\n{\"formatVersion\"")
         let started = Date()
@@ -87,6 +87,19 @@ struct LiveServerTests {
         // A client that connects and sends nothing is answered 408 and closed too.
         let silent = try RawClient(port: s.port)
         #expect(silent.response()?.status == 408)
+    }
+
+    @Test func requestLogsHoldNoCaseContent() throws {
+        let lines = Locked<[String]>([])
+        let s = try LiveServer(log: { line in lines.mutate { $0.append(line) } })
+        let body = Array(String(decoding: try Repo.caseBytes("gbv-adult-rape-within-72h.json"), as: UTF8.self)
+            .replacingOccurrences(of: "DEMO-GBV-001", with: "LOGCHECK-777").utf8)
+        #expect(try RawClient.once(s.port, "POST", "/api/route?at=\(Repo.atQuery)&note=LOGCHECK-778", body: body).status == 200)
+        #expect(try RawClient.once(s.port, "GET", "/LOGCHECK-779").status == 404)
+        #expect(try RawClient.once(s.port, "LOGCHECK780", "/healthz").status == 405)
+        let log = lines.value.joined(separator: "\n")
+        #expect(log.contains("POST /api/route 200") && log.contains("GET (unknown path) 404"))
+        #expect(!log.contains("LOGCHECK"), "\(log)")
     }
 
     @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {
@@ -103,7 +116,7 @@ struct LiveServerTests {
     }
 
     @Test func tooManyConnectionsGet503() throws {
-        let s = try LiveServer { $0.maxConnections = 2 }
+        let s = try LiveServer(configure: { $0.maxConnections = 2 })
         let a = try RawClient(port: s.port), b = try RawClient(port: s.port)
         a.send(RawClient.request("GET", "/healthz"))
         b.send(RawClient.request("GET", "/healthz"))

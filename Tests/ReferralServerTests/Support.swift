@@ -73,15 +73,15 @@ final class LiveServer: @unchecked Sendable {
     let server: HTTPServer
     let port: Int
 
-    init(root: String = Repo.pathways, audit: AuditLog? = nil, configure: (inout HTTPServer.Configuration) -> Void = { _ in })
-        throws
+    init(root: String = Repo.pathways, audit: AuditLog? = nil, log: @escaping HTTPServer.Logger = { _ in },
+         configure: (inout HTTPServer.Configuration) -> Void = { _ in }) throws
     {
         let holder = try DirectoryHolder(root: root, now: Date())
         app = ReferralApp(holder: holder, audit: audit)
         var config = HTTPServer.Configuration()
         config.port = 0
         configure(&config)
-        server = HTTPServer(configuration: config, handler: app.handle)
+        server = HTTPServer(configuration: config, log: log, describe: ReferralApp.logDescription, handler: app.handle)
         port = try server.start()
     }
 

@@ -57,8 +57,10 @@ public final class DirectoryHolder: @unchecked Sendable {
     /// was added, removed or changed since the last load or attempt.
     @discardableResult
     public func reload(now: Date, onlyIfChanged: Bool = false) -> ReloadOutcome? {
-        let files = DirectoryHolder.dataFiles(root)
         let previous = lock.withLock { stamp }
+        // A watcher's poll trusts an unchanged size and time (it runs every few seconds on files
+        // that may be tens of megabytes); a reload that was asked for reads every byte.
+        let files = DirectoryHolder.dataFiles(root, reusing: onlyIfChanged ? previous : [])
         if onlyIfChanged && files == previous { return nil }
         let version = DirectoryHolder.digest(files)
         let result = DirectoryLoader().load(folder: folder, displayRoot: root)
@@ -99,17 +101,22 @@ public final class DirectoryHolder: @unchecked Sendable {
     }
 
     /// Every JSON file under `root` (example cases excepted), sorted, with its size, time and a
-    /// hash of its bytes: a change that keeps the size and the time still shows.
-    static func dataFiles(_ root: String) -> [FileStamp] {
+    /// hash of its bytes. A file in `reusing` with the same size and time keeps its hash unread.
+    static func dataFiles(_ root: String, reusing known: [FileStamp] = []) -> [FileStamp] {
         let fm = FileManager.default
         var out: [FileStamp] = []
         guard let walker = fm.enumerator(atPath: root) else { return [] }
         while let rel = walker.nextObject() as? String {
             if rel.split(separator: "/").contains("cases") || !rel.hasSuffix(".json") { continue }
             let path = root + "/" + rel
-            guard let data = fm.contents(atPath: path) else { continue }
             var st = stat()
-            let modified: Int64 = stat(path, &st) == 0 ? Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec) : 0
+            guard stat(path, &st) == 0 else { continue }
+            let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            if let k = known.first(where: { $0.path == rel }), k.size == Int64(st.st_size), k.modified == modified {
+                out.append(k)
+                continue
+            }
+            guard let data = fm.contents(atPath: path) else { continue }
             out.append(FileStamp(path: rel, size: Int64(data.count), modified: modified, contentHash: fnv1a(data)))
         }
         return out.sorted { $0.path < $1.path }

@@ -59,6 +59,14 @@ public final class ReferralApp: Sendable {
         return route.handle(self, r)
     }
 
+    /// The request as the log may show it: the method and path of a known endpoint, never a
+    /// path or method a client made up (it could hold anything), never the query or the body.
+    public static func logDescription(_ r: HTTPRequest) -> String {
+        let known = routes.contains { $0.path == r.path }
+        let method = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"].contains(r.method) ? r.method : "(other method)"
+        return "\(method) \(known ? r.path : "(unknown path)")"
+    }
+
     // MARK: shared pieces
 
     /// The routing time of a request: `?at=` (ISO 8601 with an offset) or the clock.

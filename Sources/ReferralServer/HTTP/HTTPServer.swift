@@ -29,10 +29,14 @@ public final class HTTPServer: @unchecked Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
     /// One line per request: method, path (never the query or the body), status, size, time.
     public typealias Logger = @Sendable (String) -> Void
+    /// What the log says a request was (`POST /api/route`); the front end decides, so that a
+    /// path a client made up is never written as sent.
+    public typealias Describer = @Sendable (HTTPRequest) -> String
 
     public let configuration: Configuration
     let handler: Handler
     let log: Logger
+    let describe: Describer
     private let lock = NSLock()
     private var listenFD: Int32 = -1
     private var wakePipe: [Int32] = [-1, -1]
@@ -41,10 +45,13 @@ public final class HTTPServer: @unchecked Sendable {
     private var acceptThread: Thread?
     private let finished = DispatchSemaphore(value: 0)
 
-    public init(configuration: Configuration, log: @escaping Logger = { _ in }, handler: @escaping Handler) {
+    public init(configuration: Configuration, log: @escaping Logger = { _ in },
+                describe: @escaping Describer = { "\($0.method) \($0.path)" }, handler: @escaping Handler)
+    {
         self.configuration = configuration
         self.handler = handler
         self.log = log
+        self.describe = describe
     }
 
     public struct StartError: Error, CustomStringConvertible {
@@ -106,7 +113,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// connections, and returns. Safe to call more than once and from any thread.
     public func shutdown(grace: Double = 10) {
         let first: Bool = lock.withLock {
-            if stopping { return false }
+            if stopping || listenFD < 0 { return false }
             stopping = true
             return true
         }
@@ -221,7 +228,7 @@ public final class HTTPServer: @unchecked Sendable {
         func respond(_ response: HTTPResponse, request: HTTPRequest?, keepAlive: Bool, started: Deadline) -> Bool {
             let bytes = response.serialized(keepAlive: keepAlive, headOnly: request?.method == "HEAD")
             let ok = Connection.send(fd, bytes)
-            let what = request.map { "\($0.method) \($0.path)" } ?? "-"
+            let what = request.map(server.describe) ?? "-"
             let ms = String(format: "%.1f", started.elapsed * 1000)
             server.log("\(what) \(response.status) \(response.body.count)B \(ms)ms")
             return ok
