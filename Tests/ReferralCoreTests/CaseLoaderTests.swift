@@ -42,13 +42,15 @@ struct CaseLoaderTests {
         #expect(c.age == AgeValue(years: 24))
     }
 
+    /// A field a case does not have is placed by its position (`$.#2`: the second field), never by
+    /// its name.
     @Test(arguments: [
-        ("\"firstName\": \"Amina\",", "$.firstName", "a name"),
-        ("\"phone\": \"+44 20 7946 0000\",", "$.phone", "a phone number"),
-        ("\"dateOfBirth\": \"2001-04-03\",", "$.dateOfBirth", "a date of birth"),
-        ("\"gps\": [12.1, 13.2],", "$.gps", "a GPS position"),
-        ("\"passportNumber\": \"X1234567\",", "$.passportNumber", "a document number"),
-        ("\"homeAddress\": \"1 Long Road\",", "$.homeAddress", "an address"),
+        ("\"firstName\": \"Amina\",", "$.#2", "a name"),
+        ("\"phone\": \"+44 20 7946 0000\",", "$.#2", "a phone number"),
+        ("\"dateOfBirth\": \"2001-04-03\",", "$.#2", "a date"),
+        ("\"gps\": [12.1, 13.2],", "$.#2", "a GPS position"),
+        ("\"passportNumber\": \"X1234567\",", "$.#2", "a document number"),
+        ("\"homeAddress\": \"1 Long Road\",", "$.#2", "an address"),
     ])
     func identifyingFieldIsRefusedByNameWithoutEchoingTheValue(_ insert: String, _ path: String, _ kind: String) throws {
         let json = adultCase.replacingOccurrences(of: "\"formatVersion\": 1,", with: "\"formatVersion\": 1,\n  " + insert)
@@ -59,8 +61,9 @@ struct CaseLoaderTests {
         #expect(d.place.path == path)
         #expect(d.place.line == 3)
         #expect(d.message.contains(kind))
-        let value = insert.split(separator: ":", maxSplits: 1)[1]
-        for token in value.split(whereSeparator: { " \",[]".contains($0) }) where token.count > 2 {
+        let parts = insert.split(separator: ":", maxSplits: 1)
+        #expect(!d.place.path.contains(parts[0].trimmingCharacters(in: .init(charactersIn: "\""))))
+        for token in parts[1].split(whereSeparator: { " \",[]".contains($0) }) where token.count > 2 {
             #expect(!d.rendered.contains(token), "the value was echoed: \(token)")
         }
     }
@@ -89,11 +92,17 @@ struct CaseLoaderTests {
         #expect(!d.message.contains("ZZ0110"))
     }
 
-    @Test func unknownFieldAndBadEnumValueAreNamedButValuesNotEchoed() throws {
+    @Test func badEnumValueIsPlacedButNotEchoed() throws {
+        let typo = try #require(failure(adultCase.replacingOccurrences(of: "\"sex\": \"female\"", with: "\"sex\": \"femal\"")).first)
+        #expect(typo.code == .jsonUnknownValue)
+        #expect(typo.place.path == "$.sex")
+        #expect(!typo.rendered.contains("femal'"))
+        // A name where a closed value belongs is identifying data, not a typo.
         let json = adultCase.replacingOccurrences(of: "\"sex\": \"female\"", with: "\"sex\": \"Fatima\"")
         let d = try #require(failure(json).first)
-        #expect(d.code == .jsonUnknownValue)
+        #expect(d.code == .caseIdentifyingData)
         #expect(d.place.path == "$.sex")
+        #expect(d.message.contains("a name"))
         #expect(!d.rendered.contains("Fatima"))
     }
 

@@ -109,6 +109,8 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
 
 /// "Did you mean …?": the closest candidate by edit distance, if it is close enough to help.
 public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
+    // Edit distance is quadratic: a word longer than any id is no typo of one (a 1 MB key took seconds).
+    guard word.count <= 128 else { return nil }
     var best: (String, Int)?
     let limit = max(2, word.count / 3)
     for c in candidates {

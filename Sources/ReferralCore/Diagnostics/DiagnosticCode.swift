@@ -82,6 +82,7 @@ extension Diagnostic {
             case refUnknownPathway = "ref.unknown-pathway"
             case refUnknownStep = "ref.unknown-step"
             case rulesCaregiverFallback = "rules.caregiver-fallback"
+            case rulesCaseCode = "rules.case-code"
             case rulesConsentBand = "rules.consent-band"
             case rulesConsentGap = "rules.consent-gap"
             case rulesConsentOverlap = "rules.consent-overlap"
@@ -181,6 +182,7 @@ extension Diagnostic {
                 case .refUnknownOrganisation: "a reference to an organisation organisations.json does not define"
                 case .refUnknownPathway: "a reference to a pathway the context does not list"
                 case .refUnknownStep: "a link or entry names a step the pathway does not define"
+                case .rulesCaseCode: "rules.caseCode: a pattern that is not a regular expression, an example it refuses, or a pattern that takes personal data"
                 case .rulesCaregiverFallback: "whenCaregiverCannotConsent lists the caregiver or nobody"
                 case .rulesConsentBand: "a consent band is malformed (minAge above maxAge, or nobody named to consent)"
                 case .rulesConsentGap: "the consent bands leave ages uncovered"
@@ -203,7 +205,7 @@ extension Diagnostic {
                 case .entrySource: "an entry's source names no dataset or no record id"
                 case .pathwayNoEntry: "a pathway has no entry step"
                 case .stepWindow: "a step's time window is malformed (hours not positive or too large)"
-                case .caseCode: "the case code does not have the shape of a pseudonymous code"
+                case .caseCode: "the case code does not have the context's shape (rules.caseCode; by default a prefix and a number)"
                 case .caseHours: "hoursSinceIncident is out of range"
                 case .caseIdentifyingData: "the case carries identifying data (refused; nothing of it is stored or echoed)"
                 case .caseInvalidAge: "an age or age band that cannot be read or is out of range"
@@ -323,6 +325,8 @@ extension Diagnostic {
         public static let refUnknownPathway = Code(.refUnknownPathway)
         /// A link or entry names a step the pathway does not define.
         public static let refUnknownStep = Code(.refUnknownStep)
+        /// rules.caseCode: a pattern that is not a regular expression, an example it refuses, or a pattern that takes personal data.
+        public static let rulesCaseCode = Code(.rulesCaseCode)
         /// WhenCaregiverCannotConsent lists the caregiver or nobody.
         public static let rulesCaregiverFallback = Code(.rulesCaregiverFallback)
         /// A consent band is malformed (minAge above maxAge, or nobody named to consent).
@@ -367,7 +371,7 @@ extension Diagnostic {
         public static let pathwayNoEntry = Code(.pathwayNoEntry)
         /// A step's time window is malformed (hours not positive or too large).
         public static let stepWindow = Code(.stepWindow)
-        /// The case code does not have the shape of a pseudonymous code.
+        /// The case code does not have the context's shape (rules.caseCode; by default a prefix and a number).
         public static let caseCode = Code(.caseCode)
         /// HoursSinceIncident is out of range.
         public static let caseHours = Code(.caseHours)

@@ -79,6 +79,8 @@ public struct ContextRules: Codable, Sendable {
     public var responseHours: ResponseHours
     /// A child is anyone younger than this.
     public var adultAge: Int?
+    /// The shape of this operation's case codes; nil: a prefix and a number (`CaseCodeRule`).
+    public var caseCode: CaseCodeRuleDocument?
 }
 
 public struct ConsentBand: Codable, Sendable {

@@ -67,28 +67,43 @@ func formatHours(_ h: Double) -> String {
 
 /// Reads an anonymised case, refusing identifying data and checking it against the directory.
 ///
-/// The order is deliberate: syntax first, then the scan for identifying data (on the raw tree, so
-/// a name is refused whatever field it hides in), then strict decoding, then references. No
-/// message produced here repeats a value from the case.
+/// The one entry point for every front end (the command line, the server): syntax first, then the
+/// identifying-data gate on the parsed tree (`CaseGate`: a name is refused whatever field it
+/// hides in, and before anything else is said about the case), then strict decoding, then the
+/// references. Every finding leaves through `CaseRedaction.redact`, the one redaction point: no
+/// message, place or id repeats a key or value of the case.
 public enum CaseLoader {
     public static func load(bytes: [UInt8], name: String, directory: Directory) -> Result<Case, LoadFailure> {
-        var diags: [Diagnostic] = []
         let file = SourceFile(name: name, bytes: bytes)
-        guard let root = FileReader.parse(file, diags: &diags, echo: false) else {
-            return .failure(LoadFailure(diags))
+        var root: JSONNode?
+        switch loadUnredacted(file, directory: directory, root: &root) {
+        case .success(let c):
+            return .success(c)
+        case .failure(let found):
+            // Capped first (a case with 100,000 unknown keys says ten and a count), then redacted.
+            let safe = CaseRedaction.redact(DiagnosticCap.capped(found.diagnostics), root: root, directory: directory)
+            return .failure(LoadFailure(Diagnostic.sortedForReport(safe)))
         }
-        let found = IdentifyingDataScanner.scan(root, file: file)
-        if !found.isEmpty { return .failure(LoadFailure(found)) }
+    }
+
+    /// Everything but the redaction; never called from outside `load`.
+    private static func loadUnredacted(_ file: SourceFile, directory: Directory, root: inout JSONNode?)
+        -> Result<Case, LoadFailure>
+    {
+        var diags: [Diagnostic] = []
+        guard let tree = FileReader.parse(file, diags: &diags, echo: false) else { return .failure(LoadFailure(diags)) }
+        root = tree
+        let gate = CaseGate.check(tree, file: file, directory: directory)
+        if !gate.isEmpty { return .failure(LoadFailure(gate)) }
 
         let doc: CaseDocument
         do {
-            doc = try StrictDecoder(echoValues: false).decode(CaseDocument.self, from: root, file: file)
+            doc = try StrictDecoder(echoValues: false).decode(CaseDocument.self, from: tree, file: file)
         } catch {
             return .failure(error)
         }
-        let loc = Locator(file: file, node: root, path: "$")
-        diags.append(contentsOf: check(doc, loc, directory))
-        if !diags.isEmpty { return .failure(LoadFailure(Diagnostic.sortedForReport(diags))) }
+        diags.append(contentsOf: check(doc, Locator(file: file, node: tree, path: "$"), directory))
+        if !diags.isEmpty { return .failure(LoadFailure(diags)) }
         return .success(Case(doc))
     }
 
@@ -104,13 +119,8 @@ public enum CaseLoader {
         }
         if d.formatVersion != supportedFormatVersion {
             out.append(Diagnostic(.error, code: .formatVersion, place: l["formatVersion"].place,
-                                  message: "format version \(d.formatVersion) is not supported",
+                                  message: "this format version is not supported",
                                   help: "this engine reads formatVersion \(supportedFormatVersion)"))
-        }
-        if !isValidCaseCode(d.caseCode) {
-            out.append(Diagnostic(.error, code: .caseCode, place: l["caseCode"].place,
-                                  message: "a case code is 3 to 40 letters, digits and dashes",
-                                  help: "use the pseudonymous code from the case-management system, never a name"))
         }
         if ctx.areas[d.area] == nil { unknown(.caseUnknownArea, l["area"], "area", d.area, ctx.areas.keys) }
         let langs = Set(ctx.languages.map(\.code))
@@ -145,109 +155,5 @@ public enum CaseLoader {
                                   help: "give the hours since the incident as of the routing time; leave it out if unknown"))
         }
         return out
-    }
-
-    static func isValidCaseCode(_ s: String) -> Bool {
-        let scalars = s.unicodeScalars
-        guard (3...40).contains(scalars.count) else { return false }
-        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-            && !IdentifyingDataScanner.looksLikePhone(s)
-    }
-}
-
-/// Finds identifying data anywhere in a case: by field name (name, phone, e-mail, birth date,
-/// address, document number, GPS…) and by value shape (e-mail, phone number, date, coordinates).
-///
-/// Findings name the place and the kind of data, never the value.
-enum IdentifyingDataScanner {
-    /// Substrings of normalised field names (lowercase, letters and digits only).
-    static let keyFragments: [(String, String)] = [
-        ("name", "a name"), ("phone", "a phone number"), ("mobile", "a phone number"), ("telephone", "a phone number"),
-        ("email", "an e-mail address"), ("birth", "a date of birth"), ("dob", "a date of birth"),
-        ("address", "an address"), ("street", "an address"), ("passport", "a document number"),
-        ("document", "a document number"), ("nationalid", "a document number"), ("idnumber", "a document number"),
-        ("idcard", "a document number"), ("gps", "a GPS position"), ("latitude", "a GPS position"),
-        ("longitude", "a GPS position"), ("coordinates", "a GPS position"), ("geolocation", "a GPS position"),
-    ]
-    /// Whole field names that are too short to match as fragments.
-    static let exactKeys: [String: String] = [
-        "lat": "a GPS position", "lon": "a GPS position", "lng": "a GPS position", "tel": "a phone number",
-        "dateofbirth": "a date of birth", "id": "a document number", "ssn": "a document number",
-    ]
-
-    static func scan(_ root: JSONNode, file: SourceFile) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        walk(root, path: "$", file: file, out: &out)
-        return out
-    }
-
-    private static func refuse(_ place: SourcePlace, _ kind: String, byName: Bool) -> Diagnostic {
-        Diagnostic(
-            .error, code: .caseIdentifyingData, place: place,
-            message: byName ? "identifying data refused: this field would hold \(kind)"
-                : "identifying data refused: this value looks like \(kind)",
-            help: "the router takes anonymised cases only: remove it (the case was not stored)")
-    }
-
-    private static func walk(_ node: JSONNode, path: String, file: SourceFile, out: inout [Diagnostic]) {
-        switch node.value {
-        case .object(let members):
-            for m in members {
-                let p = path + pathComponent(safeKey(m.key))
-                let norm = String(m.key.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
-                if let kind = exactKeys[norm] ?? keyFragments.first(where: { norm.contains($0.0) })?.1 {
-                    out.append(refuse(file.place(p, offset: m.keyOffset), kind, byName: true))
-                    continue
-                }
-                walk(m.value, path: p, file: file, out: &out)
-            }
-        case .array(let items):
-            for (i, item) in items.enumerated() { walk(item, path: path + "[\(i)]", file: file, out: &out) }
-        case .string(let s):
-            if let kind = kindOfValue(s) { out.append(refuse(file.place(path, offset: node.offset), kind, byName: false)) }
-        default:
-            break
-        }
-    }
-
-    /// A field name shown in a path is itself input: keep it short and plain.
-    private static func safeKey(_ k: String) -> String { k.count <= 40 ? k : String(k.prefix(40)) + "…" }
-
-    static func kindOfValue(_ s: String) -> String? {
-        if s.contains("@"), s.split(separator: "@").count == 2, s.contains(".") { return "an e-mail address" }
-        if looksLikeDate(s) { return "a date" }
-        if looksLikePhone(s) { return "a phone number" }
-        if looksLikeCoordinates(s) { return "a GPS position" }
-        // No field of a case takes free text; a long value with spaces is most likely a name or a note.
-        if s.count > 40 || s.split(separator: " ").count >= 3 { return "free text (which may identify the person)" }
-        return nil
-    }
-
-    /// Seven or more digits, possibly separated by spaces, dots, dashes or brackets.
-    static func looksLikePhone(_ s: String) -> Bool {
-        var run = 0
-        var best = 0
-        for ch in s.unicodeScalars {
-            if ("0"..."9").contains(ch) {
-                run += 1
-                best = max(best, run)
-            } else if ch == " " || ch == "-" || ch == "." || ch == "(" || ch == ")" || ch == "+" || ch == "/" {
-                continue
-            } else {
-                run = 0
-            }
-        }
-        return best >= 7
-    }
-
-    static func looksLikeDate(_ s: String) -> Bool {
-        let digitsAndSeps = s.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" || $0 == "/" || $0 == "." }
-        let groups = s.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        return digitsAndSeps && groups.count == 3 && groups.contains { $0.count == 4 } && groups.allSatisfy { !$0.isEmpty }
-    }
-
-    static func looksLikeCoordinates(_ s: String) -> Bool {
-        let parts = s.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" })
-        return parts.count == 2 && parts.allSatisfy { Double($0) != nil && $0.contains(".") }
     }
 }

@@ -83,6 +83,7 @@ extension DirectoryBuilder {
         let needs = doc.accessNeeds.map { vocabulary($0, "accessNeeds", .dupAccessNeeds) }
 
         checkRules(doc.rules, loc["rules"], categories: Set(categories.keys), groups: Set(groups.keys))
+        checkCaseCodeRule(doc.rules.caseCode, loc["rules"]["caseCode"])
 
         guard diags.count == before || !diags[before...].contains(where: { $0.severity == .error }),
             let offset

@@ -1,0 +1,104 @@
+/// Checks the promise of `CaseRedaction`: no finding about a case repeats four characters in a
+/// row of anything the case holds (a key, a value, or any run of text in input that is not JSON),
+/// unless those characters are the tool's own words (a field name, a value of a closed vocabulary,
+/// an id or name of the directory, the wording of the loader's messages).
+///
+/// Used by the tests and by the fuzz harness (`referral-fuzz`), which runs it on every input.
+public enum EchoCheck {
+    /// The four-character runs of `bytes` that `findings` repeat and that are not in `allowed`
+    /// (see `allowedText`); empty when nothing is echoed.
+    public static func echoes(of bytes: [UInt8], in findings: [Diagnostic], allowed: Set<String>) -> [String] {
+        var said: Set<String> = []
+        for d in findings {
+            for text in [d.message, d.help ?? "", d.place.path, d.id ?? "", d.related?.path ?? ""] {
+                said.formUnion(windows(text))
+            }
+        }
+        var out: Set<String> = []
+        for piece in pieces(bytes) {
+            for w in windows(piece) where said.contains(w) && !allowed.contains(w) { out.insert(w) }
+        }
+        return out.sorted()
+    }
+
+    /// The runs of four characters in `text`.
+    static func windows(_ text: String) -> [String] {
+        let c = Array(text)
+        guard c.count >= 4 else { return [] }
+        return (0...(c.count - 4)).map { String(c[$0..<($0 + 4)]) }
+    }
+
+    /// What the input holds, as text: the runs between JSON punctuation and spaces in the raw
+    /// bytes, and, when it parses, every key, string and number (escapes decoded).
+    static func pieces(_ bytes: [UInt8]) -> [String] {
+        let raw = String(decoding: bytes, as: UTF8.self)
+        var out = raw.split { "{}[]:,\"\\ \n\r\t".contains($0) }.map(String.init)
+        if let root = try? JSONParser.parse(bytes) {
+            var stack = [root]
+            while let n = stack.popLast() {
+                switch n.value {
+                case .string(let s), .number(let s): out.append(s)
+                case .array(let items): stack.append(contentsOf: items)
+                case .object(let members):
+                    for m in members {
+                        out.append(m.key)
+                        stack.append(m.value)
+                    }
+                default: break
+                }
+            }
+        }
+        return out
+    }
+
+    /// Every four-character run of the tool's own words for `directory`: the format's field names
+    /// and closed vocabularies, the directory's ids and names, and the wording of every message
+    /// the case loader gives (learnt by loading `probes`, which hold nothing but made-up values).
+    public static func allowedText(_ directory: Directory) -> Set<String> {
+        var out: Set<String> = []
+        let ctx = directory.context
+        var words = Array(CaseRedaction.allowedWords(directory))
+        words += ctx.areas.values.map(\.name) + ctx.languages.map(\.name) + ctx.categories.values.map(\.name)
+        words += Array(ctx.populationGroups.values) + Array(ctx.legalStatuses.values) + [ctx.file]
+        words += directory.organisations.values.map(\.name) + directory.pathways.map(\.name)
+        for w in words { out.formUnion(windows(w)) }
+        for probe in probes {
+            if case .failure(let f) = CaseLoader.load(bytes: Array(probe.utf8), name: "probe.json", directory: directory) {
+                for d in f.diagnostics {
+                    out.formUnion(windows(d.message))
+                    out.formUnion(windows(d.help ?? ""))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Cases that between them make the loader say everything it can say. Their values are
+    /// nonsense words (`qzxj`) so that nothing of them can pass for the tool's wording.
+    static let probes: [String] = {
+        let valid = """
+            {"formatVersion":7,"caseCode":"QZXJ-1","age":30,"sex":"female","area":"QZXJ0","languages":[],
+             "accessNeeds":["qzxj"],"populationGroups":["qzxj"],"legalStatus":"qzxj",
+             "concerns":{"pathways":["qzxj"],"hoursSinceIncident":-1},
+             "consent":{"givenBy":"self","share":[],"referToCategories":["qzxj"],"referToOrganisations":["qzxj"]}}
+            """
+        let broken = [
+            "", "{", "[", "{\"a\"", "{\"a\":}", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "[1 2]", "tru",
+            "nul", "fals", "01", "-", "1.", "1e", "\"\\q\"", "\"\\u12\"", "\"\\ud800\"", "\"a", "{\"a\":1}x", "{1:2}",
+            "\"\u{01}\"", String(repeating: "[", count: 200), "{\"a\":1,\"a\":2}", "\u{FEFF}{}",
+        ]
+        let wrong = [
+            "{}", "[]", "{\"formatVersion\":\"1\"}", "{\"formatVersion\":1,\"caseCode\":7,\"age\":\"x\",\"sex\":1}",
+            "{\"formatVersion\":1.5,\"age\":200,\"sex\":\"qzxj\",\"concerns\":[],\"consent\":{\"givenBy\":\"qzxj\",\"share\":[\"qzxj\"]}}",
+            "{\"formatVersion\":1,\"age\":\"17-15\",\"languages\":[null],\"concerns\":{\"pathways\":null}}",
+            "{\"formatVersion\":1,\"caseCode\":\"qzxj qzxj\",\"ageband\":1,\"caseCod\":\"x\",\"concerns\":{\"qzxj\":1}}",
+        ]
+        let identifying = [
+            "{\"qzxj\":\"Amina\"}", "{\"qzxj\":\"+44 7700 900123\"}", "{\"qzxj\":\"a@b.org\"}", "{\"qzxj\":\"12-03-98\"}",
+            "{\"qzxj\":\"AB123456\"}", "{\"qzxj\":\"12 Main Street\"}", "{\"qzxj\":\"31.95,35.91\"}",
+            "{\"qzxj\":\"qzxj qzxj qzxj\"}", "{\"phone\":1}", "{\"Amina Hassan\":1}", "{\"caseCode\":\"Amina\"}",
+            "{\"area\":\"12-03-1998\",\"sex\":\"Amina\",\"age\":\"12-03-1998\",\"caseCode\":{\"a\":\"Amina\"}}",
+        ]
+        return [valid] + broken + wrong + identifying
+    }()
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@testable import ReferralCore
+
+/// The identifying-data gate against a corpus (issue 13, item 2): at least 100 values that
+/// identify a person, each tried in three places, must all be refused as identifying data and
+/// never echoed; at least 100 real-world-shaped case codes must all be accepted.
+@Suite struct IdentifyingCorpusTests {
+    /// `(kind, value)` pairs of a corpus file: `# kind: …` headers, `#` comments, one value a line.
+    static func corpus(_ name: String) throws -> [(String, String)] {
+        let text = try String(contentsOfFile: Paths.fixtures + "/identifying/" + name, encoding: .utf8)
+        var kind = ""
+        var out: [(String, String)] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
+            if line.hasPrefix("# kind: ") { kind = String(line.dropFirst(8)) } else if !line.hasPrefix("#") { out.append((kind, line)) }
+        }
+        return out
+    }
+
+    /// The adult case with `caseCode`, `area` or an extra field set to `value` (JSON-escaped).
+    static func caseText(_ place: String, _ value: String) throws -> String {
+        let quoted = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+        switch place {
+        case "caseCode": return adultCase.replacingOccurrences(of: "\"TEST-0001\"", with: quoted)
+        case "area": return adultCase.replacingOccurrences(of: "\"area\": \"ZZ0101\"", with: "\"area\": \(quoted)")
+        default: return adultCase.replacingOccurrences(of: "\"age\": 24,", with: "\"age\": 24, \"x1\": \(quoted),")
+        }
+    }
+
+    @Test func everyIdentifyingValueIsRefusedAndNoCleanCodeIs() throws {
+        let directory = try loadDirectory()
+        let identifying = try Self.corpus("identifying.txt")
+        let clean = try Self.corpus("clean.txt")
+        #expect(identifying.count >= 100)
+        #expect(clean.count >= 100)
+
+        var tries = 0, refused = 0
+        var misses: [String] = []
+        for (kind, value) in identifying {
+            for place in ["caseCode", "area", "extra field"] {
+                tries += 1
+                let bytes = Array(try Self.caseText(place, value).utf8)
+                guard case .failure(let f) = CaseLoader.load(bytes: bytes, name: "case.json", directory: directory),
+                    f.diagnostics.contains(where: { $0.code == .caseIdentifyingData })
+                else {
+                    misses.append("\(kind) in \(place): not refused as identifying")
+                    continue
+                }
+                refused += 1
+                let text = f.diagnostics.map(\.rendered).joined(separator: "\n")
+                let plain = IdentifyingShape.normalise(value)
+                if text.contains(value) || (plain.count >= 4 && text.contains(plain)) {
+                    misses.append("\(kind) in \(place): echoed")
+                }
+            }
+        }
+        var accepted = 0
+        var falseRefusals: [String] = []
+        for (_, code) in clean {
+            let bytes = Array(try Self.caseText("caseCode", code).utf8)
+            switch CaseLoader.load(bytes: bytes, name: "case.json", directory: directory) {
+            case .success(let c) where c.code == code: accepted += 1
+            default: falseRefusals.append(code)
+            }
+        }
+        print("identifying corpus: \(refused)/\(tries) refused as identifying data (\(identifying.count) values × 3 places); "
+            + "clean corpus: \(clean.count - accepted)/\(clean.count) falsely refused")
+        #expect(misses.isEmpty, "\(misses.joined(separator: "\n"))")
+        #expect(refused == tries)
+        #expect(falseRefusals.isEmpty, "falsely refused: \(falseRefusals.joined(separator: ", "))")
+    }
+
+    /// The labels say what the value looked like (GPS positions and passport numbers were called
+    /// phone numbers).
+    @Test(arguments: try corpus("identifying.txt").filter { $0.0 != "freetext" })
+    func labelSaysWhatTheValueLooksLike(_ entry: (String, String)) {
+        let expected: [String: IdentifyingKind] = [
+            "name": .name, "phone": .phone, "email": .email, "date": .date, "document": .documentNumber,
+            "address": .address, "coordinates": .coordinates,
+        ]
+        #expect(IdentifyingShape.classify(entry.1) == expected[entry.0], "\(entry.0): \(entry.1)")
+    }
+
+    @Test func normalisationMakesOtherScriptsPlain() {
+        #expect(IdentifyingShape.normalise("٠٧٩١٢٣٤٥٦٧") == "0791234567")
+        #expect(IdentifyingShape.normalise("０７１２") == "0712")
+        #expect(IdentifyingShape.normalise("a＠b.org") == "a@b.org")
+        #expect(IdentifyingShape.normalise("+44\u{00A0}7700\u{202F}900123") == "+44 7700 900123")
+        #expect(IdentifyingShape.normalise("12\u{2013}03\u{200B}") == "12-03")
+    }
+}
+
+/// The case code's shape is a context rule (`rules.caseCode`).
+@Suite struct CaseCodeRuleTests {
+    /// The basic fixture with `rules.caseCode` set to `rule` (JSON).
+    static func load(rule: String) throws -> DirectoryLoader.Result {
+        let fm = FileManager.default
+        let dir = NSTemporaryDirectory() + "referral-codes-\(UUID().uuidString)"
+        try fm.copyItem(atPath: Paths.basic, toPath: dir)
+        defer { try? fm.removeItem(atPath: dir) }
+        let path = dir + "/context.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"rules\": {", with: "\"rules\": {\"caseCode\": \(rule),")
+        #expect(edited != text)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        return DirectoryLoader().load(folder: dir)
+    }
+
+    @Test func aContextSchemeReplacesTheDefault() throws {
+        let d = try #require(try Self.load(rule: "{\"pattern\": \"GBV[0-9]{8}\", \"example\": \"GBV20260042\"}").directory)
+        #expect(try loadCase(adultCase.replacingOccurrences(of: "TEST-0001", with: "GBV20260042"), directory: d).code == "GBV20260042")
+        guard case .failure(let f) = CaseLoader.load(bytes: Array(adultCase.utf8), name: "c.json", directory: d) else {
+            Issue.record("TEST-0001 does not match GBV[0-9]{8}")
+            return
+        }
+        let e = try #require(f.diagnostics.first)
+        #expect(e.code == .caseCode)
+        #expect(e.message.contains("such as GBV20260042"))
+        // A name is still identifying, whatever the scheme.
+        let name = CaseLoader.load(bytes: Array(adultCase.replacingOccurrences(of: "TEST-0001", with: "Amina").utf8),
+                                   name: "c.json", directory: d)
+        guard case .failure(let n) = name else { Issue.record("a name was accepted"); return }
+        #expect(n.diagnostics.first?.code == .caseIdentifyingData)
+    }
+
+    @Test func aBadRuleIsAnErrorAndALaxOneAWarning() throws {
+        let invalid = try Self.load(rule: "{\"pattern\": \"GBV-(\"}")
+        #expect(invalid.directory == nil)
+        #expect(invalid.errors.contains { $0.code == .rulesCaseCode && $0.place.path == "$.rules.caseCode.pattern" })
+        let example = try Self.load(rule: "{\"pattern\": \"GBV-[0-9]+\", \"example\": \"CP-1\"}")
+        #expect(example.errors.contains { $0.code == .rulesCaseCode && $0.place.path == "$.rules.caseCode.example" })
+        let lax = try Self.load(rule: "{\"pattern\": \".+\"}")
+        #expect(lax.directory != nil)
+        #expect(lax.diagnostics.filter { $0.code == .rulesCaseCode && $0.severity == .warning }.count == CaseCodeRule.probes.count)
+    }
+
+    @Test(arguments: ["HL-2026-0042", "CP-2024-000123", "IRC-JOR-2025-117", "2026-0042"])
+    func codesThatWereRefusedAsPhoneNumbersAreAccepted(_ code: String) {
+        #expect(CaseCodeRule(nil).check(code) == .accepted)
+    }
+
+    @Test(arguments: [("AminaHassan", IdentifyingKind.name), ("Amina", .name), ("AB123456", .documentNumber),
+                      ("QQ123456C", .documentNumber), ("12-03-98", .date), ("12Mar1998", .date), ("12-Main-Street", .address),
+                      ("1998-03-12", .date), ("amina@example.org", .email)])
+    func codesThatWereAcceptedAreRefusedWithWhatTheyLookLike(_ code: String, _ kind: IdentifyingKind) {
+        #expect(CaseCodeRule(nil).check(code) == .identifying(kind))
+    }
+
+    /// Not identifying, just not a code: the error shows the shape, never "identifying".
+    @Test(arguments: ["abc-def", "GBV", "--", "x"])
+    func wrongShapeIsNotCalledIdentifying(_ code: String) {
+        #expect(CaseCodeRule(nil).check(code) == .wrongShape)
+    }
+}
