@@ -95,16 +95,7 @@ import Testing
 @Suite struct CaseCodeRuleTests {
     /// The basic fixture with `rules.caseCode` set to `rule` (JSON).
     static func load(rule: String) throws -> DirectoryLoader.Result {
-        let fm = FileManager.default
-        let dir = NSTemporaryDirectory() + "referral-codes-\(UUID().uuidString)"
-        try fm.copyItem(atPath: Paths.basic, toPath: dir)
-        defer { try? fm.removeItem(atPath: dir) }
-        let path = dir + "/context.json"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let edited = text.replacingOccurrences(of: "\"rules\": {", with: "\"rules\": {\"caseCode\": \(rule),")
-        #expect(edited != text)
-        try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        return DirectoryLoader().load(folder: dir)
+        try loadEditedFixture("context.json") { $0.replacingOccurrences(of: "\"rules\": {", with: "\"rules\": {\"caseCode\": \(rule),") }
     }
 
     @Test func aContextSchemeReplacesTheDefault() throws {

@@ -8,16 +8,7 @@ import Testing
 @Suite struct NoCascadeTests {
     /// A copy of the basic fixture with `file` rewritten by `edit`, validated leniently.
     static func report(breaking file: String, _ edit: (String) -> String) throws -> ValidationReport {
-        let fm = FileManager.default
-        let dir = NSTemporaryDirectory() + "referral-cascade-\(UUID().uuidString)"
-        try fm.copyItem(atPath: Paths.basic, toPath: dir)
-        defer { try? fm.removeItem(atPath: dir) }
-        let path = dir + "/" + file
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let broken = edit(text)
-        #expect(broken != text)
-        try broken.write(toFile: path, atomically: true, encoding: .utf8)
-        let load = DirectoryLoader(options: .init(strict: false)).load(folder: dir)
+        let load = try loadEditedFixture(file, strict: false, edit)
         let offset = load.directory?.context.utcOffsetMinutes ?? 0
         return Validator.validate(load, at: try #require(RoutingTime.parse("2026-11-28T14:00:00+02:00", utcOffsetMinutes: offset)))
     }

@@ -35,3 +35,18 @@ func loadCase(_ json: String, directory: Directory, name: String = "case.json") 
 func time(_ text: String = "2026-11-28T14:00:00+02:00", _ directory: Directory) -> RoutingTime {
     RoutingTime.parse(text, utcOffsetMinutes: directory.context.utcOffsetMinutes)!
 }
+
+/// The basic fixture copied to a scratch folder with `file` rewritten by `edit` (which must change
+/// it), then loaded.
+func loadEditedFixture(_ file: String, strict: Bool = true, _ edit: (String) -> String) throws -> DirectoryLoader.Result {
+    let fm = FileManager.default
+    let dir = NSTemporaryDirectory() + "referral-edited-\(UUID().uuidString)"
+    try fm.copyItem(atPath: Paths.basic, toPath: dir)
+    defer { try? fm.removeItem(atPath: dir) }
+    let path = dir + "/" + file
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let edited = edit(text)
+    guard edited != text else { throw FixtureError(description: "the edit does not change \(file)") }
+    try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    return DirectoryLoader(options: .init(strict: strict)).load(folder: dir)
+}

@@ -54,6 +54,7 @@ extension Diagnostic {
             case fileSeveralContexts = "file.several-contexts"
             case fileUnknownContext = "file.unknown-context"
             case formatVersion = "format.version"
+            case idInvalid = "id.invalid"
             case contextId = "context.id"
             case contextUtcOffset = "context.utc-offset"
             case areaLevel = "area.level"
@@ -155,6 +156,7 @@ extension Diagnostic {
                 case .fileSeveralContexts: "the folder holds several contexts: choose one with --context"
                 case .fileUnknownContext: "no context folder with the requested id"
                 case .formatVersion: "a file's formatVersion is not one this engine reads"
+                case .idInvalid: "an id is empty, longer than 64 characters, or not letters, digits, '.', '-', '_' and ':' only"
                 case .contextId: "the context id is empty"
                 case .contextUtcOffset: "the context's utcOffset is not of the form +03:00"
                 case .areaLevel: "an area's level is negative"
@@ -271,6 +273,8 @@ extension Diagnostic {
         public static let fileUnknownContext = Code(.fileUnknownContext)
         /// A file's formatVersion is not one this engine reads.
         public static let formatVersion = Code(.formatVersion)
+        /// An id is empty, longer than 64 characters, or not letters, digits, '.', '-', '_' and ':' only.
+        public static let idInvalid = Code(.idInvalid)
         /// The context id is empty.
         public static let contextId = Code(.contextId)
         /// The context's utcOffset is not of the form +03:00.

@@ -15,6 +15,7 @@ extension DirectoryBuilder {
 
         var languages: [String: Locator] = [:]
         for (i, l) in doc.languages.enumerated() {
+            guard checkID(l.code, loc["languages"][i]["code"], what: "language") else { continue }
             if let first = languages[l.code] {
                 error(.dupLanguage, loc["languages"][i]["code"], id: l.code, "language '\(l.code)' is listed twice",
                       related: first.place)
@@ -26,8 +27,8 @@ extension DirectoryBuilder {
         var byLevel: [Int: [String]] = [:]
         for (i, a) in doc.areas.enumerated() {
             let l = loc["areas"][i]["pcode"]
-            if a.pcode.isEmpty || !a.pcode.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) {
-                error(.areaPcode, l, id: a.pcode, "a P-code is letters and digits only")
+            if a.pcode.isEmpty || a.pcode.utf8.count > DirectoryID.maxLength || !a.pcode.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) {
+                error(.areaPcode, l, id: DirectoryID.shown(a.pcode), "a P-code is 1 to 64 letters and digits")
             }
             if let first = areaLocs[a.pcode] {
                 error(.dupArea, l, id: a.pcode, "P-code '\(a.pcode)' is listed twice", related: first.place)
@@ -60,6 +61,7 @@ extension DirectoryBuilder {
         var catLocs: [String: Locator] = [:]
         for (i, c) in doc.categories.enumerated() {
             let l = loc["categories"][i]["id"]
+            guard checkID(c.id, l, what: "category") else { continue }
             if let first = catLocs[c.id] {
                 error(.dupCategory, l, id: c.id, "category '\(c.id)' is listed twice", related: first.place)
             } else {
@@ -70,6 +72,7 @@ extension DirectoryBuilder {
         func vocabulary(_ list: [VocabularyEntry]?, _ key: String, _ duplicateCode: Diagnostic.Code) -> [String: String] {
             var out: [String: String] = [:]
             for (i, e) in (list ?? []).enumerated() {
+                guard checkID(e.id, loc[key][i]["id"], what: "\(key) entry") else { continue }
                 if out[e.id] != nil {
                     diags.append(Diagnostic(.error, code: duplicateCode, place: loc[key][i]["id"].place, id: e.id,
                                             message: "'\(e.id)' is listed twice in \(key)"))
@@ -119,6 +122,7 @@ extension DirectoryBuilder {
         }
         var duties: [String: Locator] = [:]
         for (i, d) in r.mandatoryReporting.enumerated() {
+            guard checkID(d.id, loc["mandatoryReporting"][i]["id"], what: "reporting duty") else { continue }
             if let first = duties[d.id] {
                 error(.dupDuty, loc["mandatoryReporting"][i]["id"], id: d.id, "reporting duty '\(d.id)' is listed twice",
                       related: first.place)

@@ -283,7 +283,9 @@ struct DirectoryBuilder {
                           help extra: String? = nil)
     {
         // The suggestion is worked out only for a finding that is shown (see DiagnosticCap).
-        error(code, at, id: id, "unknown \(what) '\(id)'",
+        // A reference that is not even a valid id (a NUL, a megabyte) is described, not repeated.
+        let shown = DirectoryID.shown(id)
+        error(code, at, id: DirectoryID.isValid(id) ? id : nil, "unknown \(what) '\(shown)'",
               help: closestMatch(to: id, in: known).map { "did you mean '\($0)'?" } ?? extra ?? "define it first, or fix the spelling")
     }
 }

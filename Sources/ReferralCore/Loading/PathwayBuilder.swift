@@ -10,6 +10,7 @@ extension DirectoryBuilder {
         var ids: [String: Locator] = [:]
         let pathwayIDs = Set(docs.map(\.0.id))
         for (p, l) in docs {
+            guard checkID(p.id, l["id"], what: "pathway") else { continue }
             if let first = ids[p.id] {
                 error(.dupPathway, l["id"], id: p.id, "pathway id '\(p.id)' is used twice", related: first["id"].place)
                 continue
@@ -21,9 +22,10 @@ extension DirectoryBuilder {
             var steps: [Step] = []
             for (i, s) in p.steps.enumerated() {
                 let sl = l["steps"][i]
-                if stepIndex[s.id] != nil {
+                guard checkID(s.id, sl["id"], what: "step") else { continue }
+                if let first = stepIndex[s.id] {
                     error(.dupStep, sl["id"], id: s.id, "step id '\(s.id)' is used twice in pathway '\(p.id)'",
-                          related: l["steps"][stepIndex[s.id]!]["id"].place)
+                          related: l["steps"][first]["id"].place)
                     continue
                 }
                 if context.categories[s.category] == nil {

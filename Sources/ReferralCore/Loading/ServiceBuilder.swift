@@ -9,6 +9,7 @@ extension DirectoryBuilder {
         var out: [String: Organisation] = [:]
         var locs: [String: Locator] = [:]
         for (o, l) in list {
+            guard checkID(o.id, l["id"], what: "organisation") else { continue }
             if let first = locs[o.id] {
                 error(.dupOrganisation, l["id"], id: o.id, "organisation id '\(o.id)' is used twice", related: first["id"].place)
                 continue
@@ -30,6 +31,7 @@ extension DirectoryBuilder {
         let languages = Set(context.languages.map(\.code))
         for (s, l) in list {
             let before = errorCount
+            guard checkID(s.id, l["id"], what: "service") else { continue }
             if let first = locs[s.id] {
                 error(.dupService, l["id"], id: s.id, "service id '\(s.id)' is used twice", related: first["id"].place)
                 continue
