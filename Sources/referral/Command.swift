@@ -62,6 +62,15 @@ struct Environment {
     var readStandardInput: (Int) -> Result<[UInt8], InputReader.Failure> = { InputReader.readStandardInput(limit: $0) }
     /// Colours are used only when stdout is a terminal and NO_COLOR is not set.
     var colorAllowed: Bool = false
+    /// Columns of text output (see `outputWidth`).
+    var width: Int = 100
+
+    /// `COLUMNS` when it is a number, else the terminal's width when stdout is one, else 100; kept
+    /// within 40...1000 so that no value makes the text unreadable.
+    static func outputWidth(columnsVariable: String?, terminalColumns: Int?) -> Int {
+        let chosen = columnsVariable.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? terminalColumns ?? 100
+        return min(max(chosen, 40), 1000)
+    }
 }
 
 protocol Command {
@@ -93,25 +102,25 @@ func lookUpCommand(_ name: String) -> (any Command.Type)? {
 // MARK: help
 
 enum Help {
-    static func command(_ spec: CommandSpec) -> String {
-        var s = wrap("referral \(spec.name): \(spec.summary)", width: 100, indent: "  ", firstIndent: "") + "\n\n"
-        s += ArgumentParser.usageLines(spec, lead: "Usage: ", width: 100, indent: 16) + "\n"
+    static func command(_ spec: CommandSpec, width: Int = 100) -> String {
+        var s = wrap("referral \(spec.name): \(spec.summary)", width: width, indent: "  ", firstIndent: "") + "\n\n"
+        s += ArgumentParser.usageLines(spec, lead: "Usage: ", width: width, indent: 16) + "\n"
         if !spec.positionals.isEmpty {
             s += "\nArguments:\n"
-            for p in spec.positionals { s += row(p.name, p.help) }
+            for p in spec.positionals { s += row(p.name, p.help, width: width) }
         }
         s += "\nOptions:\n"
-        for o in spec.options { s += row(o.synopsis, o.help) }
-        s += row("-h, --help", "show this help")
+        for o in spec.options { s += row(o.synopsis, o.help, width: width) }
+        s += row("-h, --help", "show this help", width: width)
         if !spec.discussion.isEmpty { s += "\n" + spec.discussion.trimmingCharacters(in: .newlines) + "\n" }
         s += "\n" + ExitCode.helpText
         return s
     }
 
-    static func row(_ left: String, _ right: String) -> String {
+    static func row(_ left: String, _ right: String, width: Int = 100) -> String {
         let pad = 26
         let lead = "  " + left
-        let text = wrap(right, width: 100, indent: String(repeating: " ", count: pad + 2))
+        let text = wrap(right, width: width, indent: String(repeating: " ", count: pad + 2))
         if lead.count + 2 > pad + 2 {
             return lead + "\n" + String(repeating: " ", count: pad + 2) + text.dropFirst(pad + 2) + "\n"
         }
@@ -152,23 +161,4 @@ enum Help {
         s += ExitCode.helpText
         return s
     }
-}
-
-/// Word-wraps `text` to `width` columns; continuation lines start with `indent`, and so does the
-/// first line.
-func wrap(_ text: String, width: Int, indent: String, firstIndent: String? = nil) -> String {
-    var lines: [String] = []
-    var line = firstIndent ?? indent
-    var lineHasWord = false
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        if lineHasWord && line.count + 1 + word.count > width {
-            lines.append(line)
-            line = indent
-            lineHasWord = false
-        }
-        line += (lineHasWord ? " " : "") + word
-        lineHasWord = true
-    }
-    lines.append(line)
-    return lines.joined(separator: "\n")
 }

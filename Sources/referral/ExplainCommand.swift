@@ -41,7 +41,7 @@ enum ExplainCommand: Command {
             return CommandOutput(stdout: jsonText(explanation), stderr: stderr)
         }
         let style = Style.forOutput(noColorFlag: args.flag("no-color"), env: env)
-        return CommandOutput(stdout: TextRenderer(style: style).render(
+        return CommandOutput(stdout: TextRenderer(style: style, width: env.width).render(
             explanation, service: service, directory: directory, timeNote: note))
     }
 }

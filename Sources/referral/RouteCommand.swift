@@ -42,7 +42,7 @@ enum RouteCommand: Command {
                                  stderr: stderr)
         }
         let style = Style.forOutput(noColorFlag: args.flag("no-color"), env: env)
-        let renderer = TextRenderer(style: style)
+        let renderer = TextRenderer(style: style, width: env.width)
         return CommandOutput(stdout: args.flag("brief") ? renderer.renderBrief(plan, timeNote: note)
                                                         : renderer.render(plan, timeNote: note))
     }

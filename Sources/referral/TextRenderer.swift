@@ -19,7 +19,7 @@ struct TextRenderer {
         t.line()
 
         warningsBlock(&t, plan.warnings, gaps: plan.gaps)
-        consentBlock(&t, plan.consent)
+        consentBlock(&t, plan.consent, options: plan.steps.flatMap(\.options))
 
         if plan.steps.isEmpty {
             t.line(style.bold("STEPS: none"))
@@ -47,33 +47,32 @@ struct TextRenderer {
         }
         if plan.fictional {
             t.line()
-            t.line(style.dim("(fictional demonstration data: do not use these services for real referrals)"))
+            t.para("", style.dim("(fictional demonstration data: do not use these services for real referrals)"))
         }
         return t.text
     }
 
-    /// One screen for a hotline operator: the critical warnings, the consent verdict, and per
-    /// step only the best option with how to reach it and what it shares; then the gaps.
+    /// One screen for a hotline operator: every critical warning, the consent verdict, and per
+    /// step its critical warnings (the pathway's critical note first) and only the best option,
+    /// with how to reach it and what it shares; then the gaps. Rendered from `BriefPlan`, which
+    /// `--brief --format json` prints, so the two always agree.
     func renderBrief(_ plan: RoutePlan, timeNote: String) -> String {
+        let b = BriefPlan(plan)
         var t = TextBuilder(width: width)
-        if plan.fictional { t.line(style.inverse("FICTIONAL DEMONSTRATION DATA: these services do not exist")) }
-        t.line(style.bold("BRIEF PLAN for case \(plan.caseCode)") + " at \(plan.at) (\(timeNote))")
-        var critical = plan.warnings.filter { $0.level == .critical }
-        for g in plan.gaps where g.urgency < .routine {
-            critical.append(Warning(.critical, "gap", "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now"))
+        if b.fictional { t.line(style.inverse("FICTIONAL DEMONSTRATION DATA: these services do not exist")) }
+        t.line(style.bold("BRIEF PLAN for case \(b.caseCode)") + " at \(b.at) (\(timeNote))")
+        for w in b.critical { warningLine(&t, w, indent: 0) }
+        if b.otherWarnings > 0 {
+            t.line("   (\(b.otherWarnings) more warning\(b.otherWarnings == 1 ? "" : "s") in the full plan: drop --brief)")
         }
-        for w in critical { warningLine(&t, w, indent: 0) }
-        let others = plan.warnings.count - plan.warnings.filter { $0.level == .critical }.count
-        if others > 0 { t.line("   (\(others) more warning\(others == 1 ? "" : "s") in the full plan: drop --brief)") }
-        t.para(plan.consent.valid ? style.bold("consent valid") + ": " : style.red("CONSENT NOT VALID") + ": ",
-               plan.consent.valid ? "refer only where the person agreed" : "nothing is referred; information only",
-               leadWidth: plan.consent.valid ? 15 : 19)
-        for (i, s) in plan.steps.enumerated() {
-            // Only the window that closes first: the one that sets the urgency.
-            let first = s.windows.filter(\.open).min { ($0.hoursLeft ?? 0) < ($1.hoursLeft ?? 0) }
-            t.para("\(i + 1). " + urgencyLabel(s.urgency) + " ", s.name + (first.map { " (" + $0.message + ")" } ?? ""),
+        let (label, verdict) = consentHeadline(valid: b.consentValid, anyReferral: b.anyReferral, anyOption: b.anyOption,
+                                               brief: true)
+        t.para(label + ": ", verdict)
+        for (i, s) in b.steps.enumerated() {
+            t.para("\(i + 1). " + urgencyLabel(s.urgency) + " ", s.name + (s.window.map { " (" + $0.message + ")" } ?? ""),
                    leadWidth: "\(i + 1). ".count + s.urgency.rawValue.count + 1, indent: 5)
-            guard let best = s.options.first else {
+            for w in s.critical { warningLine(&t, w, indent: 5) }
+            guard let best = s.best else {
                 t.para("     ", style.red("no usable option") + ": see the gaps", leadWidth: 5)
                 continue
             }
@@ -83,16 +82,35 @@ struct TextRenderer {
             t.para("     " + best.action.label + "  ", "\(best.serviceName) (\(best.organisationName))\(phone); \(state)",
                    leadWidth: 5 + best.action.label.count + 2, indent: 7)
             if best.action == .refer || best.action == .emergencyReferral {
-                let fields = best.packet.map(\.field.rawValue)
-                t.para("       shares ", fields.isEmpty ? "nothing" : fields.joined(separator: ", "))
+                t.para("       shares ", best.shares.isEmpty ? "nothing" : best.shares.map(\.rawValue).joined(separator: ", "))
             }
-            for w in best.warnings where w.level != .info { warningLine(&t, w, indent: 7) }
-            if s.options.count > 1 { t.line("       + \(s.options.count - 1) more option\(s.options.count == 2 ? "" : "s")") }
+            for w in best.warnings { warningLine(&t, w, indent: 7) }
+            if s.moreOptions > 0 { t.line("       + \(s.moreOptions) more option\(s.moreOptions == 1 ? "" : "s")") }
         }
-        if !plan.gaps.isEmpty {
-            t.para("gaps: ", plan.gaps.map { "\($0.pathway) / \($0.step) (\($0.cause.rawValue))" }.joined(separator: "; "), leadWidth: 6)
+        if !b.gaps.isEmpty {
+            t.para("gaps: ", b.gaps.map { "\($0.pathway) / \($0.step) (\($0.cause.rawValue))" }.joined(separator: "; "), leadWidth: 6)
         }
         return t.text
+    }
+
+    /// The consent verdict's label and explanation. It never says "valid" when nothing can be
+    /// referred: consent that covers none of the options leaves the plan information only, and a
+    /// plan without any usable option refers nothing either.
+    func consentHeadline(valid: Bool, anyReferral: Bool, anyOption: Bool, brief: Bool) -> (String, String) {
+        if !valid {
+            return (style.red(brief ? "CONSENT NOT VALID" : "CONSENT: NOT VALID"),
+                    brief ? "nothing is referred; information only" : "nothing will be referred; options are information only")
+        }
+        if !anyOption {
+            return (style.red(brief ? "NOTHING REFERRED" : "CONSENT: valid, NO USABLE OPTION"),
+                    "no service can be used here, so nothing will be referred (see the gaps)")
+        }
+        if !anyReferral {
+            return (style.red(brief ? "NOTHING REFERRED" : "CONSENT: COVERS NO OPTION"),
+                    "the recorded consent covers none of these options: nothing will be referred; options are information only")
+        }
+        return (style.bold(brief ? "consent valid" : "CONSENT: valid"),
+                brief ? "refer only where the person agreed" : "referrals go only where the person agreed, with what they agreed to share")
     }
 
     func fictionalBanner(_ t: inout TextBuilder) {
@@ -137,16 +155,18 @@ struct TextRenderer {
         t.para(pad + colored + " ", "\(w.message) [\(w.rule)]", leadWidth: indent + 3)
     }
 
-    func consentBlock(_ t: inout TextBuilder, _ consent: ConsentAssessment) {
-        let who = consent.givenBy.rawValue
+    /// The consent verdict for `decisions`: a plan's options, or (`explaining`) the decisions on
+    /// one service, where a service that cannot be used at all says nothing about consent.
+    func consentBlock(_ t: inout TextBuilder, _ consent: ConsentAssessment, options decisions: [ServiceDecision],
+                      explaining: Bool = false)
+    {
         let child = consent.child ? "; the person is a child" : ""
-        if consent.valid {
-            t.para(style.bold("CONSENT: valid") + " ", "(given by \(who)\(child)): referrals go only where the person agreed, with what they agreed to share",
-                   leadWidth: 15, indent: 2)
-        } else {
-            t.para(style.red("CONSENT: NOT VALID") + " ", "(given by \(who)\(child)): nothing will be referred; options are information only",
-                   leadWidth: 19, indent: 2)
-        }
+        let usable = decisions.filter { $0.action != .excluded }
+        let referral = usable.contains { $0.action == .refer || $0.action == .emergencyReferral }
+        let (label, verdict) = consentHeadline(
+            valid: consent.valid, anyReferral: referral || (explaining && usable.isEmpty),
+            anyOption: !usable.isEmpty || explaining, brief: false)
+        t.para(label + " ", "(given by \(consent.givenBy.rawValue)\(child)): " + verdict, indent: 2)
         for c in consent.checks { checkLine(&t, c, indent: 2) }
         t.line()
     }
@@ -284,7 +304,7 @@ struct TextRenderer {
         t.line("  category  \(service.category) (\(category))")
         t.line("  time      \(e.at) (\(timeNote))")
         t.line()
-        consentBlock(&t, e.consent)
+        consentBlock(&t, e.consent, options: e.steps.map(\.decision) + (e.withoutStep.map { [$0] } ?? []), explaining: true)
         if e.steps.isEmpty, let d = e.withoutStep {
             t.para("", "No step of the pathways that apply to this case uses \(service.category); "
                 + "the service is judged on its own at routine urgency:")

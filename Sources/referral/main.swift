@@ -32,7 +32,7 @@ func dispatch(_ arguments: [String], _ env: Environment) throws -> CommandOutput
                                  command: nil)
         }
         if name == "help" { return CommandOutput(stdout: Help.main) }
-        return CommandOutput(stdout: Help.command(try command(named: name).spec))
+        return CommandOutput(stdout: Help.command(try command(named: name).spec, width: env.width))
     case "--version":
         return CommandOutput(stdout: "referral \(referralVersion) (data format version \(supportedFormatVersion))\n")
     default:
@@ -43,7 +43,7 @@ func dispatch(_ arguments: [String], _ env: Environment) throws -> CommandOutput
         } catch {
             throw CLIError.usage(error, command: cmd.spec.name)
         }
-        if parsed.help { return CommandOutput(stdout: Help.command(cmd.spec)) }
+        if parsed.help { return CommandOutput(stdout: Help.command(cmd.spec, width: env.width)) }
         return try cmd.run(parsed, env)
     }
 }
@@ -105,6 +105,10 @@ for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) 
 
 var env = Environment()
 env.colorAllowed = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+var size = winsize()
+let terminalColumns = isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+    ? Int(size.ws_col) : nil
+env.width = Environment.outputWidth(columnsVariable: ProcessInfo.processInfo.environment["COLUMNS"], terminalColumns: terminalColumns)
 if standardInputClosed { env.readStandardInput = { _ in .failure(.closed) } }
 let result = runReferral(Array(CommandLine.arguments.dropFirst()), env)
 var code = result.exitCode

@@ -142,7 +142,7 @@ struct ShippedDataTests {
         #expect(windows["emergency-contraception"]?.urgency == .emergency)
         #expect(windows["hepatitis-b"]?.hours == 2160)
         #expect(windows["hepatitis-b"]?.urgency == .urgent)
-        #expect(cmr.note?.contains("Forensic evidence is collected only with") == true)
+        #expect(cmr.criticalNote?.contains("Forensic evidence is collected only with") == true)
         let police = try #require(gbv.steps.first { $0.category == "police" })
         #expect(police.optional)
         #expect(dir.context.categories["police"]?.lawEnforcement == true)

@@ -269,6 +269,9 @@ public struct StepDocument: Codable, Sendable {
     public var optional: Bool?
     /// Guidance shown with the step (for example "forensic evidence only if the survivor agrees").
     public var note: String?
+    /// What must be said or done on a call whenever the step applies ("do not leave a person with
+    /// a suicide plan alone"): a critical warning of the step, so the brief plan carries it too.
+    public var criticalNote: String?
 }
 
 public struct WindowDocument: Codable, Sendable {

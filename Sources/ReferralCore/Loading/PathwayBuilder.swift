@@ -42,7 +42,7 @@ extension DirectoryBuilder {
                 steps.append(Step(
                     id: s.id, name: s.name, category: s.category, when: s.when, urgency: s.urgency, windows: s.windows ?? [],
                     escalate: s.escalate ?? [], terminal: s.terminal ?? false, optional: s.optional ?? false, note: s.note,
-                    place: sl.place))
+                    criticalNote: s.criticalNote, place: sl.place))
             }
             var entry: [Int] = []
             for (i, e) in p.entry.enumerated() {

@@ -159,6 +159,8 @@ public struct Router: Sendable {
             warnings.append(Warning(.warning, "consent.referral",
                                     "no referral can be sent for this step: the options are information for the person to act on"))
         }
+        // What the pathway marks as critical for a call comes first among the step's warnings.
+        if let note = step.criticalNote { warnings.insert(Warning(.critical, "step.critical-note", note), at: 0) }
         return StepPlan(
             pathway: p.id, step: step.id, name: step.name, category: step.category, urgency: urgency,
             urgencyReasons: reasons, respondBy: time.adding(hours: Double(rules.responseHours.hours(urgency))).iso8601,

@@ -179,5 +179,7 @@ public struct Step: Sendable {
     public let terminal: Bool
     public let optional: Bool
     public let note: String?
+    /// Shown as a critical warning of the step (rule `step.critical-note`), in the brief too.
+    public let criticalNote: String?
     public let place: SourcePlace
 }

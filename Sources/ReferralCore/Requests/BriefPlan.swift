@@ -11,6 +11,11 @@ public struct BriefPlan: Codable, Sendable, Equatable {
     public var at: String
     /// The recorded consent counts: referrals go only where the person agreed.
     public var consentValid: Bool
+    /// At least one option of the plan sends a referral (with valid consent that covers nothing
+    /// here, the plan is information only and must not read as "valid").
+    public var anyReferral: Bool
+    /// At least one step has a usable option (a referral or information the person can act on).
+    public var anyOption: Bool
     /// Critical warnings, then the emergency or urgent steps left without any usable option
     /// (rule `gap`).
     public var critical: [Warning]
@@ -19,12 +24,19 @@ public struct BriefPlan: Codable, Sendable, Equatable {
     public var steps: [BriefStep]
     public var gaps: [Gap]
 
+    /// Whether any option of `plan` sends a referral.
+    public static func anyReferral(_ plan: RoutePlan) -> Bool {
+        plan.steps.contains { $0.options.contains { $0.action == .refer || $0.action == .emergencyReferral } }
+    }
+
     public init(_ plan: RoutePlan) {
         caseCode = plan.caseCode
         context = plan.context
         fictional = plan.fictional
         at = plan.at
         consentValid = plan.consent.valid
+        anyReferral = Self.anyReferral(plan)
+        anyOption = plan.steps.contains { !$0.options.isEmpty }
         critical = plan.warnings.filter { $0.level == .critical }
         for g in plan.gaps where g.urgency < .routine {
             critical.append(Warning(.critical, "gap", "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now"))
@@ -43,6 +55,9 @@ public struct BriefStep: Codable, Sendable, Equatable {
     public var respondBy: String
     /// The open window that closes first (the one that sets the urgency), if any.
     public var window: WindowStatus?
+    /// The step's critical warnings: its critical note (what must be said or done on a call) and
+    /// any other (no option open now for an urgent step, …).
+    public var critical: [Warning]
     /// The first-ranked option; nil when the step is a gap.
     public var best: BriefOption?
     /// How many more options the full plan lists for this step.
@@ -55,6 +70,7 @@ public struct BriefStep: Codable, Sendable, Equatable {
         urgency = s.urgency
         respondBy = s.respondBy
         window = s.windows.filter(\.open).min { ($0.hoursLeft ?? 0) < ($1.hoursLeft ?? 0) }
+        critical = s.warnings.filter { $0.level == .critical }
         best = s.options.first.map(BriefOption.init)
         moreOptions = max(0, s.options.count - 1)
     }
