@@ -1,4 +1,4 @@
-/// Decodes `Decodable` types from `JSONNode`s strictly, with located errors.
+/// Decodes `Decodable` types from parsed JSON strictly, with located errors.
 ///
 /// Strict means: a field the type does not know is an error (with "did you mean …?"), a missing
 /// required field is an error naming the object it is missing from, and a wrong type names what
@@ -12,12 +12,24 @@ public struct StrictDecoder: Sendable {
     public init(echoValues: Bool = true) { self.echoValues = echoValues }
 
     /// Decodes `T` from `node`, which sits at `path` (`$` or, for an element decoded on its own,
-    /// something like `$.services[3]`) in `file`.
+    /// something like `$.services[3]`) in `file`. `node` must come from `JSONParser.parse` of
+    /// `file.bytes` (its offset is where the value is read from).
     public func decode<T: Decodable>(_ type: T.Type, from node: JSONNode, file: SourceFile, path: String = "$")
         throws(LoadFailure) -> T
     {
-        let context = DecodingContext(file: file, echoValues: echoValues)
-        let d = NodeDecoder(node: node, path: path, context: context)
+        guard let doc = JSONDocument.parseValue(file, at: node.offset) else {
+            throw LoadFailure([Diagnostic(.error, code: .jsonDecode, place: file.place(path, offset: node.offset),
+                                          message: "could not read this value")])
+        }
+        return try decode(type, in: doc, at: 0, path: path)
+    }
+
+    /// Decodes `T` from the value at token `index` of `doc`, which sits at `path` in the file.
+    func decode<T: Decodable>(_ type: T.Type, in doc: JSONDocument, at index: Int, path: String = "$")
+        throws(LoadFailure) -> T
+    {
+        let context = DecodingContext(doc: doc, echoValues: echoValues)
+        let d = NodeDecoder(index: index, path: path, context: context)
         do {
             let value = try T(from: d)
             try d.checkUnknownKeys()
@@ -25,10 +37,10 @@ public struct StrictDecoder: Sendable {
         } catch let issue as DecodeIssue {
             throw LoadFailure(issue.diagnostics)
         } catch let error as DecodingError {
-            throw LoadFailure([context.diagnostic(for: error, root: node, rootPath: path)])
+            throw LoadFailure([context.diagnostic(for: error, root: index, rootPath: path)])
         } catch {
             throw LoadFailure([
-                Diagnostic(.error, code: .jsonDecode, place: file.place(path, offset: node.offset),
+                Diagnostic(.error, code: .jsonDecode, place: doc.file.place(path, offset: doc.start(index)),
                            message: "could not read this value")
             ])
         }
@@ -49,31 +61,32 @@ protocol LocatingDecoder: Decoder {
 }
 
 final class DecodingContext: @unchecked Sendable {
-    let file: SourceFile
+    let doc: JSONDocument
     let echoValues: Bool
-    init(file: SourceFile, echoValues: Bool) {
-        self.file = file
+    var file: SourceFile { doc.file }
+    var tokens: [JSONToken] { doc.tokens }
+    init(doc: JSONDocument, echoValues: Bool) {
+        self.doc = doc
         self.echoValues = echoValues
     }
 
-    func diagnostic(for error: DecodingError, root: JSONNode, rootPath: String) -> Diagnostic {
+    func diagnostic(for error: DecodingError, root: Int, rootPath: String) -> Diagnostic {
         func place(_ codingPath: [CodingKey]) -> SourcePlace {
             var node = root
             var path = rootPath
+            let t = doc.tokens
             for key in codingPath {
-                if let idx = key.intValue, case .array(let items) = node.value, idx < items.count {
-                    node = items[idx]
+                if let idx = key.intValue, t[node].kind == .array, idx < Int(t[node].aux) {
+                    node = t.items(of: node)[idx]
                     path += "[\(idx)]"
-                } else if case .object(let members) = node.value,
-                    let m = members.first(where: { $0.key == key.stringValue })
-                {
-                    node = m.value
+                } else if t[node].kind == .object, let m = t.member(key.stringValue, of: node, in: file.bytes) {
+                    node = m
                     path += pathComponent(key.stringValue)
                 } else {
                     path += key.intValue.map { "[\($0)]" } ?? pathComponent(key.stringValue)
                 }
             }
-            return file.place(path, offset: node.offset)
+            return file.place(path, offset: doc.start(node))
         }
         switch error {
         case .dataCorrupted(let c):
@@ -117,7 +130,8 @@ final class NodeDecoder: LocatingDecoder {
         case index(Int)
     }
 
-    let node: JSONNode
+    /// The token of the value decoded.
+    let index: Int
     let context: DecodingContext
     /// The decoder of the enclosing value; paths are built from it only when a message needs one
     /// (building every value's path eagerly was a fifth of the time to load a directory).
@@ -129,16 +143,16 @@ final class NodeDecoder: LocatingDecoder {
     /// Field names the type asked for through a keyed container; anything else is unknown.
     var requestedKeys: Set<String>?
 
-    init(node: JSONNode, path: String, context: DecodingContext) {
-        self.node = node
+    init(index: Int, path: String, context: DecodingContext) {
+        self.index = index
         self.context = context
         self.parent = nil
         self.step = .root(path)
         self.codingKey = nil
     }
 
-    init(node: JSONNode, parent: NodeDecoder, step: Step, codingKey: CodingKey?) {
-        self.node = node
+    init(index: Int, parent: NodeDecoder, step: Step, codingKey: CodingKey?) {
+        self.index = index
         self.context = parent.context
         self.parent = parent
         self.step = step
@@ -159,7 +173,8 @@ final class NodeDecoder: LocatingDecoder {
         return parent.codingPath + [codingKey]
     }
 
-    var place: SourcePlace { context.file.place(jsonPath, offset: node.offset) }
+    var token: JSONToken { context.doc.tokens[index] }
+    var place: SourcePlace { context.file.place(jsonPath, offset: Int(token.start)) }
     var echoValues: Bool { context.echoValues }
 
     func issue(_ code: Diagnostic.Code, _ message: String, help: String? = nil) -> DecodeIssue {
@@ -167,41 +182,44 @@ final class NodeDecoder: LocatingDecoder {
     }
 
     func typeIssue(expected: String) -> DecodeIssue {
-        issue(.jsonWrongType, "expected \(expected), found \(node.kindName)")
+        issue(.jsonWrongType, "expected \(expected), found \(token.kindName)")
     }
 
     /// After a type's `init(from:)` returns: report every field it did not ask for.
     func checkUnknownKeys() throws {
-        guard let requested = requestedKeys, case .object(let members) = node.value else { return }
+        guard let requested = requestedKeys, token.kind == .object else { return }
         var diags: [Diagnostic] = []
-        for m in members where !requested.contains(m.key) {
-            let name = context.echoValues || m.key.count <= 40 ? m.key : String(m.key.prefix(40)) + "…"
+        let t = context.tokens, bytes = context.file.bytes
+        for m in t.members(of: index) {
+            let key = t.string(m.key, in: bytes)
+            if requested.contains(key) { continue }
+            let name = context.echoValues || key.count <= 40 ? key : String(key.prefix(40)) + "…"
             var help = "remove it, or check the spelling against the format documentation"
-            if let near = closestMatch(to: m.key, in: requested) { help = "did you mean '\(near)'?" }
+            if let near = closestMatch(to: key, in: requested) { help = "did you mean '\(near)'?" }
             diags.append(Diagnostic(
                 .error, code: .jsonUnknownField,
-                place: context.file.place(jsonPath + pathComponent(m.key), offset: m.keyOffset),
+                place: context.file.place(jsonPath + pathComponent(key), offset: Int(t[m.key].start)),
                 message: "unknown field '\(name)'", help: help))
         }
         if !diags.isEmpty { throw DecodeIssue(diagnostics: diags) }
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = node.value else { throw typeIssue(expected: "an object") }
+        guard token.kind == .object else { throw typeIssue(expected: "an object") }
         if requestedKeys == nil { requestedKeys = [] }
-        return KeyedDecodingContainer(KeyedNodeContainer<Key>(decoder: self, members: members))
+        return KeyedDecodingContainer(KeyedNodeContainer<Key>(decoder: self, members: context.tokens.members(of: index)))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        guard case .array(let items) = node.value else { throw typeIssue(expected: "an array") }
-        return UnkeyedNodeContainer(decoder: self, items: items)
+        guard token.kind == .array else { throw typeIssue(expected: "an array") }
+        return UnkeyedNodeContainer(decoder: self, items: context.tokens.items(of: index))
     }
 
     func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNodeContainer(decoder: self) }
 
     /// Decodes a child node, then checks it for unknown fields.
-    func decodeChild<T: Decodable>(_ type: T.Type, node: JSONNode, step: Step, key: CodingKey) throws -> T {
-        let child = NodeDecoder(node: node, parent: self, step: step, codingKey: key)
+    func decodeChild<T: Decodable>(_ type: T.Type, index: Int, step: Step, key: CodingKey) throws -> T {
+        let child = NodeDecoder(index: index, parent: self, step: step, codingKey: key)
         let v = try T(from: child)
         try child.checkUnknownKeys()
         return v
@@ -210,24 +228,31 @@ final class NodeDecoder: LocatingDecoder {
     // MARK: scalars
 
     func decodeString() throws -> String {
-        guard case .string(let s) = node.value else { throw typeIssue(expected: "a string") }
-        return s
+        guard token.kind == .string else { throw typeIssue(expected: "a string") }
+        return context.tokens.string(index, in: context.file.bytes)
     }
 
     func decodeBool() throws -> Bool {
-        guard case .bool(let v) = node.value else { throw typeIssue(expected: "true or false") }
-        return v
+        switch token.kind {
+        case .true: return true
+        case .false: return false
+        default: throw typeIssue(expected: "true or false")
+        }
+    }
+
+    var numberText: String? {
+        token.kind == .number ? context.tokens.numberText(index, in: context.file.bytes) : nil
     }
 
     func decodeDouble() throws -> Double {
-        guard case .number(let text) = node.value, let v = Double(text), v.isFinite else {
+        guard let text = numberText, let v = Double(text), v.isFinite else {
             throw typeIssue(expected: "a number")
         }
         return v
     }
 
     func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-        guard case .number(let text) = node.value else { throw typeIssue(expected: "a whole number") }
+        guard let text = numberText else { throw typeIssue(expected: "a whole number") }
         if let v = T(text) { return v }
         if let d = Double(text), d.rounded() == d, let v = T(exactly: d) { return v }
         throw issue(.jsonWrongType, echoValues ? "expected a whole number in range, found \(text)"
@@ -237,26 +262,35 @@ final class NodeDecoder: LocatingDecoder {
 
 struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
-    let members: [JSONMember]
+    /// Key and value tokens of the object's members, in order.
+    let members: [(key: Int, value: Int)]
+    var tokens: [JSONToken] { decoder.context.tokens }
+    var bytes: [UInt8] { decoder.context.file.bytes }
     var codingPath: [CodingKey] { decoder.codingPath }
-    var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+    var allKeys: [Key] { members.compactMap { Key(stringValue: tokens.string($0.key, in: bytes)) } }
 
-    private func member(_ key: Key) -> JSONMember? {
+    /// The value token of the member named like `key`, or nil.
+    private func member(_ key: Key) -> Int? {
         let name = key.stringValue
         decoder.requestedKeys?.insert(name)
-        return members.first { $0.key == name }
+        let t = tokens, b = bytes
+        return members.first { t.keyEquals($0.key, name, in: b) }?.value
     }
+
+    private func isNull(_ value: Int) -> Bool { tokens[value].kind == .null }
 
     /// A missing field is often a misspelt one: report the misspelling at its own place as well.
     private func missing(_ key: Key) -> DecodeIssue {
         var issue = decoder.issue(.jsonMissingField, "missing required field '\(key.stringValue)'",
                                   help: "add \"\(key.stringValue)\" to this object")
         let requested = decoder.requestedKeys ?? []
-        for m in members where !requested.contains(m.key) && closestMatch(to: m.key, in: [key.stringValue]) != nil {
+        for m in members {
+            let name = tokens.string(m.key, in: bytes)
+            guard !requested.contains(name) && closestMatch(to: name, in: [key.stringValue]) != nil else { continue }
             issue.diagnostics.insert(Diagnostic(
                 .error, code: .jsonUnknownField,
-                place: decoder.context.file.place(decoder.jsonPath + pathComponent(m.key), offset: m.keyOffset),
-                message: "unknown field '\(m.key)'", help: "did you mean '\(key.stringValue)'?"), at: 0)
+                place: decoder.context.file.place(decoder.jsonPath + pathComponent(name), offset: Int(tokens[m.key].start)),
+                message: "unknown field '\(name)'", help: "did you mean '\(key.stringValue)'?"), at: 0)
         }
         return issue
     }
@@ -265,36 +299,35 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let m = member(key) else { return true }
-        if case .null = m.value.value { return true }
-        return false
+        return isNull(m)
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         guard let m = member(key) else { throw missing(key) }
-        if case .null = m.value.value {
-            throw NodeDecoder(node: m.value, parent: decoder, step: .key(key.stringValue), codingKey: key)
+        if isNull(m) {
+            throw NodeDecoder(index: m, parent: decoder, step: .key(key.stringValue), codingKey: key)
                 .issue(.jsonWrongType, "'\(key.stringValue)' must not be null")
         }
-        return try decoder.decodeChild(type, node: m.value, step: .key(key.stringValue), key: key)
+        return try decoder.decodeChild(type, index: m, step: .key(key.stringValue), key: key)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let m = member(key) else { return nil }
-        if case .null = m.value.value { return nil }
-        return try decoder.decodeChild(type, node: m.value, step: .key(key.stringValue), key: key)
+        if isNull(m) { return nil }
+        return try decoder.decodeChild(type, index: m, step: .key(key.stringValue), key: key)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
         guard let m = member(key) else { throw missing(key) }
-        let child = NodeDecoder(node: m.value, parent: decoder, step: .key(key.stringValue), codingKey: key)
+        let child = NodeDecoder(index: m, parent: decoder, step: .key(key.stringValue), codingKey: key)
         return try child.container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
         guard let m = member(key) else { throw missing(key) }
-        let child = NodeDecoder(node: m.value, parent: decoder, step: .key(key.stringValue), codingKey: key)
+        let child = NodeDecoder(index: m, parent: decoder, step: .key(key.stringValue), codingKey: key)
         return try child.unkeyedContainer()
     }
 
@@ -304,7 +337,8 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
 struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     let decoder: NodeDecoder
-    let items: [JSONNode]
+    /// The items' tokens, in order.
+    let items: [Int]
     var currentIndex = 0
     var codingPath: [CodingKey] { decoder.codingPath }
     var count: Int? { items.count }
@@ -312,18 +346,18 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
     mutating func decodeNil() throws -> Bool {
         guard !isAtEnd else { return true }
-        if case .null = items[currentIndex].value { currentIndex += 1; return true }
+        if decoder.context.tokens[items[currentIndex]].kind == .null { currentIndex += 1; return true }
         return false
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         guard !isAtEnd else { throw decoder.issue(.jsonWrongType, "array has fewer items than expected") }
-        let node = items[currentIndex]
-        if case .null = node.value {
-            throw NodeDecoder(node: node, parent: decoder, step: .index(currentIndex), codingKey: nil)
+        let item = items[currentIndex]
+        if decoder.context.tokens[item].kind == .null {
+            throw NodeDecoder(index: item, parent: decoder, step: .index(currentIndex), codingKey: nil)
                 .issue(.jsonWrongType, "array items must not be null")
         }
-        let v = try decoder.decodeChild(type, node: node, step: .index(currentIndex), key: IndexKey(currentIndex))
+        let v = try decoder.decodeChild(type, index: item, step: .index(currentIndex), key: IndexKey(currentIndex))
         currentIndex += 1
         return v
     }
@@ -331,14 +365,14 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        let child = NodeDecoder(node: items[currentIndex], parent: decoder, step: .index(currentIndex),
+        let child = NodeDecoder(index: items[currentIndex], parent: decoder, step: .index(currentIndex),
                                 codingKey: IndexKey(currentIndex))
         currentIndex += 1
         return try child.container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
-        let child = NodeDecoder(node: items[currentIndex], parent: decoder, step: .index(currentIndex),
+        let child = NodeDecoder(index: items[currentIndex], parent: decoder, step: .index(currentIndex),
                                 codingKey: IndexKey(currentIndex))
         currentIndex += 1
         return try child.unkeyedContainer()
@@ -351,10 +385,7 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     let decoder: NodeDecoder
     var codingPath: [CodingKey] { decoder.codingPath }
 
-    func decodeNil() -> Bool {
-        if case .null = decoder.node.value { return true }
-        return false
-    }
+    func decodeNil() -> Bool { decoder.token.kind == .null }
     func decode(_ type: Bool.Type) throws -> Bool { try decoder.decodeBool() }
     func decode(_ type: String.Type) throws -> String { try decoder.decodeString() }
     func decode(_ type: Double.Type) throws -> Double { try decoder.decodeDouble() }

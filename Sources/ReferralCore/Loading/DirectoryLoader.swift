@@ -79,27 +79,38 @@ public struct DirectoryLoader: Sendable {
 /// Reads a file into a `SourceFile` and parses it, turning failures into located findings.
 struct FileReader {
     /// Reads a directory file (at most `InputLimits.directoryFileBytes`) straight into bytes.
-    static func read(path: String, name: String, diags: inout [Diagnostic]) -> (SourceFile, JSONNode)? {
+    static func read(path: String, name: String, diags: inout [Diagnostic]) -> SourceFile? {
         switch InputReader.read(path: path, limit: InputLimits.directoryFileBytes) {
         case .failure(let f):
             diags.append(f.diagnostic(file: name))
             return nil
         case .success(let bytes):
-            let file = SourceFile(name: name, bytes: bytes)
-            return parse(file, diags: &diags).map { (file, $0) }
+            return SourceFile(name: name, bytes: bytes)
         }
     }
 
-    static func parse(_ file: SourceFile, diags: inout [Diagnostic], echo: Bool = true) -> JSONNode? {
+    /// Reads and parses a directory file whole.
+    static func document(path: String, name: String, diags: inout [Diagnostic]) -> JSONDocument? {
+        read(path: path, name: name, diags: &diags).flatMap { document($0, diags: &diags) }
+    }
+
+    static func document(_ file: SourceFile, diags: inout [Diagnostic], echo: Bool = true) -> JSONDocument? {
         do {
-            return try JSONParser.parse(file.bytes, echo: echo)
+            return try JSONDocument.parse(file, echo: echo)
         } catch {
-            diags.append(Diagnostic(
-                .error, code: .jsonSyntax, place: file.place("$", offset: error.offset), message: error.message,
-                help: "fix the JSON syntax at this line and column",
-                related: error.related.map { file.place("$", offset: $0) }))
+            diags.append(syntaxFinding(error, in: file))
             return nil
         }
+    }
+
+    /// A tree, for the case loader (see CaseLoader.swift).
+    static func parse(_ file: SourceFile, diags: inout [Diagnostic], echo: Bool = true) -> JSONNode? {
+        document(file, diags: &diags, echo: echo).map { JSONNode(tokens: $0.tokens, 0, bytes: file.bytes) }
+    }
+
+    static func syntaxFinding(_ error: JSONParser.SyntaxError, in file: SourceFile) -> Diagnostic {
+        Diagnostic(.error, code: .jsonSyntax, place: file.place("$", offset: error.offset), message: error.message,
+                   help: "fix the JSON syntax at this line and column", related: error.related.map { file.place("$", offset: $0) })
     }
 }
 
@@ -160,9 +171,9 @@ struct DirectoryBuilder {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type, _ loc: Locator) -> T? {
-        guard let node = loc.node else { return nil }
+        guard loc.present, let doc = loc.doc else { return nil }
         do {
-            return try decoder.decode(type, from: node, file: loc.file, path: loc.path)
+            return try decoder.decode(type, in: doc, at: loc.index, path: loc.path)
         } catch {
             for d in error.diagnostics { cap.add(d, to: &diags) }
             return nil
@@ -172,8 +183,8 @@ struct DirectoryBuilder {
     /// Decodes the file's top level and checks its format version.
     mutating func readDocument<T: Decodable>(_ type: T.Type, path: String, version: (T) -> Int) -> (T, Locator)? {
         let name = displayName(path)
-        guard let (file, node) = FileReader.read(path: path, name: name, diags: &diags) else { return nil }
-        let loc = Locator(file: file, node: node, path: "$")
+        guard let doc = FileReader.document(path: path, name: name, diags: &diags) else { return nil }
+        let loc = Locator(doc: doc, index: 0, path: "$")
         guard let doc = decode(type, loc) else { return nil }
         if version(doc) != supportedFormatVersion {
             error(.formatVersion, loc["formatVersion"], "format version \(version(doc)) is not supported",
@@ -242,20 +253,23 @@ struct DirectoryBuilder {
     /// The list, or nil when the file or its envelope cannot be read.
     mutating func readWholeList<T: Decodable>(path: String, key: String, _ type: T.Type) -> [(T, Locator)]? {
         let name = displayName(path)
-        guard let (file, node) = FileReader.read(path: path, name: name, diags: &diags) else { return nil }
-        let root = Locator(file: file, node: node, path: "$")
+        guard let doc = FileReader.document(path: path, name: name, diags: &diags) else { return nil }
+        let file = doc.file, t = doc.tokens
+        let root = Locator(doc: doc, index: 0, path: "$")
         // The envelope is read by hand: two known fields, everything else is an unknown field.
-        guard case .object(let members) = node.value else {
+        guard t[0].kind == .object else {
             error(.jsonWrongType, root, "expected an object with formatVersion and \(key)")
             return nil
         }
-        for m in members where m.key != "formatVersion" && m.key != key {
-            let near = closestMatch(to: m.key, in: ["formatVersion", key])
-            diags.append(Diagnostic(.error, code: .jsonUnknownField, place: file.place("$" + pathComponent(m.key), offset: m.keyOffset),
-                                    message: "unknown field '\(m.key)'", help: near.map { "did you mean '\($0)'?" }))
+        for m in t.members(of: 0) {
+            let name = t.string(m.key, in: file.bytes)
+            if name == "formatVersion" || name == key { continue }
+            let near = closestMatch(to: name, in: ["formatVersion", key])
+            diags.append(Diagnostic(.error, code: .jsonUnknownField, place: file.place("$" + pathComponent(name), offset: doc.start(m.key)),
+                                    message: "unknown field '\(name)'", help: near.map { "did you mean '\($0)'?" }))
         }
         guard let version = decode(Int.self, root["formatVersion"]) else {
-            if root["formatVersion"].node == nil { error(.jsonMissingField, root, "missing required field 'formatVersion'") }
+            if !root["formatVersion"].present { error(.jsonMissingField, root, "missing required field 'formatVersion'") }
             return nil
         }
         if version != supportedFormatVersion {
@@ -263,17 +277,18 @@ struct DirectoryBuilder {
                   help: "this engine reads formatVersion \(supportedFormatVersion)")
             return nil
         }
-        guard let listNode = root[key].node else {
+        let list = root[key]
+        guard list.present else {
             error(.jsonMissingField, root, "missing required field '\(key)'")
             return nil
         }
-        guard case .array(let items) = listNode.value else {
-            error(.jsonWrongType, root[key], "expected an array, found \(listNode.kindName)")
+        guard t[list.index].kind == .array else {
+            error(.jsonWrongType, list, "expected an array, found \(t[list.index].kindName)")
             return nil
         }
         var out: [(T, Locator)] = []
-        for i in items.indices {
-            let loc = root[key][i]
+        for i in 0..<Int(t[list.index].aux) {
+            let loc = list[i]
             if let v = decode(type, loc) { out.append((v, loc)) }
         }
         return out

@@ -1,0 +1,368 @@
+/// The strict JSON parser (RFC 8259) behind `JSONParser`, `JSONDocument` and the streaming list
+/// reader: bytes in, flat tokens out (`JSONToken`), every syntax error with its byte offset and
+/// the same message whichever way the text is read.
+///
+/// Objects and arrays are parsed through small steps (`openObject`, `memberKey`, `endMember`,
+/// `openArray`, `beforeItem`, `endItem`) that the recursive parser and the streaming reader of
+/// `services.json` share, so a syntax error gets the same message and place in both. Duplicate
+/// field names are found per object by a scan (small objects) or a hash table (large ones):
+/// linear in the size of the input, and equal exactly when the names are equal as `String`s.
+struct TapeParser {
+    let b: UnsafeBufferPointer<UInt8>
+    var i: Int
+    var depth: Int
+    let echo: Bool
+    var tokens: [JSONToken] = []
+    /// The keys of the objects being parsed, innermost last (for duplicate detection).
+    var keys: [KeyRef] = []
+
+    typealias SyntaxError = JSONParser.SyntaxError
+
+    struct KeyRef {
+        var start: Int32
+        var end: Int32
+        var hash: UInt32
+        var plain: Bool
+    }
+
+    /// The keys of one open object: where they start in `keys`, and, past `scanLimit` keys, a
+    /// hash table of them (by 64-bit hash of plain keys, or by text once a key is not plain).
+    struct KeyFrame {
+        var base: Int
+        var byHash: [UInt64: Int]?
+        var byText: [String: Int]?
+    }
+
+    /// Objects with fewer keys than this are checked for duplicates by a scan.
+    static let scanLimit = 16
+
+    init(_ b: UnsafeBufferPointer<UInt8>, at i: Int = 0, depth: Int = 0, echo: Bool = true) {
+        self.b = b
+        self.i = i
+        self.depth = depth
+        self.echo = echo
+    }
+
+    /// Parses a whole document: one value, optionally surrounded by white space, after an
+    /// optional UTF-8 byte order mark.
+    static func parseDocument(_ bytes: [UInt8], echo: Bool) throws(SyntaxError) -> [JSONToken] {
+        try bytes.withUnsafeBufferPointer { (buf) throws(SyntaxError) -> [JSONToken] in
+            var p = TapeParser(buf, echo: echo)
+            try p.documentStart()
+            try p.value()
+            try p.documentEnd()
+            return p.tokens
+        }
+    }
+
+    /// Parses the single value starting at `offset` (nesting counted from there).
+    static func parseValue(_ bytes: [UInt8], at offset: Int) throws(SyntaxError) -> [JSONToken] {
+        try bytes.withUnsafeBufferPointer { (buf) throws(SyntaxError) -> [JSONToken] in
+            var p = TapeParser(buf, at: offset)
+            try p.value()
+            return p.tokens
+        }
+    }
+
+    // MARK: document
+
+    mutating func documentStart() throws(SyntaxError) {
+        // A UTF-8 byte order mark at the very start is accepted and skipped (Pathways/README.md §3).
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
+        if b.count >= 2, b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF {
+            throw fail("the file is UTF-16, not UTF-8 (save it as UTF-8)", at: 0)
+        }
+        skipSpace()
+    }
+
+    mutating func documentEnd() throws(SyntaxError) {
+        skipSpace()
+        if i < b.count { throw fail("unexpected content after the end of the JSON value") }
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> SyntaxError {
+        SyntaxError(offset: offset ?? i, message: message)
+    }
+
+    @inline(__always) mutating func skipSpace() {
+        while i < b.count {
+            let c = b[i]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+            i += 1
+        }
+    }
+
+    func describeHere() -> String {
+        guard i < b.count else { return "the end of the file" }
+        let c = b[i]
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+            return "a byte order mark (U+FEFF), which may only stand at the very start of the file"
+        }
+        if !echo && !"{}[],:\"".utf8.contains(c) { return "an unexpected character" }
+        if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+        return "byte 0x\(String(c, radix: 16, uppercase: true))"
+    }
+
+    @inline(__always) mutating func append(_ kind: JSONToken.Kind, _ start: Int, escaped: Bool = false,
+                                           nonASCII: Bool = false, aux: UInt32 = 0) -> Int
+    {
+        let index = tokens.count
+        tokens.append(JSONToken(kind: kind, escaped: escaped, nonASCII: nonASCII, start: Int32(truncatingIfNeeded: start),
+                                end: Int32(truncatingIfNeeded: i), next: Int32(truncatingIfNeeded: index + 1), aux: aux))
+        return index
+    }
+
+    // MARK: values
+
+    /// Parses one value into `tokens`.
+    mutating func value() throws(SyntaxError) {
+        guard i < b.count else { throw fail("expected a value but found the end of the file") }
+        let start = i
+        switch b[i] {
+        case UInt8(ascii: "{"): try object()
+        case UInt8(ascii: "["): try array()
+        case UInt8(ascii: "\""):
+            let (escaped, nonASCII) = try string()
+            _ = append(.string, start, escaped: escaped, nonASCII: nonASCII)
+        case UInt8(ascii: "t"):
+            try literal("true")
+            _ = append(.true, start)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            _ = append(.false, start)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            _ = append(.null, start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try number()
+            _ = append(.number, start)
+        default:
+            throw fail("expected a value but found \(describeHere())")
+        }
+    }
+
+    mutating func literal(_ word: StaticString) throws(SyntaxError) {
+        let start = i
+        for k in 0..<word.utf8CodeUnitCount {
+            guard i < b.count, b[i] == word.utf8Start[k] else {
+                throw fail("invalid literal: expected '\(word)' (strings need double quotes)", at: start)
+            }
+            i += 1
+        }
+    }
+
+    mutating func object() throws(SyntaxError) {
+        let index = append(.object, i)
+        var frame = KeyFrame(base: keys.count)
+        var count: UInt32 = 0
+        if try !openObject() {
+            repeat {
+                let key = try memberKey(&frame)
+                tokens.append(JSONToken(kind: .string, escaped: key.escaped, nonASCII: key.nonASCII,
+                                        start: Int32(truncatingIfNeeded: key.start), end: Int32(truncatingIfNeeded: key.end),
+                                        next: Int32(truncatingIfNeeded: tokens.count + 1), aux: key.hash))
+                try value()
+                count += 1
+            } while try !endMember()
+        }
+        keys.removeSubrange(frame.base...)
+        tokens[index].end = Int32(truncatingIfNeeded: i)
+        tokens[index].next = Int32(truncatingIfNeeded: tokens.count)
+        tokens[index].aux = count
+    }
+
+    mutating func array() throws(SyntaxError) {
+        let index = append(.array, i)
+        var count: UInt32 = 0
+        if try !openArray() {
+            repeat {
+                try beforeItem()
+                try value()
+                count += 1
+            } while try !endItem()
+        }
+        tokens[index].end = Int32(truncatingIfNeeded: i)
+        tokens[index].next = Int32(truncatingIfNeeded: tokens.count)
+        tokens[index].aux = count
+    }
+
+    mutating func enter() throws(SyntaxError) {
+        depth += 1
+        if depth > JSONParser.maxDepth { throw fail("nesting deeper than \(JSONParser.maxDepth) levels") }
+    }
+
+    // MARK: objects and arrays, step by step
+
+    /// At `{`: enters it. Returns true if the object is empty (and then closed).
+    mutating func openObject() throws(SyntaxError) -> Bool {
+        try enter()
+        i += 1
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+            depth -= 1
+            return true
+        }
+        return false
+    }
+
+    struct Key {
+        var start: Int
+        var end: Int
+        var escaped: Bool
+        var nonASCII: Bool
+        var hash: UInt32
+    }
+
+    /// Reads `"name":` and the white space after it, refusing a name already in the object.
+    mutating func memberKey(_ frame: inout KeyFrame) throws(SyntaxError) -> Key {
+        skipSpace()
+        guard i < b.count else { throw fail("unterminated object: expected '}'") }
+        guard b[i] == UInt8(ascii: "\"") else {
+            if b[i] == UInt8(ascii: "}") { throw fail("trailing comma before '}'") }
+            throw fail("expected a field name in double quotes but found \(describeHere())")
+        }
+        let start = i
+        let (escaped, nonASCII) = try string()
+        var h: UInt32 = 0x811C_9DC5
+        for k in (start + 1)..<(i - 1) { h = (h ^ UInt32(b[k])) &* 0x0100_0193 }
+        let ref = KeyRef(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: h,
+                         plain: !escaped && !nonASCII)
+        if let first = duplicate(of: ref, in: &frame) {
+            var e = fail(echo ? "duplicate field '\(text(ref))' in the same object" : "duplicate field name in the same object",
+                         at: start)
+            e.related = first
+            throw e
+        }
+        keys.append(ref)
+        skipSpace()
+        guard i < b.count, b[i] == UInt8(ascii: ":") else {
+            throw fail(echo ? "expected ':' after field name '\(text(ref))' but found \(describeHere())"
+                            : "expected ':' after a field name but found \(describeHere())")
+        }
+        i += 1
+        skipSpace()
+        return Key(start: start, end: Int(ref.end), escaped: escaped, nonASCII: nonASCII, hash: h)
+    }
+
+    /// After a member's value: `,` (returns false: another member follows) or `}` (returns true).
+    mutating func endMember() throws(SyntaxError) -> Bool {
+        skipSpace()
+        guard i < b.count else { throw fail("unterminated object: expected ',' or '}'") }
+        if b[i] == UInt8(ascii: ",") {
+            i += 1
+            return false
+        }
+        if b[i] == UInt8(ascii: "}") {
+            i += 1
+            depth -= 1
+            return true
+        }
+        throw fail("expected ',' or '}' after a field value but found \(describeHere())")
+    }
+
+    /// At `[`: enters it. Returns true if the array is empty (and then closed).
+    mutating func openArray() throws(SyntaxError) -> Bool {
+        try enter()
+        i += 1
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "]") {
+            i += 1
+            depth -= 1
+            return true
+        }
+        return false
+    }
+
+    /// Before an item: refuses `]` right after a comma.
+    mutating func beforeItem() throws(SyntaxError) {
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "]") { throw fail("trailing comma before ']'") }
+    }
+
+    /// After an item: `,` (returns false) or `]` (returns true).
+    mutating func endItem() throws(SyntaxError) -> Bool {
+        skipSpace()
+        guard i < b.count else { throw fail("unterminated array: expected ',' or ']'") }
+        if b[i] == UInt8(ascii: ",") {
+            i += 1
+            return false
+        }
+        if b[i] == UInt8(ascii: "]") {
+            i += 1
+            depth -= 1
+            return true
+        }
+        throw fail("expected ',' or ']' after an array item but found \(describeHere())")
+    }
+
+    // MARK: duplicate field names
+
+    /// The text of a key (for messages and for keys that are not plain).
+    func text(_ k: KeyRef) -> String {
+        let r = (Int(k.start) + 1)..<(Int(k.end) - 1)
+        if k.plain { return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+        return String(decoding: unescape(Array(b[r]), 0..<r.count), as: UTF8.self)
+    }
+
+    func sameText(_ a: KeyRef, _ c: KeyRef) -> Bool {
+        if a.plain && c.plain {
+            guard a.hash == c.hash, a.end - a.start == c.end - c.start else { return false }
+            var x = Int(a.start), y = Int(c.start)
+            while x < Int(a.end) {
+                if b[x] != b[y] { return false }
+                x += 1
+                y += 1
+            }
+            return true
+        }
+        return text(a) == text(c)
+    }
+
+    static func hash64(_ b: UnsafeBufferPointer<UInt8>, _ k: KeyRef) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for x in Int(k.start)..<Int(k.end) { h = (h ^ UInt64(b[x])) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// The offset of an earlier key of the object with the same text as `k`, if any.
+    mutating func duplicate(of k: KeyRef, in frame: inout KeyFrame) -> Int? {
+        let count = keys.count - frame.base
+        if count < TapeParser.scanLimit {
+            for x in frame.base..<keys.count where sameText(keys[x], k) { return Int(keys[x].start) }
+            return nil
+        }
+        if frame.byHash == nil && frame.byText == nil {
+            if keys[frame.base...].allSatisfy(\.plain) {
+                var table: [UInt64: Int] = [:]
+                for x in frame.base..<keys.count { table[TapeParser.hash64(b, keys[x])] = x }
+                frame.byHash = table
+            } else {
+                frame.byText = textTable(frame)
+            }
+        }
+        if frame.byHash != nil {
+            if k.plain {
+                let h = TapeParser.hash64(b, k)
+                guard let x = frame.byHash![h] else {
+                    frame.byHash![h] = keys.count
+                    return nil
+                }
+                if sameText(keys[x], k) { return Int(keys[x].start) }
+            }
+            // A key that is not plain, or a 64-bit hash collision: compare by text from now on.
+            frame.byHash = nil
+            frame.byText = textTable(frame)
+        }
+        let t = text(k)
+        if let x = frame.byText![t] { return Int(keys[x].start) }
+        frame.byText![t] = keys.count
+        return nil
+    }
+
+    func textTable(_ frame: KeyFrame) -> [String: Int] {
+        var table: [String: Int] = [:]
+        for x in frame.base..<keys.count { table[text(keys[x])] = x }
+        return table
+    }
+}
