@@ -148,8 +148,9 @@ public struct ServiceDecision: Codable, Sendable, Equatable {
     public var withheld: [WithheldField]
     /// How the person or caseworker reaches the service.
     public var access: AccessInfo
-    /// The sort key within a step (see `Router.rankedBefore`); not part of the output.
-    var rankKey: [Int] = []
+    /// What ranks the options of a step apart from the action (see Ranking.swift); not part of
+    /// the output.
+    var preference = RankPreference()
 
     enum CodingKeys: String, CodingKey {
         case service, serviceName, organisation, organisationName, category, action, rank, checks, warnings, packet

@@ -143,10 +143,7 @@ public struct Router: Sendable {
         let unsorted = directory.serviceIndices(category: step.category, lineage: lineage).map {
             decide(directory.services[$0], urgency: urgency, c, consent: consent, at: time, lineage: lineage, duties: duties)
         }
-        // Sort small keys, not the large decisions; the order is `rankedBefore`'s, a total order
-        // (it ends on the service id), so the result is the same as sorting the decisions.
-        let keys = unsorted.map(RankKey.init)
-        let decisions = keys.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
+        let decisions = ranked(unsorted)
         var options = decisions.filter { $0.action != .excluded }
         for i in options.indices { options[i].rank = i + 1 }
         let excluded = decisions.filter { $0.action == .excluded }
@@ -194,31 +191,6 @@ public struct Router: Sendable {
             break
         }
         return "no usable \(category) service for this person in \(area): \(plan.excluded.count) in reach, none usable (\(summary))"
-    }
-
-    /// Deterministic rank: what can be sent first, then (for urgent steps) open now and not at
-    /// capacity, nearness,
-    /// language, waiting list, staff preference, freshness of the entry, and finally the id.
-    func rankedBefore(_ a: ServiceDecision, _ b: ServiceDecision) -> Bool { RankKey(a) < RankKey(b) }
-
-    /// What `rankedBefore` compares, apart from the decision: sorting these instead of the large
-    /// decisions avoids copying a decision for every comparison (a sixth of routing time).
-    struct RankKey: Comparable {
-        let action: Action
-        let key: [Int]
-        let service: String
-
-        init(_ d: ServiceDecision) {
-            action = d.action
-            key = d.rankKey
-            service = d.service
-        }
-
-        static func < (a: RankKey, b: RankKey) -> Bool {
-            if a.action != b.action { return a.action < b.action }
-            if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
-            return a.service < b.service
-        }
     }
 }
 

@@ -1,0 +1,48 @@
+/// Minimum necessary data: what is sent to a provider, and what is held back and why.
+extension Router {
+
+    /// The packet for a referral (what the provider needs and the person agreed to share; under
+    /// the risk-to-life exception the context's minimum fields), with sensitive fields only for
+    /// qualified providers. Nothing is sent for information only or an excluded service.
+    func buildPacket(_ s: Service, _ c: Case, into d: inout DecisionDraft)
+        -> (sent: [PacketField], withheld: [WithheldField])
+    {
+        var packet: [PacketField] = []
+        var withheld: [WithheldField] = []
+        var heldBackAsSensitive = false
+        let action = d.action
+        if action == .refer || action == .emergencyReferral {
+            // A handful of fields each: arrays beat building sets for every service.
+            let sensitive = rules.sensitiveFields
+            let agreed = c.consent.share
+            // Under the risk-to-life exception the minimum fields go whatever was agreed; otherwise
+            // only what the provider needs and the person agreed to.
+            let wanted = action == .refer ? s.requiredFields : (rules.imminentRiskToLife.minimumFields ?? [])
+            var fields: [CaseField] = []
+            for f in wanted.sorted() where fields.last != f { fields.append(f) }  // sorted, each once
+            for f in fields {
+                guard let v = c.value(of: f) else {
+                    withheld.append(WithheldField(field: f, reason: "not recorded in the case: the provider may ask"))
+                    continue
+                }
+                if action == .refer && !agreed.contains(f) {
+                    withheld.append(WithheldField(field: f, reason: "the person did not agree to share it; the provider asks for it to accept the referral: discuss with the person"))
+                } else if sensitive.contains(f) && !s.sensitiveDataQualified {
+                    heldBackAsSensitive = true
+                    withheld.append(WithheldField(field: f, reason: "sensitive: this provider is not qualified to receive it"))
+                } else {
+                    packet.append(PacketField(field: f, value: v))
+                }
+            }
+            d.check("data.minimum-necessary", .pass,
+                    action == .refer ? "sends \(packet.count) field(s): those the provider needs that the person agreed to share"
+                        : "sends only the minimum fields allowed under the risk-to-life exception")
+            if heldBackAsSensitive {
+                d.check("data.sensitive", .warn, "sensitive fields held back: this provider is not qualified to receive them")
+            }
+        } else if action == .inform {
+            d.check("data.minimum-necessary", .pass, "nothing is sent: give the person the contact details")
+        }
+        return (packet, withheld)
+    }
+}

@@ -1,0 +1,58 @@
+/// The order of a step's options: deterministic, and explained in docs (Pathways/README.md 10.8).
+///
+/// What can be sent comes first (emergency referral, referral, information only); then, for
+/// urgent and emergency steps, what can take the person now (open and not at capacity); then
+/// nearness, a shared language before interpretation, open before waiting list, the preferred
+/// staff, a recently verified entry; and finally the service id, so the order never changes.
+
+/// The preferences a service is ranked by within its action, worst last. Compared field by field
+/// in declaration order.
+struct RankPreference: Comparable, Sendable {
+    /// Urgent or emergency step, and the service cannot take the person now: closed now or at
+    /// capacity. A full shelter nearby is worth less tonight than a free one further away.
+    var unavailableNow = false
+    /// 0 the case's own area, 1 its parent, 2 anything wider (or not served).
+    var distance = 0
+    /// No shared language: interpretation needed.
+    var interpretation = false
+    var waitlist = false
+    /// 0 preferred staff available, 1 not recorded, 2 not available (or no preference: 0).
+    var staff = 0
+    /// Not verified within the context's staleAfterDays (or never).
+    var stale = false
+
+    private var fields: [Int] {
+        [unavailableNow ? 1 : 0, distance, interpretation ? 1 : 0, waitlist ? 1 : 0, staff, stale ? 1 : 0]
+    }
+
+    static func < (a: RankPreference, b: RankPreference) -> Bool { a.fields.lexicographicallyPrecedes(b.fields) }
+}
+
+/// What the order of two decisions depends on: sorting these instead of the large decisions
+/// avoids copying a decision for every comparison (a sixth of routing time).
+struct RankKey: Comparable {
+    let action: Action
+    let preference: RankPreference
+    let service: String
+
+    init(_ d: ServiceDecision) {
+        action = d.action
+        preference = d.preference
+        service = d.service
+    }
+
+    static func < (a: RankKey, b: RankKey) -> Bool {
+        if a.action != b.action { return a.action < b.action }
+        if a.preference != b.preference { return a.preference < b.preference }
+        return a.service < b.service
+    }
+}
+
+extension Router {
+    /// Decisions in rank order; a total order (it ends on the service id), so the result never
+    /// depends on the order the services were decided in.
+    func ranked(_ decisions: [ServiceDecision]) -> [ServiceDecision] {
+        let keys = decisions.map(RankKey.init)
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { decisions[$0] }
+    }
+}
