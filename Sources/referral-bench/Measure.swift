@@ -12,9 +12,9 @@ struct Measurement {
     /// The checks that make up "eligible" in the SQLite baseline: who and where the service is
     /// for, whether the person can talk to it, and whether it runs at all. Consent, preferences,
     /// access needs and the other gates are the router's extra work and are not compared.
-    static let eligibilityRules: Set<String> = [
-        "eligibility.area", "eligibility.age", "eligibility.sex", "eligibility.population-group",
-        "eligibility.legal-status", "access.language", "availability.status",
+    static let eligibilityRules: Set<RuleID> = [
+        .eligibilityArea, .eligibilityAge, .eligibilitySex, .eligibilityPopulationGroup, .eligibilityLegalStatus,
+        .accessLanguage, .availabilityStatus,
     ]
     /// A Wednesday morning in the generated context's time zone: weekday timetables matter.
     static let routingTime = "2026-11-25T10:30:00+03:00"

@@ -18,7 +18,7 @@ struct TextRenderer {
         t.line("  pathways  \(plan.pathways.isEmpty ? "none apply to this case" : plan.pathways.joined(separator: ", "))")
         t.line()
 
-        warningsBlock(&t, plan.warnings, gaps: plan.gaps)
+        warningsBlock(&t, plan.warnings)
         consentBlock(&t, plan.consent, options: plan.steps.flatMap(\.options))
 
         if plan.steps.isEmpty {
@@ -122,13 +122,10 @@ struct TextRenderer {
         t.line()
     }
 
-    /// Critical warnings, and gaps in emergency or urgent steps (nothing usable where time
-    /// matters), come first under a banner; the rest follow.
-    func warningsBlock(_ t: inout TextBuilder, _ warnings: [Warning], gaps: [Gap] = []) {
-        var critical = warnings.filter { $0.level == .critical }
-        for g in gaps where g.urgency < .routine {
-            critical.append(Warning(.critical, "gap", "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now (see GAPS)"))
-        }
+    /// Critical warnings (the engine's, gaps in emergency or urgent steps included) come first
+    /// under a banner; the rest follow.
+    func warningsBlock(_ t: inout TextBuilder, _ warnings: [Warning]) {
+        let critical = warnings.filter { $0.level == .critical }
         let others = warnings.filter { $0.level != .critical }
         if !critical.isEmpty {
             let banner = "!!! READ FIRST: \(critical.count) CRITICAL WARNING\(critical.count == 1 ? "" : "S") !!!"
@@ -263,7 +260,7 @@ struct TextRenderer {
     }
 
     func coveredElsewhere(_ c: RuleCheck) -> Bool {
-        (c.rule == "availability.hours" && c.outcome == .info) || c.rule == "confidentiality.address"
+        (c.rule == .availabilityHours && c.outcome == .info) || c.rule == .confidentialityAddress
     }
 
     func reach(_ a: AccessInfo) -> String {
@@ -281,9 +278,9 @@ struct TextRenderer {
         }
         let where_: String
         switch a.proximity {
-        case "same-area": where_ = "in the case's area (\(a.servedArea))"
-        case "parent-area": where_ = "serves \(a.servedArea), which contains the case's area"
-        default: where_ = "serves \(a.servedArea) (wider area)"
+        case .sameArea: where_ = "in the case's area (\(a.servedArea))"
+        case .parentArea: where_ = "serves \(a.servedArea), which contains the case's area"
+        case .widerArea, .outOfArea: where_ = "serves \(a.servedArea) (wider area)"
         }
         parts.append(where_)
         if !a.languages.isEmpty { parts.append("languages " + a.languages.joined(separator: ", ")) }

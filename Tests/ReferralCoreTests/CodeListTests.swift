@@ -40,4 +40,22 @@ import Testing
         for c in all { #expect(Diagnostic.Code(rawValue: c.rawValue) == c) }
         #expect(Diagnostic.Code(rawValue: "no.such-code") == nil)
     }
+
+    @Test("docs/OUTPUT.md lists every rule id, in order, with its meaning")
+    func ruleIDsDocumented() {
+        let documented = Self.table("## Rule ids")
+        #expect(documented.map(\.0) == RuleID.all.map(\.rawValue))
+        #expect(documented.map(\.1) == RuleID.all.map(\.documentation))
+    }
+
+    @Test("rule ids are unique, round-trip through their string, and their family is their prefix")
+    func ruleIDsRoundTrip() {
+        let all = RuleID.all
+        #expect(Set(all.map(\.rawValue)).count == all.count)
+        for r in all {
+            #expect(RuleID(rawValue: r.rawValue) == r)
+            #expect(r.rawValue.hasPrefix(r.family.rawValue + "."))
+        }
+        #expect(RuleID(rawValue: "no.such-rule") == nil)
+    }
 }

@@ -54,7 +54,7 @@ struct Routed {
 }
 
 extension ServiceDecision {
-    func check(_ rule: String) -> RuleCheck? { checks.first { $0.rule == rule } }
+    func check(_ rule: RuleID) -> RuleCheck? { checks.first { $0.rule == rule } }
     var packetFields: [String] { packet.map(\.field.rawValue) }
 }
 
@@ -73,10 +73,10 @@ struct SafetyRuleTests {
         let cmr = try #require(r.decision("beta.cmr"))
         #expect(cmr.action == .inform)
         #expect(cmr.packet.isEmpty)
-        #expect(cmr.check("consent.referral")?.outcome == .warn)
+        #expect(cmr.check(.consentReferral)?.outcome == .warn)
         let shelter = try #require(r.decision("alpha.shelter"))
         #expect(shelter.action == .excluded)
-        #expect(shelter.check("consent.referral")?.outcome == .fail)
+        #expect(shelter.check(.consentReferral)?.outcome == .fail)
         #expect(try #require(r.decision("alpha.gbv-cm")).action == .refer)
     }
 
@@ -97,7 +97,7 @@ struct SafetyRuleTests {
         spec.givenBy = "caregiver"  // an adult's caregiver cannot consent for her
         let r = try Routed(spec, directory: directory)
         #expect(!r.plan.consent.valid)
-        #expect(r.plan.warnings.contains { $0.rule == "consent.invalid" && $0.level == .critical })
+        #expect(r.plan.warnings.contains { $0.rule == .consentInvalid && $0.level == .critical })
         let actions = Set(r.plan.steps.flatMap(\.options).map(\.action))
         #expect(!actions.isEmpty)
         #expect(!actions.contains(.refer))
@@ -114,6 +114,7 @@ struct SafetyRuleTests {
         #expect(cm.action == .refer)
         #expect(cm.packetFields == ["age", "gbv.incidentType", "sex"])
         #expect(Set(cm.withheld.map(\.field.rawValue)) == ["caseCode", "area"])
+        #expect(cm.withheld.allSatisfy { $0.cause == .notAgreed })
         #expect(!cm.packetFields.contains("languages"))
     }
 
@@ -125,8 +126,8 @@ struct SafetyRuleTests {
         let liv = try #require(r.decision("beta.livelihoods"))
         #expect(liv.action == .refer)
         #expect(!liv.packetFields.contains("gbv.incidentType"))
-        #expect(liv.withheld.contains { $0.field == .gbvIncidentType && $0.reason.hasPrefix("sensitive") })
-        #expect(liv.check("data.sensitive")?.outcome == .warn)
+        #expect(liv.withheld.contains { $0.field == .gbvIncidentType && $0.cause == .sensitive })
+        #expect(liv.check(.dataSensitive)?.outcome == .warn)
         // The qualified GBV service does receive it.
         #expect(try #require(r.decision("alpha.gbv-cm")).packetFields.contains("gbv.incidentType"))
     }
@@ -159,15 +160,15 @@ struct SafetyRuleTests {
         let before = try Routed(spec, directory: directory)
         let cp = try #require(before.decision("alpha.cp"))
         #expect(cp.action == .inform)
-        #expect(cp.check("consent.mandatory-reporting")?.outcome == .fail)
-        #expect(cp.warnings.contains { $0.rule == "confidentiality.mandatory-reporting" })
+        #expect(cp.check(.consentMandatoryReporting)?.outcome == .fail)
+        #expect(cp.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
         spec.explained = true
         let after = try Routed(spec, directory: directory)
         let cp2 = try #require(after.decision("alpha.cp"))
         #expect(cp2.action == .refer)
         // The warning stays even once explained: it is never applied silently.
-        #expect(cp2.warnings.contains { $0.rule == "confidentiality.mandatory-reporting" })
-        #expect(after.plan.warnings.contains { $0.rule == "confidentiality.mandatory-reporting" })
+        #expect(cp2.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
+        #expect(after.plan.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
     }
 
     @Test func mandatoryReportingDutyOnlyWhereItApplies() throws {
@@ -193,7 +194,7 @@ struct SafetyRuleTests {
         #expect(mh.action == .emergencyReferral)
         #expect(mh.packetFields == ["age", "area", "sex"])
         #expect(mh.warnings.contains { $0.level == .critical })
-        #expect(r.plan.warnings.first?.rule == "confidentiality.risk-to-life")
+        #expect(r.plan.warnings.first?.rule == .confidentialityRiskToLife)
         #expect(r.plan.warnings.first?.level == .critical)
         #expect(r.step("specialised")?.urgency == .emergency)
     }
@@ -209,27 +210,27 @@ struct SafetyRuleTests {
         spec.referTo = []
         let r = try Routed(spec, directory: dir)
         #expect(try #require(r.decision("beta.mh")).action == .excluded)
-        #expect(r.plan.warnings.contains { $0.rule == "confidentiality.risk-to-life" && $0.message.contains("does not allow") })
+        #expect(r.plan.warnings.contains { $0.rule == .confidentialityRiskToLife && $0.message.contains("does not allow") })
     }
 
     // Children: whose consent counts, never the suspected caregiver's; best interests.
 
     @Test(arguments: [
         // age, givenBy, assent, caregiverSuspected, separation, valid, failing rule
-        ("9", "caregiver", true, true, "none", false, "consent.suspected-caregiver"),
-        ("9", "trusted-adult", true, true, "none", true, ""),
-        ("9", "trusted-adult", false, true, "none", false, "consent.child-assent"),
-        ("9", "caregiver", true, false, "none", true, ""),
-        ("9", "trusted-adult", true, false, "none", false, "consent.by-age"),
-        ("9", "caregiver", true, false, "unaccompanied", false, "consent.by-age"),
-        ("9", "caseworker-best-interests", true, false, "unaccompanied", true, ""),
-        ("4", "caregiver", false, false, "none", true, ""),
-        ("16", "self", false, false, "none", true, ""),
-        ("16", "caregiver", false, false, "none", false, "consent.by-age"),
-        ("\"16-19\"", "self", false, false, "none", false, "consent.by-age"),
+        ("9", "caregiver", true, true, "none", false, RuleID.consentSuspectedCaregiver),
+        ("9", "trusted-adult", true, true, "none", true, nil),
+        ("9", "trusted-adult", false, true, "none", false, .consentChildAssent),
+        ("9", "caregiver", true, false, "none", true, nil),
+        ("9", "trusted-adult", true, false, "none", false, .consentByAge),
+        ("9", "caregiver", true, false, "unaccompanied", false, .consentByAge),
+        ("9", "caseworker-best-interests", true, false, "unaccompanied", true, nil),
+        ("4", "caregiver", false, false, "none", true, nil),
+        ("16", "self", false, false, "none", true, nil),
+        ("16", "caregiver", false, false, "none", false, .consentByAge),
+        ("\"16-19\"", "self", false, false, "none", false, .consentByAge),
     ])
     func childConsentFollowsTheAgeTable(_ age: String, _ givenBy: String, _ assent: Bool, _ suspected: Bool,
-                                        _ separation: String, _ valid: Bool, _ failing: String) throws
+                                        _ separation: String, _ valid: Bool, _ failing: RuleID?) throws
     {
         var spec = CaseSpec()
         spec.age = age
@@ -239,7 +240,7 @@ struct SafetyRuleTests {
         spec.pathways = ["gbv"]
         let r = try Routed(spec, directory: directory)
         #expect(r.plan.consent.valid == valid, "\(r.plan.consent.checks)")
-        if !failing.isEmpty {
+        if let failing {
             #expect(r.plan.consent.checks.contains { $0.rule == failing && $0.outcome == .fail })
         }
         if !valid {
@@ -254,11 +255,11 @@ struct SafetyRuleTests {
         spec.childAssent = true
         let child = try Routed(spec, directory: directory)
         #expect(child.plan.consent.child)
-        #expect(child.plan.warnings.contains { $0.rule == "child.best-interests" })
-        #expect(child.plan.warnings.contains { $0.rule == "child.confidentiality-limits" })
+        #expect(child.plan.warnings.contains { $0.rule == .childBestInterests })
+        #expect(child.plan.warnings.contains { $0.rule == .childConfidentialityLimits })
         #expect(child.plan.pathways.contains("child-protection"))
         let adult = try Routed(CaseSpec(), directory: directory)
-        #expect(!adult.plan.warnings.contains { $0.rule.hasPrefix("child.") })
+        #expect(!adult.plan.warnings.contains { $0.rule.family == .child })
     }
 
     @Test func separatedChildGetsFamilyTracingWarning() throws {
@@ -269,7 +270,7 @@ struct SafetyRuleTests {
         spec.concerns = "\"separation\": \"unaccompanied\""
         let r = try Routed(spec, directory: directory)
         #expect(r.plan.consent.valid)
-        #expect(r.plan.warnings.contains { $0.rule == "child.separation" && $0.message.contains("48 hours") })
+        #expect(r.plan.warnings.contains { $0.rule == .childSeparation && $0.message.contains("48 hours") })
     }
 
     // Rule 4: survivor's choice.
@@ -282,9 +283,9 @@ struct SafetyRuleTests {
         let r = try Routed(spec, directory: directory)
         let police = try #require(r.decision("police.north"))
         #expect(police.action == .excluded)
-        #expect(police.check("preference.no-police")?.outcome == .fail)
+        #expect(police.check(.preferenceNoPolice)?.outcome == .fail)
         #expect(r.step("police")?.excluded.contains { $0.service == "police.north" } == true)
-        #expect(r.plan.warnings.contains { $0.rule == "preference.no-police" })
+        #expect(r.plan.warnings.contains { $0.rule == .preferenceNoPolice })
         // The empty police step is the person's choice, not a gap in services.
         #expect(r.plan.gaps.first { $0.step == "police" }?.cause == .personsChoice)
         spec.preferences = "{}"
@@ -295,16 +296,16 @@ struct SafetyRuleTests {
         var spec = CaseSpec()
         spec.preferences = "{\"remoteOnly\": true}"
         let r = try Routed(spec, directory: directory)
-        #expect(try #require(r.decision("beta.cmr")).check("preference.remote-only")?.outcome == .fail)
-        #expect(try #require(r.decision("alpha.gbv-cm")).check("preference.remote-only")?.outcome == .pass)
+        #expect(try #require(r.decision("beta.cmr")).check(.preferenceRemoteOnly)?.outcome == .fail)
+        #expect(try #require(r.decision("alpha.gbv-cm")).check(.preferenceRemoteOnly)?.outcome == .pass)
     }
 
     @Test func staffSexPreferenceIsHonouredOrItsAbsenceExplained() throws {
         var spec = CaseSpec()
         spec.preferences = "{\"staffSex\": \"female\"}"
         let r = try Routed(spec, directory: directory)
-        #expect(try #require(r.decision("alpha.gbv-cm")).check("preference.staff-sex")?.outcome == .pass)
-        #expect(try #require(r.decision("beta.cmr")).check("preference.staff-sex")?.outcome == .warn)
+        #expect(try #require(r.decision("alpha.gbv-cm")).check(.preferenceStaffSex)?.outcome == .pass)
+        #expect(try #require(r.decision("beta.cmr")).check(.preferenceStaffSex)?.outcome == .warn)
     }
 
     @Test func forensicRefusalIsPassedOnNotHidden() throws {
@@ -313,7 +314,7 @@ struct SafetyRuleTests {
         let r = try Routed(spec, directory: directory)
         let cmr = try #require(r.decision("beta.cmr"))
         #expect(cmr.action == .refer)
-        #expect(cmr.check("preference.no-forensic")?.outcome == .warn)
+        #expect(cmr.check(.preferenceNoForensic)?.outcome == .warn)
     }
 
     // Rule 5: non-discrimination is visible.
@@ -322,7 +323,7 @@ struct SafetyRuleTests {
         let r = try Routed(CaseSpec(), directory: directory)
         let liv = try #require(r.decision("beta.livelihoods"))
         #expect(liv.action == .excluded)
-        #expect(liv.check("eligibility.legal-status")?.reason.contains("non-discrimination") == true)
+        #expect(liv.check(.eligibilityLegalStatus)?.reason.contains("non-discrimination") == true)
         #expect(r.plan.gaps.first { $0.step == "livelihoods" }?.cause == .notEligible)
     }
 
@@ -333,6 +334,10 @@ struct SafetyRuleTests {
         let gap = try #require(r.plan.gaps.first { $0.step == "clinical-care" })
         #expect(gap.cause == .noService)
         #expect(gap.message.contains("South-Central (ZZ0201)"))
+        // Nothing usable where time matters is a critical warning of the plan, read first.
+        let urgent = r.plan.warnings.filter { $0.rule == .gapUrgent }
+        #expect(urgent.count == r.plan.gaps.filter { $0.urgency < .routine }.count)
+        #expect(urgent.contains { $0.level == .critical && $0.message.contains("gbv / clinical-care") })
     }
 
     // Rule 6: meaningful access.
@@ -341,8 +346,8 @@ struct SafetyRuleTests {
         var spec = CaseSpec()
         spec.languages = ["ar"]
         let r = try Routed(spec, directory: directory)
-        #expect(try #require(r.decision("alpha.gbv-cm")).check("access.language")?.outcome == .fail)
-        #expect(try #require(r.decision("beta.cmr")).check("access.language")?.outcome == .pass)
+        #expect(try #require(r.decision("alpha.gbv-cm")).check(.accessLanguage)?.outcome == .fail)
+        #expect(try #require(r.decision("beta.cmr")).check(.accessLanguage)?.outcome == .pass)
     }
 
     @Test func urgentStepShowsClosedNowAndRanksOpenServicesFirst() throws {
@@ -350,8 +355,8 @@ struct SafetyRuleTests {
         let r = try Routed(CaseSpec(), directory: directory)
         let cm = try #require(r.decision("alpha.gbv-cm"))
         #expect(cm.access.openNow == false)
-        #expect(cm.check("availability.hours")?.outcome == .warn)
-        #expect(r.step("case-management")?.warnings.contains { $0.rule == "availability.hours" } == true)
+        #expect(cm.check(.availabilityHours)?.outcome == .warn)
+        #expect(r.step("case-management")?.warnings.contains { $0.rule == .availabilityHours } == true)
         let monday = try Routed(CaseSpec(), directory: directory, at: "2026-11-30T09:00:00+02:00")
         #expect(monday.decision("alpha.gbv-cm")?.access.openNow == true)
     }
@@ -421,8 +426,8 @@ struct SafetyRuleTests {
             #expect(!d.checks.isEmpty)
             if d.action == .excluded { #expect(d.checks.contains { $0.outcome == .fail }) }
         }
-        #expect(r.decision("beta.livelihoods")?.check("data.verified")?.outcome == .warn)
-        #expect(r.decision("beta.cmr")?.check("data.verified")?.outcome == .pass)
+        #expect(r.decision("beta.livelihoods")?.check(.dataVerified)?.outcome == .warn)
+        #expect(r.decision("beta.cmr")?.check(.dataVerified)?.outcome == .pass)
     }
 
     @Test func sameInputGivesByteIdenticalOutput() throws {
@@ -479,12 +484,12 @@ struct SafetyRuleTests {
         let e = try #require(Router(directory: directory).explain(serviceID: "alpha.shelter", for: c, at: time(directory)))
         #expect(e.steps.count == 1)
         let d = try #require(e.steps.first?.decision)
-        #expect(d.check("eligibility.area")?.outcome == .pass)
-        #expect(d.check("availability.status")?.outcome == .warn)
-        #expect(d.check("confidentiality.address") != nil)
+        #expect(d.check(.eligibilityArea)?.outcome == .pass)
+        #expect(d.check(.availabilityStatus)?.outcome == .warn)
+        #expect(d.check(.confidentialityAddress) != nil)
         let outside = try #require(Router(directory: directory).explain(serviceID: "alpha.cp", for: c, at: time(directory)))
         #expect(outside.steps.isEmpty)
-        #expect(outside.withoutStep?.check("eligibility.age")?.outcome == .fail)
+        #expect(outside.withoutStep?.check(.eligibilityAge)?.outcome == .fail)
     }
 }
 

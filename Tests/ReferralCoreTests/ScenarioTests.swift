@@ -82,7 +82,7 @@ struct ScenarioTests {
 
         #expect(plan.consent.valid == e.consentValid, "\(plan.consent.checks)")
         #expect(plan.pathways == e.pathways)
-        let rules = Set(plan.warnings.map(\.rule))
+        let rules = Set(plan.warnings.map(\.rule.rawValue))
         for w in e.warnings { #expect(rules.contains(w), "missing warning \(w); have \(rules.sorted())") }
         #expect(plan.steps.map(\.step) == e.stepOrder)
         for s in e.steps {
@@ -103,7 +103,7 @@ struct ScenarioTests {
                     Issue.record("\(x.service) is not excluded in \(s.step)")
                     continue
                 }
-                let failing = Set(got.checks.filter { $0.outcome == .fail }.map(\.rule))
+                let failing = Set(got.checks.filter { $0.outcome == .fail }.map(\.rule.rawValue))
                 #expect(failing.isSuperset(of: x.failing), "failing rules of \(x.service): \(failing.sorted())")
             }
         }

@@ -50,7 +50,7 @@ struct ShippedDataTests {
         try #require((s.options + s.excluded).first { $0.service == service }, "\(service) not considered in \(s.step)")
     }
 
-    func outcome(_ d: ServiceDecision, _ rule: String) -> [RuleCheck.Outcome] {
+    func outcome(_ d: ServiceDecision, _ rule: RuleID) -> [RuleCheck.Outcome] {
         d.checks.filter { $0.rule == rule }.map(\.outcome)
     }
 
@@ -219,7 +219,7 @@ struct ShippedDataTests {
         let plan = try route("gbv-male-survivor-southcoast-gap", dir)
         let cm = try step(plan, "gbv", "case-management")
         #expect(cm.options.isEmpty)
-        #expect(!cm.excluded.isEmpty && cm.excluded.allSatisfy { outcome($0, "eligibility.sex") == [.fail] })
+        #expect(!cm.excluded.isEmpty && cm.excluded.allSatisfy { outcome($0, .eligibilitySex) == [.fail] })
         #expect(plan.gaps.contains { $0.category == "gbv.case-management" && $0.area == "XV0302" })
     }
 
@@ -229,7 +229,7 @@ struct ShippedDataTests {
         #expect(s.category == "shelter.safe" && s.status == .waitlist)
         let plan = try route("gbv-adult-rape-after-72h-no-forensic", dir)
         let d = try decision(try step(plan, "gbv", "safety"), s.id)
-        #expect(outcome(d, "availability.status") == [.warn])
+        #expect(outcome(d, .availabilityStatus) == [.warn])
         #expect(d.access.status == .waitlist)
     }
 
@@ -241,7 +241,7 @@ struct ShippedDataTests {
         #expect(dir.services.allSatisfy { $0.lastVerified != nil })
         let plan = try route("mhpss-imminent-risk-no-consent", dir)
         let d = try decision(try step(plan, "mhpss", "community"), "circles.community-southcoast")
-        #expect(outcome(d, "data.verified") == [.warn])
+        #expect(outcome(d, .dataVerified) == [.warn])
     }
 
     @Test func imperfection5LegalStatusRestriction() throws {
@@ -253,7 +253,7 @@ struct ShippedDataTests {
         let s = try step(plan, "gbv", "livelihoods")
         let d = try decision(s, "hope.livelihoods-northmark")
         #expect(d.action == .excluded)
-        #expect(outcome(d, "eligibility.legal-status") == [.fail])
+        #expect(outcome(d, .eligibilityLegalStatus) == [.fail])
         #expect(plan.gaps.contains { $0.category == "livelihoods" })
     }
 
@@ -266,17 +266,17 @@ struct ShippedDataTests {
         let notExplained = try route("cp-girl-16-self-consent-reporting-not-explained", dir)
         let d1 = try decision(try step(notExplained, "child-protection", "case-management"), "dsw.cp-case-management")
         #expect(d1.action == .inform)
-        #expect(outcome(d1, "consent.mandatory-reporting") == [.fail])
-        #expect(d1.warnings.contains { $0.rule == "confidentiality.mandatory-reporting" })
+        #expect(outcome(d1, .consentMandatoryReporting) == [.fail])
+        #expect(d1.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
         let police = try decision(try step(notExplained, "gbv", "police"), "police.family-desk-riverlands")
         #expect(police.action == .inform)
-        #expect(outcome(police, "consent.mandatory-reporting") == [.fail])
+        #expect(outcome(police, .consentMandatoryReporting) == [.fail])
         // Explained: the referral goes ahead, and the warning is still shown.
         let explained = try route("cp-child-9-trusted-adult-consent", dir)
         let d2 = try decision(try step(explained, "child-protection", "case-management"), "dsw.cp-case-management")
         #expect(d2.action == .refer)
-        #expect(outcome(d2, "consent.mandatory-reporting") == [.pass])
-        #expect(d2.warnings.contains { $0.rule == "confidentiality.mandatory-reporting" })
+        #expect(outcome(d2, .consentMandatoryReporting) == [.pass])
+        #expect(d2.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
     }
 
     @Test func imperfection7ConfidentialShelterAddress() throws {
@@ -289,7 +289,7 @@ struct ShippedDataTests {
         #expect(d.action == .refer)
         #expect(d.access.address == nil)
         #expect(d.access.addressConfidential)
-        #expect(outcome(d, "confidentiality.address") == [.info])
+        #expect(outcome(d, .confidentialityAddress) == [.info])
         #expect(!String(decoding: canonicalJSON(plan), as: UTF8.self).contains(text))
         // A public address, by contrast, is shown.
         let gbv = try route("gbv-adult-rape-within-72h", dir)
@@ -304,7 +304,7 @@ struct ShippedDataTests {
         let s = try step(plan, "mhpss", "focused")
         let d = try decision(s, "mindcare.group-support-riverlands")
         #expect(d.action == .excluded)
-        #expect(outcome(d, "availability.status") == [.fail])
+        #expect(outcome(d, .availabilityStatus) == [.fail])
         #expect(!s.options.isEmpty, "Riverlands still has other focused support")
     }
 
@@ -336,7 +336,7 @@ struct ShippedDataTests {
         #expect(!options.isEmpty)
         #expect(options.allSatisfy { $0.action == .inform })
         #expect(options.allSatisfy { $0.packet.isEmpty })
-        #expect(plan.steps.allSatisfy { $0.warnings.contains { $0.rule == "consent.referral" } || $0.options.isEmpty })
+        #expect(plan.steps.allSatisfy { $0.warnings.contains { $0.rule == .consentReferral } || $0.options.isEmpty })
     }
 
     @Test func consentToSomeCategoriesOnly() throws {
@@ -352,8 +352,8 @@ struct ShippedDataTests {
     @Test func suspectedCaregiverConsentNeverCounts() throws {
         let plan = try route("cp-child-9-caregiver-suspected-invalid-consent", try directory())
         #expect(!plan.consent.valid)
-        #expect(plan.consent.checks.contains { $0.rule == "consent.suspected-caregiver" && $0.outcome == .fail })
-        #expect(plan.warnings.contains { $0.rule == "child.suspected-caregiver" && $0.level == .critical })
+        #expect(plan.consent.checks.contains { $0.rule == .consentSuspectedCaregiver && $0.outcome == .fail })
+        #expect(plan.warnings.contains { $0.rule == .childSuspectedCaregiver && $0.level == .critical })
         #expect(!plan.steps.flatMap(\.options).contains { $0.action == .refer })
     }
 
@@ -361,8 +361,8 @@ struct ShippedDataTests {
         let plan = try route("cp-child-9-trusted-adult-consent", try directory())
         #expect(plan.consent.valid)
         #expect(plan.consent.child)
-        #expect(plan.consent.checks.contains { $0.rule == "consent.child-assent" && $0.outcome == .pass })
-        #expect(plan.consent.checks.contains { $0.rule == "consent.caregiver-unavailable" })
+        #expect(plan.consent.checks.contains { $0.rule == .consentChildAssent && $0.outcome == .pass })
+        #expect(plan.consent.checks.contains { $0.rule == .consentCaregiverUnavailable })
         #expect(try step(plan, "child-protection", "alternative-care").options.contains { $0.action == .refer })
     }
 
@@ -378,7 +378,7 @@ struct ShippedDataTests {
     @Test func unaccompaniedChildGetsTracingAndCare() throws {
         let plan = try route("cp-unaccompanied-child-14", try directory())
         #expect(plan.consent.valid)
-        #expect(plan.warnings.contains { $0.rule == "child.separation" })
+        #expect(plan.warnings.contains { $0.rule == .childSeparation })
         #expect(try step(plan, "child-protection", "family-tracing").options.contains { $0.action == .refer })
         #expect(try step(plan, "child-protection", "alternative-care").options.contains { $0.action == .refer })
         #expect(try step(plan, "child-protection", "family-tracing").note?.contains("48 hours") == true)
@@ -391,7 +391,7 @@ struct ShippedDataTests {
         let plan = try route("gbv-adult-rape-within-72h", try directory())
         let d = try decision(try step(plan, "gbv", "legal-aid"), "probono.legal-advice")
         #expect(d.action == .refer)
-        #expect(d.withheld.contains { $0.field == .gbvIncidentType && $0.reason.hasPrefix("sensitive") })
+        #expect(d.withheld.contains { $0.field == .gbvIncidentType && $0.cause == .sensitive })
         #expect(!d.packet.contains { $0.field == .gbvIncidentType })
         // The qualified clinic receives it.
         let clinic = try decision(try step(plan, "gbv", "legal-aid"), "legalclinic.legal-aid")
@@ -400,7 +400,7 @@ struct ShippedDataTests {
 
     @Test func imminentRiskToLifeWithoutConsentIsAnEmergencyReferralWithMinimumData() throws {
         let plan = try route("mhpss-imminent-risk-no-consent", try directory())
-        #expect(plan.warnings.contains { $0.rule == "confidentiality.risk-to-life" && $0.level == .critical })
+        #expect(plan.warnings.contains { $0.rule == .confidentialityRiskToLife && $0.level == .critical })
         let specialised = try step(plan, "mhpss", "specialised")
         #expect(specialised.urgency == .emergency)
         let emergency = specialised.options.filter { $0.action == .emergencyReferral }
@@ -418,26 +418,26 @@ struct ShippedDataTests {
         let police = try step(plan, "gbv", "police")
         #expect(police.optional)
         #expect(police.options.isEmpty)
-        #expect(!police.excluded.isEmpty && police.excluded.allSatisfy { outcome($0, "preference.no-police") == [.fail] })
-        #expect(plan.warnings.contains { $0.rule == "preference.no-police" })
+        #expect(!police.excluded.isEmpty && police.excluded.allSatisfy { outcome($0, .preferenceNoPolice) == [.fail] })
+        #expect(plan.warnings.contains { $0.rule == .preferenceNoPolice })
     }
 
     @Test func femaleStaffPreferenceIsCheckedForEveryOption() throws {
         let plan = try route("gbv-no-police-female-staff", try directory())
         let options = plan.steps.flatMap(\.options)
-        #expect(options.allSatisfy { !outcome($0, "preference.staff-sex").isEmpty })
+        #expect(options.allSatisfy { !outcome($0, .preferenceStaffSex).isEmpty })
         let legal = try decision(try step(plan, "gbv", "legal-aid"), "probono.legal-advice")
-        #expect(outcome(legal, "preference.staff-sex") == [.warn])
+        #expect(outcome(legal, .preferenceStaffSex) == [.warn])
         let cm = try decision(try step(plan, "gbv", "case-management"), "rwn.gbv-northmark")
-        #expect(outcome(cm, "preference.staff-sex") == [.pass])
+        #expect(outcome(cm, .preferenceStaffSex) == [.pass])
     }
 
     @Test func noForensicEvidencePreferenceIsPassedOn() throws {
         let plan = try route("gbv-adult-rape-after-72h-no-forensic", try directory())
-        #expect(plan.warnings.contains { $0.rule == "preference.no-forensic" })
+        #expect(plan.warnings.contains { $0.rule == .preferenceNoForensic })
         let d = try decision(try step(plan, "gbv", "clinical-care"), "moh.cmr-dunmere")
         #expect(d.action == .refer)
-        #expect(outcome(d, "preference.no-forensic") == [.warn])
+        #expect(outcome(d, .preferenceNoForensic) == [.warn])
     }
 
     @Test func remoteOnlyPreferenceLeavesOnlyRemoteOptions() throws {
@@ -451,16 +451,16 @@ struct ShippedDataTests {
     @Test func interpretationMakesServicesUsable() throws {
         let plan = try route("gbv-interpretation-needed", try directory())
         let options = plan.steps.flatMap(\.options)
-        #expect(options.contains { $0.checks.contains { $0.rule == "access.language" && $0.reason.hasPrefix("interpretation") } })
+        #expect(options.contains { $0.checks.contains { $0.rule == .accessLanguage && $0.reason.hasPrefix("interpretation") } })
         let legal = try decision(try step(plan, "gbv", "legal-aid"), "legalclinic.legal-aid-southcoast")
-        #expect(outcome(legal, "access.language") == [.fail])
+        #expect(outcome(legal, .accessLanguage) == [.fail])
         #expect(plan.gaps.isEmpty)
     }
 
     @Test func wheelchairAccessIsChecked() throws {
         let plan = try route("mhpss-routine-wheelchair", try directory())
         let focused = try step(plan, "mhpss", "focused")
-        #expect(outcome(try decision(focused, "mindcare.counselling-northmark"), "access.needs") == [.fail])
+        #expect(outcome(try decision(focused, "mindcare.counselling-northmark"), .accessNeeds) == [.fail])
         #expect(!focused.options.isEmpty)
         #expect(plan.gaps.isEmpty)
     }

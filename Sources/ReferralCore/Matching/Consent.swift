@@ -12,12 +12,12 @@ extension Router {
         let child = c.age.max < adultAge
         let k = c.concerns
         if c.age.min < adultAge && c.age.max >= adultAge {
-            checks.append(RuleCheck("consent.by-age", .fail,
+            checks.append(RuleCheck(.consentByAge, .fail,
                                     "the age band \(c.age.description) spans childhood and adulthood: record the age to know whose consent counts"))
             return ConsentAssessment(valid: false, givenBy: consent.givenBy, checks: checks, child: false)
         }
         guard let band = rules.consentByAge.first(where: { $0.minAge <= c.age.min && c.age.max <= $0.maxAge }) else {
-            checks.append(RuleCheck("consent.by-age", .fail,
+            checks.append(RuleCheck(.consentByAge, .fail,
                                     "no single consent rule covers ages \(c.age.description): record the age to know whose consent counts"))
             return ConsentAssessment(valid: false, givenBy: consent.givenBy, checks: checks, child: child)
         }
@@ -29,29 +29,29 @@ extension Router {
         if child, let why = caregiverCannot, allowed.contains(.caregiver) {
             allowed.removeAll { $0 == .caregiver }
             for g in rules.whenCaregiverCannotConsent where !allowed.contains(g) { allowed.append(g) }
-            checks.append(RuleCheck("consent.caregiver-unavailable", .info,
+            checks.append(RuleCheck(.consentCaregiverUnavailable, .info,
                                     "\(why): consent comes from \(allowed.map(\.rawValue).joined(separator: " or ")) instead"))
         }
         let bandText = "ages \(band.minAge)-\(band.maxAge)"
         if consent.givenBy == .caregiver && k.caregiverSuspected == true {
-            checks.append(RuleCheck("consent.suspected-caregiver", .fail,
+            checks.append(RuleCheck(.consentSuspectedCaregiver, .fail,
                                     "consent from the suspected caregiver never counts: seek it from \(allowed.map(\.rawValue).joined(separator: " or "))"))
         } else if !allowed.contains(consent.givenBy) {
-            checks.append(RuleCheck("consent.by-age", .fail,
+            checks.append(RuleCheck(.consentByAge, .fail,
                                     "for \(bandText) consent comes from \(allowed.map(\.rawValue).joined(separator: " or ")), not \(consent.givenBy.rawValue)"))
         } else {
-            checks.append(RuleCheck("consent.by-age", .pass, "for \(bandText) consent from \(consent.givenBy.rawValue) counts"))
+            checks.append(RuleCheck(.consentByAge, .pass, "for \(bandText) consent from \(consent.givenBy.rawValue) counts"))
         }
         if band.childAssent == true {
             if consent.childAssent == true {
-                checks.append(RuleCheck("consent.child-assent", .pass, "the child assented"))
+                checks.append(RuleCheck(.consentChildAssent, .pass, "the child assented"))
             } else {
-                checks.append(RuleCheck("consent.child-assent", .fail,
+                checks.append(RuleCheck(.consentChildAssent, .fail,
                                         "for \(bandText) the child's own assent is needed as well: explain in words the child understands and record it"))
             }
         }
         if (consent.referToCategories ?? []).isEmpty && (consent.referToOrganisations ?? []).isEmpty {
-            checks.append(RuleCheck("consent.referral", .info, "the consent names no category or organisation: nothing can be referred"))
+            checks.append(RuleCheck(.consentReferral, .info, "the consent names no category or organisation: nothing can be referred"))
         }
         let valid = !checks.contains { $0.outcome == .fail }
         return ConsentAssessment(valid: valid, givenBy: consent.givenBy, checks: checks, child: child)
@@ -74,19 +74,19 @@ extension Router {
             && (rules.imminentRiskToLife.categories ?? []).contains(s.category)
         if consent.valid && consentCovers {
             d.action = .refer
-            d.check("consent.referral", .pass, "the person agreed to referral to this \(byCategory ? "kind of service" : "organisation")")
+            d.check(.consentReferral, .pass, "the person agreed to referral to this \(byCategory ? "kind of service" : "organisation")")
         } else {
             let why = !consent.valid ? "the recorded consent does not count"
                 : "the person did not agree to referral to this kind of service or organisation"
             if riskToLife {
                 d.action = .emergencyReferral
-                d.check("consent.risk-to-life", .warn, "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data")
-                d.warnings.append(Warning(.critical, "confidentiality.risk-to-life", "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe"))
+                d.check(.consentRiskToLife, .warn, "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data")
+                d.warnings.append(Warning(.critical, .confidentialityRiskToLife, "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe"))
             } else if s.selfReferral {
                 d.action = .inform
-                d.check("consent.referral", .warn, "\(why): information only, the service accepts people who come by themselves")
+                d.check(.consentReferral, .warn, "\(why): information only, the service accepts people who come by themselves")
             } else {
-                d.check("consent.referral", .fail, "\(why), and the service takes no self-referrals")
+                d.check(.consentReferral, .fail, "\(why), and the service takes no self-referrals")
             }
         }
     }
@@ -97,18 +97,18 @@ extension Router {
     {
         let duties = s.mandatoryReporting.isEmpty ? [] : applicable.filter { s.mandatoryReporting.contains($0.id) }
         for duty in duties {
-            d.warnings.append(Warning(.warning, "confidentiality.mandatory-reporting",
+            d.warnings.append(Warning(.warning, .confidentialityMandatoryReporting,
                                       "\(organisationName) must report under '\(duty.name)': \(duty.consequence)"))
         }
         if !duties.isEmpty && d.action == .refer {
             if c.consent.mandatoryReportingExplained == true {
-                d.check("consent.mandatory-reporting", .pass, "the person was told what this provider must report")
+                d.check(.consentMandatoryReporting, .pass, "the person was told what this provider must report")
             } else if s.selfReferral {
                 d.action = .inform
-                d.check("consent.mandatory-reporting", .fail, "no referral until the person has been told what this provider must report: explain it and record it; information only meanwhile")
+                d.check(.consentMandatoryReporting, .fail, "no referral until the person has been told what this provider must report: explain it and record it; information only meanwhile")
             } else {
                 d.action = .excluded
-                d.check("consent.mandatory-reporting", .fail, "no referral until the person has been told what this provider must report: explain it and record it")
+                d.check(.consentMandatoryReporting, .fail, "no referral until the person has been told what this provider must report: explain it and record it")
             }
         }
     }

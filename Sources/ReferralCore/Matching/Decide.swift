@@ -46,7 +46,7 @@ extension Router {
                 modality: s.modality, contact: s.focalPoint ?? org?.contact, address: address,
                 addressConfidential: s.address?.confidential ?? false, openNow: availability.openNow,
                 opensInHours: availability.opensInHours.map { ($0 * 10).rounded() / 10 },
-                proximity: served.map { $0 == 0 ? "same-area" : $0 == 1 ? "parent-area" : "wider-area" } ?? "out-of-area",
+                proximity: Proximity(lineagePosition: served),
                 servedArea: served.map { lineage[$0] } ?? "", languages: s.languages, status: s.status, cost: s.cost,
                 selfReferral: s.selfReferral, eligibilityNote: s.eligibility.note, website: s.website),
             preference: preference)
@@ -61,7 +61,7 @@ struct DecisionDraft {
 
     init() { checks.reserveCapacity(16) }  // a decision has 8 to 16 checks: grow the array once
 
-    mutating func check(_ rule: String, _ outcome: RuleCheck.Outcome, _ reason: String) {
+    mutating func check(_ rule: RuleID, _ outcome: RuleCheck.Outcome, _ reason: String) {
         checks.append(RuleCheck(rule, outcome, reason))
     }
 }

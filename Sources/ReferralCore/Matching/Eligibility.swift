@@ -9,40 +9,40 @@ extension Router {
         // Area: the nearest of the case's area and its ancestors that the service serves.
         let served = lineage.firstIndex { s.areas.contains($0) }
         if let i = served {
-            d.check("eligibility.area", .pass, "serves \(context.areaName(lineage[i])) (\(lineage[i])), which includes the case's area")
+            d.check(.eligibilityArea, .pass, "serves \(context.areaName(lineage[i])) (\(lineage[i])), which includes the case's area")
         } else {
-            d.check("eligibility.area", .fail, "does not serve \(context.areaName(doc.area)) (\(doc.area)) or any area containing it")
+            d.check(.eligibilityArea, .fail, "does not serve \(context.areaName(doc.area)) (\(doc.area)) or any area containing it")
         }
 
         // Age: the whole of an age band must fit.
         if e.minAge != nil || e.maxAge != nil {
             let lo = e.minAge ?? 0, hi = e.maxAge ?? 130
             if c.age.min >= lo && c.age.max <= hi {
-                d.check("eligibility.age", .pass, "serves ages \(lo)-\(hi)")
+                d.check(.eligibilityAge, .pass, "serves ages \(lo)-\(hi)")
             } else {
-                d.check("eligibility.age", .fail, "serves ages \(lo)-\(hi) only; the case's age is \(c.age.description)")
+                d.check(.eligibilityAge, .fail, "serves ages \(lo)-\(hi) only; the case's age is \(c.age.description)")
             }
         }
         if let sexes = e.sexes {
             if sexes.contains(doc.sex) {
-                d.check("eligibility.sex", .pass, "serves \(sexes.map(\.rawValue).joined(separator: ", "))")
+                d.check(.eligibilitySex, .pass, "serves \(sexes.map(\.rawValue).joined(separator: ", "))")
             } else {
-                d.check("eligibility.sex", .fail, "serves \(sexes.map(\.rawValue).joined(separator: ", ")) only")
+                d.check(.eligibilitySex, .fail, "serves \(sexes.map(\.rawValue).joined(separator: ", ")) only")
             }
         }
         if let groups = e.populationGroups {
             if groups.contains(where: c.populationGroups.contains) {
-                d.check("eligibility.population-group", .pass, "serves \(groups.joined(separator: ", "))")
+                d.check(.eligibilityPopulationGroup, .pass, "serves \(groups.joined(separator: ", "))")
             } else {
-                d.check("eligibility.population-group", .fail, "serves \(groups.joined(separator: ", ")) only")
+                d.check(.eligibilityPopulationGroup, .fail, "serves \(groups.joined(separator: ", ")) only")
             }
         }
         if let statuses = e.legalStatuses {
             if let ls = doc.legalStatus, statuses.contains(ls) {
-                d.check("eligibility.legal-status", .pass, "restricted by legal status to \(statuses.joined(separator: ", ")); the case qualifies")
+                d.check(.eligibilityLegalStatus, .pass, "restricted by legal status to \(statuses.joined(separator: ", ")); the case qualifies")
             } else {
                 let known = doc.legalStatus == nil ? "the case's legal status is not recorded" : "the case's legal status is not among them"
-                d.check("eligibility.legal-status", .fail,
+                d.check(.eligibilityLegalStatus, .fail,
                         "restricted by legal status to \(statuses.joined(separator: ", ")); \(known) (a non-discrimination gap)")
             }
         }
@@ -55,26 +55,26 @@ extension Router {
         let shared = s.languages.filter(c.languages.contains)
         var interpretation = false
         if !shared.isEmpty {
-            d.check("access.language", .pass, "works in \(shared.joined(separator: ", "))")
+            d.check(.accessLanguage, .pass, "works in \(shared.joined(separator: ", "))")
         } else if s.interpretation {
             interpretation = true
-            d.check("access.language", .pass, "interpretation available (works in \(s.languages.joined(separator: ", ")))")
+            d.check(.accessLanguage, .pass, "interpretation available (works in \(s.languages.joined(separator: ", ")))")
         } else {
-            d.check("access.language", .fail,
+            d.check(.accessLanguage, .fail,
                     "works in \(s.languages.joined(separator: ", ")) only, with no interpretation; the person speaks \(c.document.languages.sorted().joined(separator: ", "))")
         }
         for need in c.accessNeeds.sorted() {
             if s.accessibility.contains(need) {
-                d.check("access.needs", .pass, "\(need): available")
+                d.check(.accessNeeds, .pass, "\(need): available")
             } else {
-                d.check("access.needs", .fail, "\(need): not available")
+                d.check(.accessNeeds, .fail, "\(need): not available")
             }
         }
         if c.preferences.remoteOnly == true {
             if s.modality.contains(where: \.isRemote) {
-                d.check("preference.remote-only", .pass, "can be reached by phone or remotely, as the person prefers")
+                d.check(.preferenceRemoteOnly, .pass, "can be reached by phone or remotely, as the person prefers")
             } else {
-                d.check("preference.remote-only", .fail, "in person only; the person asked for remote contact only")
+                d.check(.preferenceRemoteOnly, .fail, "in person only; the person asked for remote contact only")
             }
         }
         return interpretation
@@ -85,9 +85,9 @@ extension Router {
         -> (openNow: Bool?, opensInHours: Double?, stale: Bool)
     {
         switch s.status {
-        case .open: d.check("availability.status", .pass, "open")
-        case .waitlist: d.check("availability.status", .warn, "at capacity: waiting list; expect delay")
-        case .closed: d.check("availability.status", .fail, "closed")
+        case .open: d.check(.availabilityStatus, .pass, "open")
+        case .waitlist: d.check(.availabilityStatus, .warn, "at capacity: waiting list; expect delay")
+        case .closed: d.check(.availabilityStatus, .fail, "closed")
         }
         var openNow: Bool?
         var opensIn: Double?
@@ -95,28 +95,28 @@ extension Router {
             let m = time.minuteOfWeek
             openNow = h.isOpen(at: m)
             if openNow == true {
-                d.check("availability.hours", .pass, h.alwaysOpen ? "open 24/7" : "open now")
+                d.check(.availabilityHours, .pass, h.alwaysOpen ? "open 24/7" : "open now")
             } else if let wait = h.minutesUntilOpen(from: m) {
                 opensIn = Double(wait) / 60
                 let text = "closed now; opens in \(formatHours((Double(wait) / 60 * 10).rounded() / 10)) h (\(time.adding(hours: Double(wait) / 60).iso8601))"
-                d.check("availability.hours", urgency < .routine ? .warn : .info, text)
+                d.check(.availabilityHours, urgency < .routine ? .warn : .info, text)
             } else {
-                d.check("availability.hours", .warn, "no opening hours in the timetable")
+                d.check(.availabilityHours, .warn, "no opening hours in the timetable")
             }
         } else {
-            d.check("availability.hours", .info, "opening hours not recorded: call first")
+            d.check(.availabilityHours, .info, "opening hours not recorded: call first")
         }
         var stale = false
         if let v = s.lastVerifiedDay, let text = s.lastVerified {
             if time.localDay - v > rules.staleAfterDays {
                 stale = true
-                d.check("data.verified", .warn, "last verified \(text), more than \(rules.staleAfterDays) days ago: confirm the service still runs before referring")
+                d.check(.dataVerified, .warn, "last verified \(text), more than \(rules.staleAfterDays) days ago: confirm the service still runs before referring")
             } else {
-                d.check("data.verified", .pass, "verified \(text)")
+                d.check(.dataVerified, .pass, "verified \(text)")
             }
         } else {
             stale = true
-            d.check("data.verified", .warn, "never verified: confirm the service still runs before referring")
+            d.check(.dataVerified, .warn, "never verified: confirm the service still runs before referring")
         }
         return (openNow, opensIn, stale)
     }

@@ -22,26 +22,26 @@ extension Router {
             for f in wanted.sorted() where fields.last != f { fields.append(f) }  // sorted, each once
             for f in fields {
                 guard let v = c.value(of: f) else {
-                    withheld.append(WithheldField(field: f, reason: "not recorded in the case: the provider may ask"))
+                    withheld.append(WithheldField(field: f, cause: .notRecorded, reason: "not recorded in the case: the provider may ask"))
                     continue
                 }
                 if action == .refer && !agreed.contains(f) {
-                    withheld.append(WithheldField(field: f, reason: "the person did not agree to share it; the provider asks for it to accept the referral: discuss with the person"))
+                    withheld.append(WithheldField(field: f, cause: .notAgreed, reason: "the person did not agree to share it; the provider asks for it to accept the referral: discuss with the person"))
                 } else if sensitive.contains(f) && !s.sensitiveDataQualified {
                     heldBackAsSensitive = true
-                    withheld.append(WithheldField(field: f, reason: "sensitive: this provider is not qualified to receive it"))
+                    withheld.append(WithheldField(field: f, cause: .sensitive, reason: "sensitive: this provider is not qualified to receive it"))
                 } else {
                     packet.append(PacketField(field: f, value: v))
                 }
             }
-            d.check("data.minimum-necessary", .pass,
+            d.check(.dataMinimumNecessary, .pass,
                     action == .refer ? "sends \(packet.count) field(s): those the provider needs that the person agreed to share"
                         : "sends only the minimum fields allowed under the risk-to-life exception")
             if heldBackAsSensitive {
-                d.check("data.sensitive", .warn, "sensitive fields held back: this provider is not qualified to receive them")
+                d.check(.dataSensitive, .warn, "sensitive fields held back: this provider is not qualified to receive them")
             }
         } else if action == .inform {
-            d.check("data.minimum-necessary", .pass, "nothing is sent: give the person the contact details")
+            d.check(.dataMinimumNecessary, .pass, "nothing is sent: give the person the contact details")
         }
         return (packet, withheld)
     }

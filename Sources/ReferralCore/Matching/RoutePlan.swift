@@ -50,10 +50,10 @@ public struct Warning: Codable, Sendable, Equatable, Hashable {
     }
     public var level: Level
     /// The rule that raised it, e.g. `confidentiality.mandatory-reporting`.
-    public var rule: String
+    public var rule: RuleID
     public var message: String
 
-    public init(_ level: Level, _ rule: String, _ message: String) {
+    public init(_ level: Level, _ rule: RuleID, _ message: String) {
         self.level = level
         self.rule = rule
         self.message = message
@@ -65,11 +65,11 @@ public struct RuleCheck: Codable, Sendable, Equatable {
     public enum Outcome: String, Codable, Sendable {
         case pass, fail, warn, info
     }
-    public var rule: String
+    public var rule: RuleID
     public var outcome: Outcome
     public var reason: String
 
-    public init(_ rule: String, _ outcome: Outcome, _ reason: String) {
+    public init(_ rule: RuleID, _ outcome: Outcome, _ reason: String) {
         self.rule = rule
         self.outcome = outcome
         self.reason = reason
@@ -164,7 +164,17 @@ public struct PacketField: Codable, Sendable, Equatable {
 }
 
 public struct WithheldField: Codable, Sendable, Equatable {
+    /// Why a field the provider asks for is not sent.
+    public enum Cause: String, Codable, Sendable {
+        /// The case does not record it: the provider may ask.
+        case notRecorded = "not-recorded"
+        /// The person did not agree to share it: discuss it with them.
+        case notAgreed = "not-agreed"
+        /// A sensitive field, and the provider is not qualified to receive it.
+        case sensitive
+    }
     public var field: CaseField
+    public var cause: Cause
     public var reason: String
 }
 
@@ -177,8 +187,8 @@ public struct AccessInfo: Codable, Sendable, Equatable {
     public var openNow: Bool?
     /// Hours until it opens, when closed now.
     public var opensInHours: Double?
-    /// `same-area`, `parent-area` or `wider-area`: how close the service's area is to the case's.
-    public var proximity: String
+    /// How close the service's area is to the case's.
+    public var proximity: Proximity
     public var servedArea: String
     public var languages: [String]
     public var status: ServiceStatus
@@ -187,6 +197,28 @@ public struct AccessInfo: Codable, Sendable, Equatable {
     /// Eligibility as the source wrote it: for the caseworker to read, never used to decide.
     public var eligibilityNote: String?
     public var website: String?
+}
+
+/// How close the area a service serves is to the case's area.
+public enum Proximity: String, Codable, Sendable {
+    /// The service serves the case's own area.
+    case sameArea = "same-area"
+    /// It serves the area directly containing the case's (a district for a sub-district).
+    case parentArea = "parent-area"
+    /// It serves a wider area further up (a region, the whole country).
+    case widerArea = "wider-area"
+    /// It serves none of them (only in `explain`, for a service out of reach).
+    case outOfArea = "out-of-area"
+
+    /// From the position in the case's lineage of the nearest area served (0: the case's area).
+    init(lineagePosition: Int?) {
+        switch lineagePosition {
+        case 0?: self = .sameArea
+        case 1?: self = .parentArea
+        case .some: self = .widerArea
+        case nil: self = .outOfArea
+        }
+    }
 }
 
 public struct SkippedStep: Codable, Sendable, Equatable {

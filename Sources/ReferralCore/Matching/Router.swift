@@ -40,10 +40,16 @@ public struct Router: Sendable {
         }
         steps.sort { a, b in a.plan.urgency != b.plan.urgency ? a.plan.urgency < b.plan.urgency : a.order < b.order }
         gaps.sort { a, b in a.urgency != b.urgency ? a.urgency < b.urgency : (a.pathway, a.step) < (b.pathway, b.step) }
+        // Nothing usable where time matters is read first, after the other critical warnings.
+        var warnings = caseWarnings(c, consent: consent)
+        let urgentGaps = gaps.filter { $0.urgency < .routine }.map { g in
+            Warning(.critical, .gapUrgent,
+                    "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now")
+        }
+        warnings.insert(contentsOf: urgentGaps, at: warnings.firstIndex { $0.level != .critical } ?? warnings.count)
         return RoutePlan(
             caseCode: c.code, context: context.id, fictional: context.fictional, at: time.iso8601, consent: consent,
-            warnings: caseWarnings(c, consent: consent), pathways: pathways.map(\.id), steps: steps.map(\.plan),
-            skippedSteps: skipped, gaps: gaps)
+            warnings: warnings, pathways: pathways.map(\.id), steps: steps.map(\.plan), skippedSteps: skipped, gaps: gaps)
     }
 
     /// Why one service is or is not offered to this case, rule by rule, for every applicable
@@ -149,11 +155,11 @@ public struct Router: Sendable {
         let excluded = decisions.filter { $0.action == .excluded }
         var warnings: [Warning] = []
         if urgency < .routine, !options.isEmpty, !options.contains(where: { $0.access.openNow != false }) {
-            warnings.append(Warning(.critical, "availability.hours",
+            warnings.append(Warning(.critical, .availabilityHours,
                                     "no option for this \(urgency.rawValue) step is open now: find the next opening or an emergency alternative"))
         }
         if !options.isEmpty, !options.contains(where: { $0.action == .refer || $0.action == .emergencyReferral }) {
-            warnings.append(Warning(.warning, "consent.referral",
+            warnings.append(Warning(.warning, .consentReferral,
                                     "no referral can be sent for this step: the options are information for the person to act on"))
         }
         // What the pathway marks as critical for a call comes first among the step's warnings.
@@ -165,11 +171,13 @@ public struct Router: Sendable {
             excluded: excluded)
     }
 
+    /// Why a step has no usable option, from the families of the rules that excluded the services
+    /// in reach: only the person's choices, only consent, or eligibility and access.
     func gapCause(_ plan: StepPlan) -> Gap.Cause {
         if plan.excluded.isEmpty { return .noService }
-        let failing = plan.excluded.map { d in Set(d.checks.filter { $0.outcome == .fail }.map(\.rule)) }
-        if failing.allSatisfy({ $0.contains { $0.hasPrefix("preference.") } }) { return .personsChoice }
-        if failing.allSatisfy({ $0.allSatisfy { $0.hasPrefix("consent.") } }) { return .consent }
+        let failing = plan.excluded.map { d in d.checks.filter { $0.outcome == .fail }.map(\.rule.family) }
+        if failing.allSatisfy({ $0.contains(.preference) }) { return .personsChoice }
+        if failing.allSatisfy({ $0.allSatisfy { $0 == .consent } }) { return .consent }
         return .notEligible
     }
 
@@ -177,7 +185,7 @@ public struct Router: Sendable {
         let area = "\(context.areaName(c.document.area)) (\(c.document.area))"
         let category = context.categories[plan.category]?.name ?? plan.category
         if plan.excluded.isEmpty { return "no \(category) service covers \(area)" }
-        var reasons: [String: Int] = [:]
+        var reasons: [RuleID: Int] = [:]
         for d in plan.excluded {
             for check in d.checks where check.outcome == .fail { reasons[check.rule, default: 0] += 1 }
         }

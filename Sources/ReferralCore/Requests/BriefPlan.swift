@@ -17,7 +17,7 @@ public struct BriefPlan: Codable, Sendable, Equatable {
     /// At least one step has a usable option (a referral or information the person can act on).
     public var anyOption: Bool
     /// Critical warnings, then the emergency or urgent steps left without any usable option
-    /// (rule `gap`).
+    /// (rule `gap.urgent`).
     public var critical: [Warning]
     /// How many other warnings the full plan carries.
     public var otherWarnings: Int
@@ -37,10 +37,9 @@ public struct BriefPlan: Codable, Sendable, Equatable {
         consentValid = plan.consent.valid
         anyReferral = Self.anyReferral(plan)
         anyOption = plan.steps.contains { !$0.options.isEmpty }
+        // The engine's critical warnings include the emergency or urgent steps left without an
+        // option (rule gap.urgent).
         critical = plan.warnings.filter { $0.level == .critical }
-        for g in plan.gaps where g.urgency < .routine {
-            critical.append(Warning(.critical, "gap", "no usable service for the \(g.urgency.rawValue) step \(g.pathway) / \(g.step): find an alternative now"))
-        }
         otherWarnings = plan.warnings.filter { $0.level != .critical }.count
         steps = plan.steps.map(BriefStep.init)
         gaps = plan.gaps
