@@ -23,12 +23,14 @@ muts = [
  ("no police", "Sources/ReferralCore/Matching/SafetyGates.swift", "if context.categories[s.category]?.lawEnforcement == true && p.noPolice == true {", "if false {"),
  ("BIA flag", "Sources/ReferralCore/Matching/SafetyGates.swift", "if consent.child {", "if false {"),
  ("identifying scan", "Sources/ReferralCore/Loading/CaseLoader.swift", "if !gate.isEmpty { return .failure(LoadFailure(gate)) }", ""),
- ("legal status", "Sources/ReferralCore/Matching/Eligibility.swift", "if let ls = doc.legalStatus, statuses.contains(ls) {", "if true {"),
+ ("legal status", "Sources/ReferralCore/Matching/Eligibility.swift", "v.legalStatus = f.legalStatus.map { Truth(legalStatuses.contains($0)) } ?? .unknown", "v.legalStatus = .yes"),
  ("redaction point", "Sources/ReferralCore/Loading/CaseLoader.swift", "let safe = CaseRedaction.redact(DiagnosticCap.capped(found.diagnostics), root: root, directory: directory)", "let safe = found.diagnostics"),
  ("identifying case code", "Sources/ReferralCore/Loading/CaseCodeRule.swift", "return IdentifyingShape.classify(code).map { .identifying($0) } ?? .wrongShape", "return .wrongShape"),
  ("normalised digits", "Sources/ReferralCore/Loading/IdentifyingData.swift", "v = Unicode.Scalar(UInt8(48 + Int(n)))", "v = u"),
  ("hours bound", "Sources/ReferralCore/Loading/CaseLoader.swift", "if let h = d.concerns.hoursSinceIncident, !(0...RoutingTime.maxHours).contains(h) {", "if false {"),
  ("windows urgency", "Sources/ReferralCore/Matching/Router.swift", "if h < w.hours, w.urgency < u {", "if false {"),
+ ("ceilings lower the action", "Sources/ReferralCore/Matching/Decide.swift", "if let limit { self.ceiling = self.ceiling.lowered(to: limit) }", ""),
+ ("grant lowered to the ceiling", "Sources/ReferralCore/Matching/Decide.swift", "var action: Action { granted.map { $0.lowered(to: ceiling) } ?? .excluded }", "var action: Action { granted ?? .excluded }"),
  ("ranking", "Sources/ReferralCore/Matching/Ranking.swift", "if a.preference != b.preference { return a.preference < b.preference }", ""),
 ]
 only = sys.argv[1:]

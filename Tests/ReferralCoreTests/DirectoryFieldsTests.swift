@@ -32,7 +32,7 @@ struct DirectoryFieldsTests {
         let s = try #require(d.service("alpha.gbv-cm"))
         #expect(s.description == "Case management for survivors")
         #expect(s.website == "https://alpha.example.org/gbv")
-        #expect(s.source == SourceDocument(dataset: "city-211", recordId: "4711", place: "services.csv row 14"))
+        #expect(s.source == Source(dataset: "city-211", recordId: "4711", place: "services.csv row 14"))
         #expect(s.eligibility.note == "Women 18+ who are survivors of domestic violence")
         let org = try #require(d.organisations["org.beta"])
         #expect(org.website == "https://beta.example.org")

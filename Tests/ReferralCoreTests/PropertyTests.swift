@@ -53,11 +53,19 @@ struct RandomWorld {
         default: break
         }
         if chance(0.3) { s["staffSexes"] = some(["female", "male"], min: 1) }
+        if chance(0.4) { s["accessibility"] = some(["wheelchair", "sign-language"], min: 1) }
         if chance(0.2) { s["features"] = ["forensic-evidence"] }
         return s
     }
 
-    mutating func caseJSON(_ i: Int) -> String {
+    mutating func caseJSON(_ i: Int) -> String { json(caseDocument(i)) }
+
+    func json(_ doc: [String: Any]) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    mutating func caseDocument(_ i: Int) -> [String: Any] {
         let age: Any = chance(0.8) ? Int.random(in: 0...70, using: &rng) : pick(["0-5", "6-11", "15-17", "16-19", "18-59"])
         var concerns: [String: Any] = ["pathways": Array(Set(some(["gbv", "mhpss", "child-protection"], min: 1))).sorted()]
         if chance(0.7) { concerns["gbvIncidentType"] = pick(GBVIncidentType.allCases.map(\.rawValue)) }
@@ -79,14 +87,14 @@ struct RandomWorld {
         ]
         if chance(0.3) { consent["referToOrganisations"] = some(orgs) }
         if chance(0.5) { consent["childAssent"] = chance(0.5) }
-        let doc: [String: Any] = [
+        var doc: [String: Any] = [
             "formatVersion": 1, "caseCode": "PROP-\(i)", "age": age, "sex": pick(["female", "male", "other"]),
             "area": pick(areas), "languages": Array(Set(some(languages, min: 1))).sorted(),
             "legalStatus": pick(["citizen", "refugee", "irregular"]), "concerns": concerns, "preferences": prefs,
             "consent": consent,
         ]
-        let data = try! JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        if chance(0.2) { doc["accessNeeds"] = ["wheelchair"] }
+        return doc
     }
 
     /// Writes a directory with `count` random services next to the basic context and pathways.
@@ -129,7 +137,7 @@ struct PropertyTests {
         let router = Router(directory: dir)
         let rules = dir.context.rules
         let sensitive = Set(rules.sensitiveFields)
-        let minimum = Set(rules.imminentRiskToLife.minimumFields ?? [])
+        let minimum = Set(rules.imminentRiskToLife.minimumFields)
         var routed = 0, referrals = 0, informs = 0, emergencies = 0
         for i in 0..<60 {
             let json = world.caseJSON(i)
@@ -144,7 +152,7 @@ struct PropertyTests {
             // Same input, byte-identical output.
             #expect(bytes == canonicalJSON(router.route(c, at: at)))
             let share = Set(c.consent.share)
-            let duties = rules.mandatoryReporting.filter { $0.appliesWhen?.evaluate(c).holds ?? true }.map(\.id)
+            let duties = rules.mandatoryReporting.filter { $0.appliesWhen.holds(for: c) }.map(\.id)
             for option in plan.steps.flatMap(\.options) {
                 let s = try #require(dir.service(option.service))
                 let fields = Set(option.packet.map(\.field))
@@ -221,5 +229,63 @@ struct PropertyTests {
             let pb = Router(directory: b).route(try loadCase(json, directory: b), at: at)
             #expect(canonicalJSON(pa) == canonicalJSON(pb))
         }
+    }
+
+    /// Restrictions only take options away: with less consent, one more access need or one more
+    /// preference, no service of any step gets a more permissive action than before.
+    @Test(arguments: [UInt64(11), 12, 13, 14])
+    func lessConsentMoreNeedsOrPreferencesNeverRaiseAnAction(seed: UInt64) throws {
+        var world = RandomWorld(rng: SeededGenerator(seed: seed))
+        let f = try world.writeDirectory(services: 60)
+        defer { f.remove() }
+        let dir = try loadDirectory(f.folder)
+        let router = Router(directory: dir)
+        let at = RoutingTime(epochSeconds: 1_795_000_000, utcOffsetMinutes: 120)
+        func actions(_ doc: [String: Any]) throws -> [String: Action] {
+            let plan = router.route(try loadCase(world.json(doc), directory: dir), at: at)
+            var out: [String: Action] = [:]
+            for s in plan.steps { for d in s.options + s.excluded { out["\(s.pathway)/\(s.step)/\(d.service)"] = d.action } }
+            return out
+        }
+        typealias Change = (String, ([String: Any]) -> [String: Any])
+        func edit(_ key: String, _ f: @escaping (inout [String: Any]) -> Void) -> ([String: Any]) -> [String: Any] {
+            { doc in
+                var d = doc
+                var inner = d[key] as? [String: Any] ?? [:]
+                f(&inner)
+                d[key] = inner
+                return d
+            }
+        }
+        let changes: [Change] = [
+            ("no categories", edit("consent") { $0["referToCategories"] = [String]() }),
+            ("no organisations", edit("consent") { $0["referToOrganisations"] = nil }),
+            ("first category withdrawn", edit("consent") { $0["referToCategories"] = Array(($0["referToCategories"] as? [String] ?? []).dropFirst()) }),
+            ("reporting not explained", edit("consent") { $0["mandatoryReportingExplained"] = false }),
+            ("shares nothing", edit("consent") { $0["share"] = [String]() }),
+            ("child assent withdrawn", edit("consent") { $0["childAssent"] = false }),
+            ("an access need", { var d = $0; d["accessNeeds"] = ["sign-language", "wheelchair"]; return d }),
+            ("no police", edit("preferences") { $0["noPolice"] = true }),
+            ("remote only", edit("preferences") { $0["remoteOnly"] = true }),
+            ("no forensic evidence", edit("preferences") { $0["noForensicEvidence"] = true }),
+            ("male staff", edit("preferences") { $0["staffSex"] = "male" }),
+        ]
+        var lowered = 0, compared = 0
+        for i in 0..<40 {
+            let doc = world.caseDocument(i)
+            let before = try actions(doc)
+            for (name, change) in changes {
+                let after = try actions(change(doc))
+                #expect(Set(after.keys) == Set(before.keys), "\(name) changed the services considered")
+                for (key, a) in after {
+                    guard let b = before[key] else { continue }
+                    compared += 1
+                    if !a.isAtMost(b) { Issue.record("\(name) raised \(key) from \(b) to \(a)") }
+                    if a != b { lowered += 1 }
+                }
+            }
+        }
+        // The changes must bite somewhere, or the property proves little.
+        #expect(compared > 1000 && lowered > 50, "compared \(compared), lowered \(lowered)")
     }
 }

@@ -161,11 +161,17 @@ struct SafetyRuleTests {
         let cp = try #require(before.decision("alpha.cp"))
         #expect(cp.action == .inform)
         #expect(cp.check(.consentMandatoryReporting)?.outcome == .fail)
+        // The action comes from the checks: consent granted a referral, the reporting gate's
+        // ceiling lowered it to information only, and that gate is the reason.
+        #expect(cp.check(.consentReferral)?.ceiling == .refer)
+        #expect(cp.check(.consentMandatoryReporting)?.ceiling == .inform)
+        #expect(cp.decidingRules == [.consentMandatoryReporting])
         #expect(cp.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
         spec.explained = true
         let after = try Routed(spec, directory: directory)
         let cp2 = try #require(after.decision("alpha.cp"))
         #expect(cp2.action == .refer)
+        #expect(cp2.decidingRules == [.consentReferral])
         // The warning stays even once explained: it is never applied silently.
         #expect(cp2.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
         #expect(after.plan.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
@@ -399,12 +405,10 @@ struct SafetyRuleTests {
     }
 
     @Test func excludedConditionIsNamedInTheReason() throws {
-        var cond = ConditionDocument()
-        cond.not = Box({ var n = ConditionDocument(); n.incidentTypes = [.rape, .sexualAssault]; return n }())
+        let cond = Condition([.not(Condition([.incidentTypes([.rape, .sexualAssault])]))])
         let c = try loadCase(CaseSpec().json, directory: directory)
-        let r = cond.evaluate(c)
-        #expect(!r.holds)
-        #expect(r.failed == ["not for cases where incident type is rape or sexual-assault"])
+        #expect(!cond.holds(for: c))
+        #expect(cond.failures(Facts(c), .caseDefaults) == ["not for cases where incident type is rape or sexual-assault"])
     }
 
     @Test func suicidePlanEscalatesToEmergency() throws {

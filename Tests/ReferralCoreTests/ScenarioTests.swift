@@ -11,7 +11,7 @@ struct Expected: Decodable {
         var urgency: Urgency?
         /// The options, exactly and in rank order.
         var options: [OptionExpectation]?
-        /// Services that must be excluded, each with (at least) these failing rules.
+        /// Services that must be excluded, each with exactly these deciding rules.
         var excluded: [ExcludedExpectation]?
     }
     struct OptionExpectation: Decodable {
@@ -19,10 +19,13 @@ struct Expected: Decodable {
         var action: Action
         /// The packet's fields, in any order; omitted means not checked.
         var packet: [String]?
+        /// The rules that decided the action, exactly; omitted means not checked.
+        var deciding: [String]?
     }
     struct ExcludedExpectation: Decodable {
         var service: String
-        var failing: [String]
+        /// The rules that excluded it (its deciding rules), exactly.
+        var deciding: [String]
     }
     /// `basic` (the test fixture) or `shipped` (Pathways/demo).
     var directory: String
@@ -96,6 +99,7 @@ struct ScenarioTests {
                 for (o, g) in zip(options, got.options) where o.service == g.service {
                     #expect(g.action == o.action, "action of \(o.service) in \(s.step)")
                     if let p = o.packet { #expect(Set(g.packet.map(\.field.rawValue)) == Set(p), "packet of \(o.service)") }
+                    if let r = o.deciding { #expect(g.decidingRules.map(\.rawValue) == r, "deciding rules of \(o.service)") }
                 }
             }
             for x in s.excluded ?? [] {
@@ -103,8 +107,8 @@ struct ScenarioTests {
                     Issue.record("\(x.service) is not excluded in \(s.step)")
                     continue
                 }
-                let failing = Set(got.checks.filter { $0.outcome == .fail }.map(\.rule.rawValue))
-                #expect(failing.isSuperset(of: x.failing), "failing rules of \(x.service): \(failing.sorted())")
+                let deciding = got.decidingRules.map(\.rawValue)
+                #expect(deciding == x.deciding, "deciding rules of \(x.service): \(deciding)")
             }
         }
         if let skipped = e.skipped { #expect(plan.skippedSteps.map(\.step) == skipped) }

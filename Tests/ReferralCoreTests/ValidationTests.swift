@@ -242,22 +242,18 @@ struct ValidationCheckTests {
     @Test("population conditions are read for whole populations")
     func populationTruth() {
         let girl = Profile(sex: .female, ageMin: 0, ageMax: 17)
-        var c = ConditionDocument()
-        c.ageAtMost = 17
-        #expect(girl.truth(of: c) == .yes)
-        c.ageAtMost = 11
-        #expect(girl.truth(of: c) == .maybe)
-        #expect(girl.ages(within: [c]) == 0...11)
-        c.ageAtLeast = 18
-        #expect(girl.truth(of: c) == .no)
-        var m = ConditionDocument()
-        m.sexes = [.male]
-        #expect(girl.truth(of: m) == .no)
-        var n = ConditionDocument()
-        n.not = Box(m)
-        #expect(girl.truth(of: n) == .yes)
-        var rape = ConditionDocument()
-        rape.incidentTypes = [.rape]
-        #expect(girl.truth(of: rape) == .maybe)
+        #expect(girl.truth(of: Condition([.ageAtMost(17)])) == .yes)
+        let under12 = Condition([.ageAtMost(11)])
+        #expect(girl.truth(of: under12) == .unknown)
+        #expect(girl.ages(within: [under12]) == 0...11)
+        #expect(girl.truth(of: Condition([.ageAtMost(11), .ageAtLeast(18)])) == .no)
+        let male = Condition([.sexes([.male])])
+        #expect(girl.truth(of: male) == .no)
+        #expect(girl.truth(of: Condition([.not(male)])) == .yes)
+        // A fact a population does not share (the incident) may hold or not.
+        let rape = Condition([.incidentTypes([.rape])])
+        #expect(girl.truth(of: rape) == .unknown)
+        #expect(girl.truth(of: Condition([.anyOf([male, rape])])) == .unknown)
+        #expect(girl.truth(of: Condition([.anyOf([male, Condition([.sexes([.female])])])])) == .yes)
     }
 }

@@ -38,7 +38,7 @@ struct PageTests {
         let brief = try #require(html.range(of: "id=\"brief\""))
         let full = try #require(html.range(of: "id=\"full-plan\""))
         #expect(brief.lowerBound < full.lowerBound)
-        #expect(html.contains("data-rule=\"gap\""))
+        #expect(html.contains("data-rule=\"gap.urgent\""))
         #expect(html.contains("<a class=\"tel\" href=\"tel:+00011555010"))
         #expect(call(AppTests.app, "POST", "/plan", body: body, type: "text/plain").status == 415)
     }

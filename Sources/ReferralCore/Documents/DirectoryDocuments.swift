@@ -113,14 +113,6 @@ public struct ResponseHours: Codable, Sendable {
     public var emergency: Int
     public var urgent: Int
     public var routine: Int
-
-    func hours(_ u: Urgency) -> Int {
-        switch u {
-        case .emergency: emergency
-        case .urgent: urgent
-        case .routine: routine
-        }
-    }
 }
 
 // MARK: organisations.json and services.json

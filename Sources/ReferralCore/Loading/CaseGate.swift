@@ -97,7 +97,7 @@ struct CaseGate {
     init(directory: Directory, file: SourceFile) {
         self.directory = directory
         self.file = file
-        self.codeRule = CaseCodeRule(directory.context.rules.caseCode)
+        self.codeRule = directory.context.rules.caseCode
     }
 
     static func check(_ root: JSONNode, file: SourceFile, directory: Directory) -> [Diagnostic] {

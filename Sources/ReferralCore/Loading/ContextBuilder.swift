@@ -57,7 +57,7 @@ extension DirectoryBuilder {
             error(.areaNoRoot, loc["areas"], "no level 0 area (the country)", help: "add the country's code at level 0")
         }
 
-        var categories: [String: CategoryDocument] = [:]
+        var categories: [String: Category] = [:]
         var catLocs: [String: Locator] = [:]
         for (i, c) in doc.categories.enumerated() {
             let l = loc["categories"][i]["id"]
@@ -66,7 +66,8 @@ extension DirectoryBuilder {
                 error(.dupCategory, l, id: c.id, "category '\(c.id)' is listed twice", related: first.place)
             } else {
                 catLocs[c.id] = l
-                categories[c.id] = c
+                categories[c.id] = Category(id: c.id, name: c.name, sensitive: c.sensitive ?? false,
+                                            lawEnforcement: c.lawEnforcement ?? false)
             }
         }
         func vocabulary(_ list: [VocabularyEntry]?, _ key: String, _ duplicateCode: Diagnostic.Code) -> [String: String] {
@@ -93,8 +94,10 @@ extension DirectoryBuilder {
         else { return nil }
         return Context(
             id: doc.id, name: doc.name, fictional: doc.fictional ?? false, utcOffsetMinutes: offset,
-            reportingLevel: doc.reportingLevel ?? 2, languages: doc.languages, areas: areas, categories: categories,
-            populationGroups: groups, legalStatuses: statuses, accessNeeds: needs, rules: doc.rules, file: loc.file.name)
+            reportingLevel: doc.reportingLevel ?? 2,
+            languages: doc.languages.map { Language(code: $0.code, name: $0.name, main: $0.main ?? false) }, areas: areas,
+            categories: categories, populationGroups: groups, legalStatuses: statuses, accessNeeds: needs,
+            rules: Rules(doc.rules), file: loc.file.name)
     }
 
     mutating func checkRules(_ r: ContextRules, _ loc: Locator, categories: Set<String>, groups: Set<String>) {
@@ -143,5 +146,27 @@ extension DirectoryBuilder {
                              ("routine", r.responseHours.routine)] where !(0...1_000_000).contains(hours) {
             error(.rulesResponseHours, loc["responseHours"][key], "response hours must be between 0 and 1000000")
         }
+    }
+}
+
+extension Rules {
+    /// The model of checked rules (`checkRules` has reported anything wrong with them).
+    init(_ r: ContextRules) {
+        let risk = r.imminentRiskToLife
+        self.init(
+            consentByAge: r.consentByAge.map {
+                ConsentBand(minAge: $0.minAge, maxAge: $0.maxAge, consentFrom: $0.consentFrom, childAssent: $0.childAssent ?? false)
+            },
+            whenCaregiverCannotConsent: r.whenCaregiverCannotConsent,
+            mandatoryReporting: r.mandatoryReporting.map {
+                ReportingDuty(id: $0.id, name: $0.name, appliesWhen: $0.appliesWhen.map(Condition.init) ?? .always,
+                              consequence: $0.consequence)
+            },
+            imminentRiskToLife: RiskToLife(allowed: risk.allowed, categories: risk.categories ?? [],
+                                           minimumFields: risk.minimumFields ?? []),
+            staleAfterDays: r.staleAfterDays, sensitiveFields: r.sensitiveFields,
+            responseHours: ResponseHours(emergency: r.responseHours.emergency, urgent: r.responseHours.urgent,
+                                         routine: r.responseHours.routine),
+            adultAge: r.adultAge ?? 18, caseCode: CaseCodeRule(r.caseCode))
     }
 }

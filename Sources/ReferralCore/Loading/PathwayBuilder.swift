@@ -40,9 +40,13 @@ extension DirectoryBuilder {
                 }
                 stepIndex[s.id] = steps.count
                 steps.append(Step(
-                    id: s.id, name: s.name, category: s.category, when: s.when, urgency: s.urgency, windows: s.windows ?? [],
-                    escalate: s.escalate ?? [], terminal: s.terminal ?? false, optional: s.optional ?? false, note: s.note,
-                    criticalNote: s.criticalNote, place: sl.place))
+                    id: s.id, name: s.name, category: s.category, when: s.when.map(Condition.init), urgency: s.urgency,
+                    windows: (s.windows ?? []).map { Step.Window(id: $0.id, name: $0.name, hours: $0.hours, urgency: $0.urgency) },
+                    escalate: (s.escalate ?? []).map {
+                        Step.Escalation(when: Condition($0.when), urgency: $0.urgency, reason: $0.reason)
+                    },
+                    terminal: s.terminal ?? false, optional: s.optional ?? false, note: s.note, criticalNote: s.criticalNote,
+                    place: sl.place))
             }
             var entry: [Int] = []
             for (i, e) in p.entry.enumerated() {
@@ -59,10 +63,10 @@ extension DirectoryBuilder {
                 if from == nil { unknown(.refUnknownStep, kl["from"], k.from, "step", stepIndex.keys) }
                 if to == nil { unknown(.refUnknownStep, kl["to"], k.to, "step", stepIndex.keys) }
                 if let w = k.when { checkCondition(w, kl["when"], context: context, pathways: pathwayIDs) }
-                if let from, let to { links[from].append(Pathway.Link(to: to, when: k.when, place: kl.place)) }
+                if let from, let to { links[from].append(Pathway.Link(to: to, when: k.when.map(Condition.init), place: kl.place)) }
             }
             if errorCount != before { continue }
-            out.append(Pathway(id: p.id, name: p.name, appliesWhen: p.appliesWhen, steps: steps, entry: entry,
+            out.append(Pathway(id: p.id, name: p.name, appliesWhen: Condition(p.appliesWhen), steps: steps, entry: entry,
                                links: links, file: l.file.name))
         }
         return out
@@ -80,5 +84,30 @@ extension DirectoryBuilder {
             checkCondition(sub, l["anyOf"][i], context: context, pathways: pathways)
         }
         if let n = c.not { checkCondition(n.value, l["not"], context: context, pathways: pathways) }
+    }
+}
+
+extension Condition {
+    /// The clauses of a condition document, in the order the format lists its fields (the order
+    /// reasons name them in). An empty `anyOf` says nothing and is left out.
+    init(_ d: ConditionDocument) {
+        var c: [Clause] = []
+        if let v = d.concerns { c.append(.concerns(v)) }
+        if let v = d.incidentTypes { c.append(.incidentTypes(v)) }
+        if let v = d.ageAtLeast { c.append(.ageAtLeast(v)) }
+        if let v = d.ageAtMost { c.append(.ageAtMost(v)) }
+        if let v = d.sexes { c.append(.sexes(v)) }
+        if let v = d.separation { c.append(.separation(v)) }
+        if let v = d.traffickingIndicators { c.append(.traffickingIndicators(v)) }
+        if let v = d.suicidePlan { c.append(.suicidePlan(v)) }
+        if let v = d.psychosisSigns { c.append(.psychosisSigns(v)) }
+        if let v = d.distressAtLeast { c.append(.distressAtLeast(v)) }
+        if let v = d.hoursSinceIncidentAtMost { c.append(.hoursSinceIncidentAtMost(v)) }
+        if let v = d.caregiverSuspected { c.append(.caregiverSuspected(v)) }
+        if let v = d.imminentRiskToLife { c.append(.imminentRiskToLife(v)) }
+        if let v = d.populationGroups { c.append(.populationGroups(v)) }
+        if let v = d.anyOf, !v.isEmpty { c.append(.anyOf(v.map(Condition.init))) }
+        if let v = d.not { c.append(.not(Condition(v.value))) }
+        self.init(c)
     }
 }

@@ -16,8 +16,8 @@ extension DirectoryBuilder {
             }
             locs[o.id] = l
             checkDirectoryText(website: o.website, source: o.source, l, id: o.id)
-            out[o.id] = Organisation(id: o.id, name: o.name, type: o.type, contact: o.contact, description: o.description,
-                                     website: o.website, source: o.source)
+            out[o.id] = Organisation(id: o.id, name: o.name, type: o.type, contact: o.contact.map(Contact.init),
+                                     description: o.description, website: o.website, source: o.source.map(Source.init))
         }
         return out
     }
@@ -115,13 +115,13 @@ extension DirectoryBuilder {
             out.append(Service(
                 id: s.id, organisation: s.organisation, name: s.name, category: s.category, areas: s.areas,
                 modality: s.modality, hours: hours, languages: s.languages, interpretation: s.interpretation ?? false,
-                eligibility: e, accessibility: s.accessibility ?? [], staffSexes: s.staffSexes, features: s.features ?? [],
+                eligibility: Eligibility(e), accessibility: s.accessibility ?? [], staffSexes: s.staffSexes, features: s.features ?? [],
                 selfReferral: s.intake.selfReferral, requiredFields: s.intake.requiredFields, status: s.status,
                 mandatoryReporting: s.mandatoryReporting ?? [],
                 sensitiveDataQualified: s.sensitiveDataQualified == true && category?.sensitive == true,
-                address: s.address, focalPoint: s.focalPoint, lastVerifiedDay: verifiedDay, lastVerified: s.lastVerified,
-                interventionType: s.interventionType, cost: s.cost, description: s.description, website: s.website,
-                source: s.source, place: l.place))
+                address: s.address.map(Address.init), focalPoint: s.focalPoint.map(Contact.init), lastVerifiedDay: verifiedDay,
+                lastVerified: s.lastVerified, interventionType: s.interventionType, cost: s.cost, description: s.description,
+                website: s.website, source: s.source.map(Source.init), place: l.place))
         }
         return out
     }
@@ -166,4 +166,25 @@ extension DirectoryBuilder {
                   help: "coordinates are WGS 84 decimal degrees, latitude first")
         }
     }
+}
+
+extension Contact {
+    init(_ d: ContactDocument) { self.init(role: d.role, phone: d.phone, email: d.email) }
+}
+
+extension Eligibility {
+    init(_ d: EligibilityDocument) {
+        self.init(minAge: d.minAge, maxAge: d.maxAge, sexes: d.sexes, populationGroups: d.populationGroups,
+                  legalStatuses: d.legalStatuses, note: d.note)
+    }
+}
+
+extension Address {
+    init(_ d: AddressDocument) {
+        self.init(text: d.text, confidential: d.confidential, latitude: d.latitude, longitude: d.longitude)
+    }
+}
+
+extension Source {
+    init(_ d: SourceDocument) { self.init(dataset: d.dataset, recordId: d.recordId, place: d.place) }
 }

@@ -1,81 +1,199 @@
-extension ConditionDocument {
-    /// Whether the case meets the condition, and a readable account of the parts that failed.
+/// What a condition means: evaluated for a case (by the router) or for a whole population (by the
+/// coverage check), and described in words (skipped steps, graph labels). Each is one exhaustive
+/// switch over `Clause`, so a new clause cannot be half implemented.
+extension Condition {
+
+    /// Whether the condition holds for what is known of the subject.
     ///
     /// An age band meets an age bound only if the whole band does: the router never guesses in
     /// favour of a rule when the case is vaguer than the rule.
-    public func evaluate(_ c: Case) -> (holds: Bool, failed: [String]) {
-        var failed: [String] = []
-        let k = c.concerns
-        if let v = concerns, !v.contains(where: c.pathways.contains) {
-            failed.append("concerns include none of \(v.joined(separator: ", "))")
+    func evaluate(_ facts: Facts, _ unknown: UnknownFacts) -> Truth {
+        var result = Truth.yes
+        for clause in clauses {
+            result = result && clause.evaluate(facts, unknown)
+            if result == .no { return .no }
         }
-        if let v = incidentTypes {
-            if let t = k.gbvIncidentType, v.contains(t) {} else {
-                failed.append("incident type is not \(v.map(\.rawValue).joined(separator: " or "))")
-            }
-        }
-        if let v = ageAtLeast, c.age.min < v { failed.append("age is not \(v) or over") }
-        if let v = ageAtMost, c.age.max > v { failed.append("age is not \(v) or under") }
-        if let v = sexes, !v.contains(c.document.sex) { failed.append("sex is not \(v.map(\.rawValue).joined(separator: " or "))") }
-        if let v = separation, !v.contains(k.separation ?? .none) {
-            failed.append("separation is not \(v.map(\.rawValue).joined(separator: " or "))")
-        }
-        if let v = traffickingIndicators {
-            let have = Set(k.traffickingIndicators ?? [])
-            if !v.allSatisfy(have.contains) {
-                failed.append("trafficking indicators do not include all of \(v.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
-        if let v = suicidePlan, (k.suicidePlan ?? false) != v { failed.append(v ? "no suicide plan reported" : "a suicide plan is reported") }
-        if let v = psychosisSigns, (k.psychosisSigns ?? false) != v {
-            failed.append(v ? "no signs of psychosis reported" : "signs of psychosis are reported")
-        }
-        if let v = distressAtLeast, (k.distress ?? .none) < v { failed.append("distress is below \(v.rawValue)") }
-        if let v = hoursSinceIncidentAtMost {
-            // Unknown time since the incident: treat as within the window (ask; never withhold care).
-            if let h = k.hoursSinceIncident, h > v { failed.append("more than \(formatHours(v)) h since the incident") }
-        }
-        if let v = caregiverSuspected, (k.caregiverSuspected ?? false) != v {
-            failed.append(v ? "the caregiver is not the suspected perpetrator" : "the caregiver is the suspected perpetrator")
-        }
-        if let v = imminentRiskToLife, (k.imminentRiskToLife ?? false) != v {
-            failed.append(v ? "no imminent risk to life reported" : "an imminent risk to life is reported")
-        }
-        if let v = populationGroups, !v.contains(where: c.populationGroups.contains) {
-            failed.append("population groups include none of \(v.joined(separator: ", "))")
-        }
-        if let any = anyOf, !any.isEmpty {
-            let results = any.map { $0.evaluate(c) }
-            if !results.contains(where: \.holds) {
-                failed.append("none of the alternatives holds (" + results.map { $0.failed.joined(separator: " and ") }
-                    .joined(separator: "; ") + ")")
-            }
-        }
-        if let n = not, n.value.evaluate(c).holds { failed.append("not for cases where \(n.value.summary)") }
-        return (failed.isEmpty, failed)
+        return result
     }
 
-    /// The condition in words ("incident type is rape or sexual-assault and age is 17 or under"),
-    /// for reasons that name an excluded condition.
-    public var summary: String {
-        var parts: [String] = []
+    /// Whether the condition holds for a case (facts the case does not record read as their
+    /// defaults; see `UnknownFacts.caseDefaults`).
+    public func holds(for c: Case) -> Bool { evaluate(Facts(c), .caseDefaults) == .yes }
+
+    /// The clauses that do not hold for the subject, in words ("incident type is not rape").
+    func failures(_ facts: Facts, _ unknown: UnknownFacts) -> [String] {
+        clauses.filter { $0.evaluate(facts, unknown) != .yes }.map { $0.describe(.failure(facts, unknown)) }
+    }
+
+    /// The condition in words: `.summary` "incident type is rape and age is 17 or under" (reasons
+    /// that name an excluded condition), `.label` "incident rape, age ≤ 17" (graph labels).
+    public func describe(_ style: Clause.Style) -> String {
+        switch style {
+        case .label: clauses.isEmpty ? "always" : clauses.map { $0.describe(.label) }.joined(separator: ", ")
+        case .summary, .failure: clauses.isEmpty ? "any case" : clauses.map { $0.describe(.summary) }.joined(separator: " and ")
+        }
+    }
+
+    /// The concern facts of a case the condition reads (`gbvIncidentType`, `suicidePlan`…), by
+    /// their field name in a case's `concerns`: what a form must ask for the condition to be told.
+    public var concernFields: Set<String> {
+        var out = Set<String>()
+        for c in clauses {
+            switch c {
+            case .incidentTypes: out.insert("gbvIncidentType")
+            case .hoursSinceIncidentAtMost: out.insert("hoursSinceIncident")
+            case .traffickingIndicators: out.insert("traffickingIndicators")
+            case .suicidePlan: out.insert("suicidePlan")
+            case .psychosisSigns: out.insert("psychosisSigns")
+            case .distressAtLeast: out.insert("distress")
+            case .separation: out.insert("separation")
+            case .caregiverSuspected: out.insert("caregiverSuspected")
+            case .imminentRiskToLife: out.insert("imminentRiskToLife")
+            case .concerns, .ageAtLeast, .ageAtMost, .sexes, .populationGroups: break
+            case .anyOf(let alternatives): for a in alternatives { out.formUnion(a.concernFields) }
+            case .not(let inner): out.formUnion(inner.concernFields)
+            }
+        }
+        return out
+    }
+
+    /// The top-level age bounds applied to an age band: the ages of it the condition leaves.
+    func narrowing(_ ages: ClosedRange<Int>) -> ClosedRange<Int>? {
+        var lo = ages.lowerBound, hi = ages.upperBound
+        for c in clauses {
+            if case .ageAtLeast(let v) = c { lo = max(lo, v) }
+            if case .ageAtMost(let v) = c { hi = min(hi, v) }
+        }
+        return lo <= hi ? lo...hi : nil
+    }
+}
+
+extension Clause {
+    /// How a clause is put in words.
+    public enum Style {
+        /// "incident type is rape or sexual-assault"
+        case summary
+        /// "incident type is not rape or sexual-assault": why it does not hold for these facts.
+        case failure(Facts, UnknownFacts)
+        /// "incident rape/sexual-assault": short, for graph labels.
+        case label
+    }
+
+    func evaluate(_ f: Facts, _ unknown: UnknownFacts) -> Truth {
+        let defaults = unknown == .caseDefaults
+        /// A fact the subject may not record: its value, the default when reading case defaults,
+        /// or nil (unknown).
+        func known<T>(_ value: T?, default d: T) -> T? { value ?? (defaults ? d : nil) }
+        switch self {
+        case .concerns(let v):
+            guard let have = f.concerns else { return .unknown }
+            return Truth(v.contains(where: have.contains))
+        case .incidentTypes(let v):
+            guard let t = f.incidentType else { return defaults ? .no : .unknown }
+            return Truth(v.contains(t))
+        case .ageAtLeast(let v):
+            return f.ages.lowerBound >= v ? .yes : f.ages.upperBound < v || defaults ? .no : .unknown
+        case .ageAtMost(let v):
+            return f.ages.upperBound <= v ? .yes : f.ages.lowerBound > v || defaults ? .no : .unknown
+        case .sexes(let v):
+            guard let s = f.sex else { return .unknown }
+            return Truth(v.contains(s))
+        case .separation(let v):
+            guard let s = known(f.separation, default: Separation.none) else { return .unknown }
+            return Truth(v.contains(s))
+        case .traffickingIndicators(let v):
+            guard let have = known(f.traffickingIndicators, default: []) else { return .unknown }
+            return Truth(v.allSatisfy(have.contains))
+        case .suicidePlan(let v):
+            guard let have = known(f.suicidePlan, default: false) else { return .unknown }
+            return Truth(have == v)
+        case .psychosisSigns(let v):
+            guard let have = known(f.psychosisSigns, default: false) else { return .unknown }
+            return Truth(have == v)
+        case .distressAtLeast(let v):
+            guard let have = known(f.distress, default: Distress.none) else { return .unknown }
+            return Truth(have >= v)
+        case .hoursSinceIncidentAtMost(let v):
+            // Unknown time since the incident: treat as within the window (ask; never withhold care).
+            guard let h = f.hoursSinceIncident else { return defaults ? .yes : .unknown }
+            return Truth(h <= v)
+        case .caregiverSuspected(let v):
+            guard let have = known(f.caregiverSuspected, default: false) else { return .unknown }
+            return Truth(have == v)
+        case .imminentRiskToLife(let v):
+            guard let have = known(f.imminentRiskToLife, default: false) else { return .unknown }
+            return Truth(have == v)
+        case .populationGroups(let v):
+            guard let have = f.populationGroups else { return .unknown }
+            return Truth(v.contains(where: have.contains))
+        case .anyOf(let alternatives):
+            var result = Truth.no
+            for a in alternatives { result = result || a.evaluate(f, unknown) }
+            return result
+        case .not(let inner):
+            return !inner.evaluate(f, unknown)
+        }
+    }
+
+    func describe(_ style: Style) -> String {
         func or<T: RawRepresentable>(_ v: [T]) -> String where T.RawValue == String { v.map(\.rawValue).joined(separator: " or ") }
-        if let v = concerns { parts.append("concerns include \(v.joined(separator: " or "))") }
-        if let v = incidentTypes { parts.append("incident type is \(or(v))") }
-        if let v = ageAtLeast { parts.append("age is \(v) or over") }
-        if let v = ageAtMost { parts.append("age is \(v) or under") }
-        if let v = sexes { parts.append("sex is \(or(v))") }
-        if let v = separation { parts.append("separation is \(or(v))") }
-        if let v = traffickingIndicators { parts.append("trafficking indicators include \(v.map(\.rawValue).joined(separator: ", "))") }
-        if let v = suicidePlan { parts.append(v ? "a suicide plan is reported" : "no suicide plan is reported") }
-        if let v = psychosisSigns { parts.append(v ? "signs of psychosis are reported" : "no signs of psychosis are reported") }
-        if let v = distressAtLeast { parts.append("distress is \(v.rawValue) or worse") }
-        if let v = hoursSinceIncidentAtMost { parts.append("at most \(formatHours(v)) h since the incident") }
-        if let v = caregiverSuspected { parts.append(v ? "the caregiver is the suspected perpetrator" : "the caregiver is not suspected") }
-        if let v = imminentRiskToLife { parts.append(v ? "an imminent risk to life is reported" : "no imminent risk to life") }
-        if let v = populationGroups { parts.append("population groups include \(v.joined(separator: " or "))") }
-        if let v = anyOf, !v.isEmpty { parts.append("(" + v.map(\.summary).joined(separator: ") or (") + ")") }
-        if let n = not { parts.append("not (\(n.value.summary))") }
-        return parts.isEmpty ? "any case" : parts.joined(separator: " and ")
+        func slash<T: RawRepresentable>(_ v: [T]) -> String where T.RawValue == String { v.map(\.rawValue).joined(separator: "/") }
+        func flag(_ v: Bool, _ yes: String, _ no: String) -> String { v ? yes : no }
+        switch (self, style) {
+        case (.concerns(let v), .summary): return "concerns include \(v.joined(separator: " or "))"
+        case (.concerns(let v), .failure): return "concerns include none of \(v.joined(separator: ", "))"
+        case (.concerns(let v), .label): return "concern " + v.joined(separator: "/")
+        case (.incidentTypes(let v), .summary): return "incident type is \(or(v))"
+        case (.incidentTypes(let v), .failure): return "incident type is not \(or(v))"
+        case (.incidentTypes(let v), .label): return "incident " + slash(v)
+        case (.ageAtLeast(let v), .summary): return "age is \(v) or over"
+        case (.ageAtLeast(let v), .failure): return "age is not \(v) or over"
+        case (.ageAtLeast(let v), .label): return "age ≥ \(v)"
+        case (.ageAtMost(let v), .summary): return "age is \(v) or under"
+        case (.ageAtMost(let v), .failure): return "age is not \(v) or under"
+        case (.ageAtMost(let v), .label): return "age ≤ \(v)"
+        case (.sexes(let v), .summary): return "sex is \(or(v))"
+        case (.sexes(let v), .failure): return "sex is not \(or(v))"
+        case (.sexes(let v), .label): return "sex " + slash(v)
+        case (.separation(let v), .summary): return "separation is \(or(v))"
+        case (.separation(let v), .failure): return "separation is not \(or(v))"
+        case (.separation(let v), .label): return "separation " + slash(v)
+        case (.traffickingIndicators(let v), .summary): return "trafficking indicators include \(v.map(\.rawValue).joined(separator: ", "))"
+        case (.traffickingIndicators(let v), .failure):
+            return "trafficking indicators do not include all of \(v.map(\.rawValue).joined(separator: ", "))"
+        case (.traffickingIndicators(let v), .label): return "indicators " + v.map(\.rawValue).joined(separator: "+")
+        case (.suicidePlan(let v), .summary): return flag(v, "a suicide plan is reported", "no suicide plan is reported")
+        case (.suicidePlan(let v), .failure): return flag(v, "no suicide plan reported", "a suicide plan is reported")
+        case (.suicidePlan(let v), .label): return flag(v, "suicide plan", "no suicide plan")
+        case (.psychosisSigns(let v), .summary): return flag(v, "signs of psychosis are reported", "no signs of psychosis are reported")
+        case (.psychosisSigns(let v), .failure): return flag(v, "no signs of psychosis reported", "signs of psychosis are reported")
+        case (.psychosisSigns(let v), .label): return flag(v, "psychosis signs", "no psychosis signs")
+        case (.distressAtLeast(let v), .summary): return "distress is \(v.rawValue) or worse"
+        case (.distressAtLeast(let v), .failure): return "distress is below \(v.rawValue)"
+        case (.distressAtLeast(let v), .label): return "distress ≥ \(v.rawValue)"
+        case (.hoursSinceIncidentAtMost(let v), .summary): return "at most \(formatHours(v)) h since the incident"
+        case (.hoursSinceIncidentAtMost(let v), .failure): return "more than \(formatHours(v)) h since the incident"
+        case (.hoursSinceIncidentAtMost(let v), .label): return "≤ \(formatHours(v)) h since incident"
+        case (.caregiverSuspected(let v), .summary):
+            return flag(v, "the caregiver is the suspected perpetrator", "the caregiver is not suspected")
+        case (.caregiverSuspected(let v), .failure):
+            return flag(v, "the caregiver is not the suspected perpetrator", "the caregiver is the suspected perpetrator")
+        case (.caregiverSuspected(let v), .label): return flag(v, "caregiver suspected", "caregiver not suspected")
+        case (.imminentRiskToLife(let v), .summary): return flag(v, "an imminent risk to life is reported", "no imminent risk to life")
+        case (.imminentRiskToLife(let v), .failure):
+            return flag(v, "no imminent risk to life reported", "an imminent risk to life is reported")
+        case (.imminentRiskToLife(let v), .label): return flag(v, "risk to life", "no risk to life")
+        case (.populationGroups(let v), .summary): return "population groups include \(v.joined(separator: " or "))"
+        case (.populationGroups(let v), .failure): return "population groups include none of \(v.joined(separator: ", "))"
+        case (.populationGroups(let v), .label): return "group " + v.joined(separator: "/")
+        case (.anyOf(let v), .summary): return "(" + v.map { $0.describe(.summary) }.joined(separator: ") or (") + ")"
+        case (.anyOf(let v), .failure(let f, let u)):
+            return "none of the alternatives holds (" + v.map { $0.failures(f, u).joined(separator: " and ") }
+                .joined(separator: "; ") + ")"
+        case (.anyOf(let v), .label): return "any of (" + v.map { $0.describe(.label) }.joined(separator: "; ") + ")"
+        case (.not(let c), .summary): return "not (\(c.describe(.summary)))"
+        case (.not(let c), .failure): return "not for cases where \(c.describe(.summary))"
+        case (.not(let c), .label): return "not (" + c.describe(.label) + ")"
+        }
     }
 }

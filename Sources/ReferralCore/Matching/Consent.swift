@@ -42,7 +42,7 @@ extension Router {
         } else {
             checks.append(RuleCheck(.consentByAge, .pass, "for \(bandText) consent from \(consent.givenBy.rawValue) counts"))
         }
-        if band.childAssent == true {
+        if band.childAssent {
             if consent.childAssent == true {
                 checks.append(RuleCheck(.consentChildAssent, .pass, "the child assented"))
             } else {
@@ -58,8 +58,8 @@ extension Router {
     }
 
     /// Reporting duties of the context that apply to this case.
-    func applicableDuties(_ c: Case) -> [ReportingDuty] {
-        rules.mandatoryReporting.filter { $0.appliesWhen?.evaluate(c).holds ?? true }
+    func applicableDuties(_ facts: Facts) -> [Rules.ReportingDuty] {
+        rules.mandatoryReporting.filter { $0.appliesWhen.evaluate(facts, .caseDefaults) == .yes }
     }
 
     var riskToLifeApplies: Bool { rules.imminentRiskToLife.allowed }
@@ -71,28 +71,25 @@ extension Router {
         let byCategory = (c.consent.referToCategories ?? []).contains(s.category)
         let consentCovers = byCategory || (c.consent.referToOrganisations ?? []).contains(s.organisation)
         let riskToLife = c.concerns.imminentRiskToLife == true && riskToLifeApplies
-            && (rules.imminentRiskToLife.categories ?? []).contains(s.category)
+            && rules.imminentRiskToLife.categories.contains(s.category)
         if consent.valid && consentCovers {
-            d.action = .refer
-            d.check(.consentReferral, .pass, "the person agreed to referral to this \(byCategory ? "kind of service" : "organisation")")
+            d.grant(.refer, .consentReferral, .pass, "the person agreed to referral to this \(byCategory ? "kind of service" : "organisation")")
         } else {
             let why = !consent.valid ? "the recorded consent does not count"
                 : "the person did not agree to referral to this kind of service or organisation"
             if riskToLife {
-                d.action = .emergencyReferral
-                d.check(.consentRiskToLife, .warn, "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data")
+                d.grant(.emergencyReferral, .consentRiskToLife, .warn, "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data")
                 d.warnings.append(Warning(.critical, .confidentialityRiskToLife, "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe"))
             } else if s.selfReferral {
-                d.action = .inform
-                d.check(.consentReferral, .warn, "\(why): information only, the service accepts people who come by themselves")
+                d.grant(.inform, .consentReferral, .warn, "\(why): information only, the service accepts people who come by themselves")
             } else {
-                d.check(.consentReferral, .fail, "\(why), and the service takes no self-referrals")
+                d.grant(.excluded, .consentReferral, .fail, "\(why), and the service takes no self-referrals")
             }
         }
     }
 
     /// Mandatory reporting: always shown; no referral until the consequences were explained.
-    func reportingGate(_ s: Service, _ c: Case, organisationName: String, applicable: [ReportingDuty],
+    func reportingGate(_ s: Service, _ c: Case, organisationName: String, applicable: [Rules.ReportingDuty],
                        into d: inout DecisionDraft)
     {
         let duties = s.mandatoryReporting.isEmpty ? [] : applicable.filter { s.mandatoryReporting.contains($0.id) }
@@ -104,11 +101,9 @@ extension Router {
             if c.consent.mandatoryReportingExplained == true {
                 d.check(.consentMandatoryReporting, .pass, "the person was told what this provider must report")
             } else if s.selfReferral {
-                d.action = .inform
-                d.check(.consentMandatoryReporting, .fail, "no referral until the person has been told what this provider must report: explain it and record it; information only meanwhile")
+                d.check(.consentMandatoryReporting, .fail, ceiling: .inform, "no referral until the person has been told what this provider must report: explain it and record it; information only meanwhile")
             } else {
-                d.action = .excluded
-                d.check(.consentMandatoryReporting, .fail, "no referral until the person has been told what this provider must report: explain it and record it")
+                d.check(.consentMandatoryReporting, .fail, ceiling: .excluded, "no referral until the person has been told what this provider must report: explain it and record it")
             }
         }
     }

@@ -12,24 +12,27 @@ extension Router {
     public func decide(_ s: Service, urgency: Urgency, _ c: Case, consent: ConsentAssessment, at time: RoutingTime)
         -> ServiceDecision
     {
-        decide(s, urgency: urgency, c, consent: consent, at: time, lineage: context.lineage(of: c.document.area),
-               duties: applicableDuties(c))
+        let facts = Facts(c)
+        return decide(s, urgency: urgency, c, facts, consent: consent, at: time, lineage: context.lineage(of: c.document.area),
+                      duties: applicableDuties(facts))
     }
 
-    /// `decide` with the case's area lineage and applicable reporting duties worked out once by
-    /// the caller (they do not depend on the service).
-    func decide(_ s: Service, urgency: Urgency, _ c: Case, consent: ConsentAssessment, at time: RoutingTime,
-                lineage: [String], duties applicable: [ReportingDuty]) -> ServiceDecision
+    /// `decide` with the case's facts, area lineage and applicable reporting duties worked out once
+    /// by the caller (they do not depend on the service).
+    func decide(_ s: Service, urgency: Urgency, _ c: Case, _ facts: Facts, consent: ConsentAssessment, at time: RoutingTime,
+                lineage: [String], duties applicable: [Rules.ReportingDuty]) -> ServiceDecision
     {
         var d = DecisionDraft()
-        let served = checkEligibility(s, c, lineage: lineage, into: &d)
+        let served = checkEligibility(s, c, facts, lineage: lineage, into: &d)
         let interpretation = checkAccess(s, c, into: &d)
         let availability = checkAvailability(s, urgency: urgency, at: time, into: &d)
         let staffRank = checkPreferences(s, c, into: &d)
 
         // Safety gates. From here on the action can only go down.
         let org = directory.organisations[s.organisation]
-        if !d.checks.contains(where: { $0.outcome == .fail }) { consentGate(s, c, consent: consent, into: &d) }
+        // The consent gate, for a service nothing has excluded so far: it grants the most the
+        // service can get; the gates after it can only lower that.
+        if d.ceiling != .excluded { consentGate(s, c, consent: consent, into: &d) }
         reportingGate(s, c, organisationName: org?.name ?? s.organisation, applicable: applicable, into: &d)
         let packet = buildPacket(s, c, into: &d)
         let address = confidentialAddress(s, into: &d)
@@ -53,15 +56,37 @@ extension Router {
     }
 }
 
-/// A decision being made: the checks so far, the warnings, and the action the gates allow.
+/// A decision being made: the checks so far, each with its ceiling, and the warnings.
+///
+/// The action is derived from the checks (Cedar's authorizer: the decision is a function of the
+/// rules that held, and the reasons are exactly the rules that decided it). The consent gate
+/// grants the most the service can get ("refer if consented"); every other check can only lower
+/// it, with a ceiling (`excluded` for a failed eligibility or access rule, `inform` for a
+/// reporting duty not yet explained…). So restrictions can only take options away, by
+/// construction; and without a grant the service is not referred.
 struct DecisionDraft {
-    var checks: [RuleCheck] = []
+    private(set) var checks: [RuleCheck] = []
     var warnings: [Warning] = []
-    var action: Action = .excluded
+    /// What the consent gate granted; nil until it ran (it runs only for an eligible service).
+    private var granted: Action?
+    /// The least of the ceilings of the checks so far.
+    private(set) var ceiling: Action = .refer
 
     init() { checks.reserveCapacity(16) }  // a decision has 8 to 16 checks: grow the array once
 
-    mutating func check(_ rule: RuleID, _ outcome: RuleCheck.Outcome, _ reason: String) {
-        checks.append(RuleCheck(rule, outcome, reason))
+    /// The action: what was granted, lowered to every ceiling; `excluded` when nothing was granted.
+    var action: Action { granted.map { $0.lowered(to: ceiling) } ?? .excluded }
+
+    /// Records a check. A failed check without an explicit ceiling excludes the service.
+    mutating func check(_ rule: RuleID, _ outcome: RuleCheck.Outcome, ceiling: Action? = nil, _ reason: String) {
+        let limit = ceiling ?? (outcome == .fail ? .excluded : nil)
+        if let limit { self.ceiling = self.ceiling.lowered(to: limit) }
+        checks.append(RuleCheck(rule, outcome, ceiling: limit, reason))
+    }
+
+    /// Records the consent gate's check, which grants `action` (and is its ceiling).
+    mutating func grant(_ action: Action, _ rule: RuleID, _ outcome: RuleCheck.Outcome, _ reason: String) {
+        granted = action
+        check(rule, outcome, ceiling: action, reason)
     }
 }

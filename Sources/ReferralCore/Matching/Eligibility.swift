@@ -1,9 +1,40 @@
 /// Who and where a service is for, whether the person can use it, and whether it runs now.
+
+extension Eligibility {
+    /// How a service's eligibility meets what is known of a subject, restriction by restriction
+    /// (nil where the service does not restrict). The router reads it for one case; the coverage
+    /// check for whole populations, where a fact the population does not share is unknown.
+    struct Verdict {
+        var age: Truth?
+        var sex: Truth?
+        var populationGroup: Truth?
+        var legalStatus: Truth?
+
+        /// Serves every member (`yes`), none (`no`), or some (`unknown`).
+        var overall: Truth { [age, sex, populationGroup, legalStatus].reduce(Truth.yes) { $0 && ($1 ?? .yes) } }
+    }
+
+    func evaluate(_ f: Facts) -> Verdict {
+        var v = Verdict()
+        if let served = ages {
+            // The whole band must fit; a band partly inside is unknown.
+            v.age = served.contains(f.ages.lowerBound) && served.contains(f.ages.upperBound) ? .yes
+                : served.overlaps(f.ages) ? .unknown : .no
+        }
+        if let sexes { v.sex = f.sex.map { Truth(sexes.contains($0)) } ?? .unknown }
+        if let populationGroups {
+            v.populationGroup = f.populationGroups.map { Truth(populationGroups.contains(where: $0.contains)) } ?? .unknown
+        }
+        if let legalStatuses { v.legalStatus = f.legalStatus.map { Truth(legalStatuses.contains($0)) } ?? .unknown }
+        return v
+    }
+}
+
 extension Router {
 
     /// Area, age, sex, population group and legal status. Returns the position in `lineage` of
     /// the nearest area the service serves (0: the case's own area), nil when it serves none.
-    func checkEligibility(_ s: Service, _ c: Case, lineage: [String], into d: inout DecisionDraft) -> Int? {
+    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, lineage: [String], into d: inout DecisionDraft) -> Int? {
         let e = s.eligibility
         let doc = c.document
         // Area: the nearest of the case's area and its ancestors that the service serves.
@@ -14,31 +45,32 @@ extension Router {
             d.check(.eligibilityArea, .fail, "does not serve \(context.areaName(doc.area)) (\(doc.area)) or any area containing it")
         }
 
-        // Age: the whole of an age band must fit.
-        if e.minAge != nil || e.maxAge != nil {
-            let lo = e.minAge ?? 0, hi = e.maxAge ?? 130
-            if c.age.min >= lo && c.age.max <= hi {
-                d.check(.eligibilityAge, .pass, "serves ages \(lo)-\(hi)")
+        let v = s.eligibility.evaluate(facts)
+        // An unknown fit (an age band straddling a bound, an unrecorded legal status) does not
+        // pass: the router never guesses in favour of a rule when the case is vaguer than it.
+        if let t = v.age, let ages = e.ages {
+            if t == .yes {
+                d.check(.eligibilityAge, .pass, "serves ages \(ages.lowerBound)-\(ages.upperBound)")
             } else {
-                d.check(.eligibilityAge, .fail, "serves ages \(lo)-\(hi) only; the case's age is \(c.age.description)")
+                d.check(.eligibilityAge, .fail, "serves ages \(ages.lowerBound)-\(ages.upperBound) only; the case's age is \(c.age.description)")
             }
         }
-        if let sexes = e.sexes {
-            if sexes.contains(doc.sex) {
+        if let t = v.sex, let sexes = e.sexes {
+            if t == .yes {
                 d.check(.eligibilitySex, .pass, "serves \(sexes.map(\.rawValue).joined(separator: ", "))")
             } else {
                 d.check(.eligibilitySex, .fail, "serves \(sexes.map(\.rawValue).joined(separator: ", ")) only")
             }
         }
-        if let groups = e.populationGroups {
-            if groups.contains(where: c.populationGroups.contains) {
+        if let t = v.populationGroup, let groups = e.populationGroups {
+            if t == .yes {
                 d.check(.eligibilityPopulationGroup, .pass, "serves \(groups.joined(separator: ", "))")
             } else {
                 d.check(.eligibilityPopulationGroup, .fail, "serves \(groups.joined(separator: ", ")) only")
             }
         }
-        if let statuses = e.legalStatuses {
-            if let ls = doc.legalStatus, statuses.contains(ls) {
+        if let t = v.legalStatus, let statuses = e.legalStatuses {
+            if t == .yes {
                 d.check(.eligibilityLegalStatus, .pass, "restricted by legal status to \(statuses.joined(separator: ", ")); the case qualifies")
             } else {
                 let known = doc.legalStatus == nil ? "the case's legal status is not recorded" : "the case's legal status is not among them"

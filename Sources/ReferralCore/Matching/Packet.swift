@@ -17,7 +17,7 @@ extension Router {
             let agreed = c.consent.share
             // Under the risk-to-life exception the minimum fields go whatever was agreed; otherwise
             // only what the provider needs and the person agreed to.
-            let wanted = action == .refer ? s.requiredFields : (rules.imminentRiskToLife.minimumFields ?? [])
+            let wanted = action == .refer ? s.requiredFields : rules.imminentRiskToLife.minimumFields
             var fields: [CaseField] = []
             for f in wanted.sorted() where fields.last != f { fields.append(f) }  // sorted, each once
             for f in fields {

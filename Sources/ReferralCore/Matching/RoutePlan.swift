@@ -67,13 +67,20 @@ public struct RuleCheck: Codable, Sendable, Equatable {
     }
     public var rule: RuleID
     public var outcome: Outcome
+    /// The most a service can get because of this check (`excluded` for a failed eligibility
+    /// rule, `inform` for a reporting duty not explained yet…); nil when the check does not limit.
+    /// The consent gate's check carries what it grants. Not part of the JSON output.
+    public var ceiling: Action?
     public var reason: String
 
-    public init(_ rule: RuleID, _ outcome: Outcome, _ reason: String) {
+    public init(_ rule: RuleID, _ outcome: Outcome, ceiling: Action? = nil, _ reason: String) {
         self.rule = rule
         self.outcome = outcome
+        self.ceiling = ceiling
         self.reason = reason
     }
+
+    enum CodingKeys: String, CodingKey { case rule, outcome, reason }
 }
 
 public struct StepPlan: Codable, Sendable, Equatable {
@@ -127,6 +134,22 @@ public enum Action: String, Codable, Sendable, Comparable {
         }
     }
     public static func < (a: Action, b: Action) -> Bool { a.order < b.order }
+
+    /// How much a service can get with this action: what is sent, and whether anything is.
+    var permissiveness: Int {
+        switch self {
+        case .excluded: 0
+        case .inform: 1
+        case .emergencyReferral: 2
+        case .refer: 3
+        }
+    }
+
+    /// This action, or `ceiling` if that allows less.
+    public func lowered(to ceiling: Action) -> Action { ceiling.permissiveness < permissiveness ? ceiling : self }
+
+    /// Whether this action gives the person no more than `other` does.
+    public func isAtMost(_ other: Action) -> Bool { permissiveness <= other.permissiveness }
 }
 
 /// The router's decision on one service for one step of one case.
@@ -148,6 +171,13 @@ public struct ServiceDecision: Codable, Sendable, Equatable {
     public var withheld: [WithheldField]
     /// How the person or caseworker reaches the service.
     public var access: AccessInfo
+    /// The rules that decided the action, in check order: the checks whose ceiling is the action
+    /// (the consent gate's grant for a referral; every failed rule for an excluded service).
+    public var decidingRules: [RuleID] {
+        var out: [RuleID] = []
+        for c in checks where c.ceiling == action && !out.contains(c.rule) { out.append(c.rule) }
+        return out
+    }
     /// What ranks the options of a step apart from the action (see Ranking.swift); not part of
     /// the output.
     var preference = RankPreference()
@@ -180,7 +210,7 @@ public struct WithheldField: Codable, Sendable, Equatable {
 
 public struct AccessInfo: Codable, Sendable, Equatable {
     public var modality: [Modality]
-    public var contact: ContactDocument?
+    public var contact: Contact?
     /// Nil when there is none or it is confidential (see `addressConfidential`).
     public var address: String?
     public var addressConfidential: Bool

@@ -15,21 +15,22 @@ public struct Router: Sendable {
     public init(directory: Directory) { self.directory = directory }
 
     var context: Context { directory.context }
-    var rules: ContextRules { directory.context.rules }
+    var rules: Rules { directory.context.rules }
 
     // MARK: routing
 
     public func route(_ c: Case, at time: RoutingTime) -> RoutePlan {
         let consent = assessConsent(c)
+        let facts = Facts(c)
         var steps: [(order: Int, plan: StepPlan)] = []
         var skipped: [SkippedStep] = []
         var gaps: [Gap] = []
-        let pathways = applicablePathways(c)
+        let pathways = applicablePathways(facts)
         for p in pathways {
-            let walk = walkPathway(p, c)
+            let walk = walkPathway(p, facts)
             skipped.append(contentsOf: walk.skipped)
             for stepIndex in walk.reached {
-                let plan = planStep(p.steps[stepIndex], pathway: p, c, consent: consent, at: time)
+                let plan = planStep(p.steps[stepIndex], pathway: p, c, facts, consent: consent, at: time)
                 if plan.options.isEmpty {
                     let cause = gapCause(plan)
                     gaps.append(Gap(pathway: p.id, step: plan.step, category: plan.category, area: c.document.area,
@@ -57,10 +58,11 @@ public struct Router: Sendable {
     public func explain(serviceID: String, for c: Case, at time: RoutingTime) -> ServiceExplanation? {
         guard let s = directory.service(serviceID) else { return nil }
         let consent = assessConsent(c)
+        let facts = Facts(c)
         var out: [ServiceExplanation.InStep] = []
-        for p in applicablePathways(c) {
-            for i in walkPathway(p, c).reached where p.steps[i].category == s.category {
-                let (urgency, _) = stepUrgency(p.steps[i], c)
+        for p in applicablePathways(facts) {
+            for i in walkPathway(p, facts).reached where p.steps[i].category == s.category {
+                let (urgency, _) = stepUrgency(p.steps[i], c, facts)
                 out.append(.init(pathway: p.id, step: p.steps[i].id, urgency: urgency,
                                  decision: decide(s, urgency: urgency, c, consent: consent, at: time)))
             }
@@ -70,13 +72,13 @@ public struct Router: Sendable {
                                   withoutStep: standalone)
     }
 
-    func applicablePathways(_ c: Case) -> [Pathway] {
-        directory.pathways.filter { $0.appliesWhen.evaluate(c).holds }
+    func applicablePathways(_ facts: Facts) -> [Pathway] {
+        directory.pathways.filter { $0.appliesWhen.evaluate(facts, .caseDefaults) == .yes }
     }
 
     /// Breadth-first from the entry steps, following links whose conditions hold. A step whose own
     /// condition fails is reported as skipped and not walked through.
-    func walkPathway(_ p: Pathway, _ c: Case) -> (reached: [Int], skipped: [SkippedStep]) {
+    func walkPathway(_ p: Pathway, _ facts: Facts) -> (reached: [Int], skipped: [SkippedStep]) {
         var seen = Set<Int>()
         var queue = p.entry
         var reached: [Int] = []
@@ -87,17 +89,14 @@ public struct Router: Sendable {
             let i = queue[head]
             head += 1
             let step = p.steps[i]
-            if let w = step.when {
-                let r = w.evaluate(c)
-                if !r.holds {
-                    skipped.append(SkippedStep(pathway: p.id, step: step.id, name: step.name,
-                                               reason: r.failed.joined(separator: "; ")))
-                    continue
-                }
+            if let w = step.when, w.evaluate(facts, .caseDefaults) != .yes {
+                skipped.append(SkippedStep(pathway: p.id, step: step.id, name: step.name,
+                                           reason: w.failures(facts, .caseDefaults).joined(separator: "; ")))
+                continue
             }
             reached.append(i)
             for link in p.links[i] where !seen.contains(link.to) {
-                if let w = link.when, !w.evaluate(c).holds { continue }
+                if let w = link.when, w.evaluate(facts, .caseDefaults) != .yes { continue }
                 seen.insert(link.to)
                 queue.append(link.to)
             }
@@ -105,7 +104,7 @@ public struct Router: Sendable {
         return (reached, skipped)
     }
 
-    func stepUrgency(_ step: Step, _ c: Case) -> (Urgency, [String]) {
+    func stepUrgency(_ step: Step, _ c: Case, _ facts: Facts) -> (Urgency, [String]) {
         var u = step.urgency
         var reasons = ["\(step.urgency.rawValue) by the pathway"]
         for w in step.windows {
@@ -119,15 +118,17 @@ public struct Router: Sendable {
                 reasons.append("time since incident unknown: treated as within the \(w.name) window")
             }
         }
-        for e in step.escalate where e.when.evaluate(c).holds && e.urgency < u {
+        for e in step.escalate where e.when.evaluate(facts, .caseDefaults) == .yes && e.urgency < u {
             u = e.urgency
             reasons.append(e.reason)
         }
         return (u, reasons)
     }
 
-    func planStep(_ step: Step, pathway p: Pathway, _ c: Case, consent: ConsentAssessment, at time: RoutingTime) -> StepPlan {
-        let (urgency, reasons) = stepUrgency(step, c)
+    func planStep(_ step: Step, pathway p: Pathway, _ c: Case, _ facts: Facts, consent: ConsentAssessment,
+                  at time: RoutingTime) -> StepPlan
+    {
+        let (urgency, reasons) = stepUrgency(step, c, facts)
         var windows: [WindowStatus] = []
         for w in step.windows {
             if let h = c.concerns.hoursSinceIncident {
@@ -145,9 +146,10 @@ public struct Router: Sendable {
         }
         // The case's lineage and reporting duties are the same for every service of the step.
         let lineage = context.lineage(of: c.document.area)
-        let duties = applicableDuties(c)
+        let duties = applicableDuties(facts)
         let unsorted = directory.serviceIndices(category: step.category, lineage: lineage).map {
-            decide(directory.services[$0], urgency: urgency, c, consent: consent, at: time, lineage: lineage, duties: duties)
+            decide(directory.services[$0], urgency: urgency, c, facts, consent: consent, at: time, lineage: lineage,
+                   duties: duties)
         }
         let decisions = ranked(unsorted)
         var options = decisions.filter { $0.action != .excluded }
@@ -163,7 +165,7 @@ public struct Router: Sendable {
                                     "no referral can be sent for this step: the options are information for the person to act on"))
         }
         // What the pathway marks as critical for a call comes first among the step's warnings.
-        if let note = step.criticalNote { warnings.insert(Warning(.critical, "step.critical-note", note), at: 0) }
+        if let note = step.criticalNote { warnings.insert(Warning(.critical, .stepCriticalNote, note), at: 0) }
         return StepPlan(
             pathway: p.id, step: step.id, name: step.name, category: step.category, urgency: urgency,
             urgencyReasons: reasons, respondBy: time.adding(hours: Double(rules.responseHours.hours(urgency))).iso8601,

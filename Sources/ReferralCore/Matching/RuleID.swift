@@ -27,7 +27,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
     /// What a rule is about; a gap's cause is worked out from the families of the rules that
     /// excluded the services in reach.
     public enum Family: String, Sendable {
-        case consent, child, confidentiality, preference, eligibility, access, availability, data, gap
+        case consent, child, confidentiality, preference, eligibility, access, availability, data, step, gap
     }
 
     public var family: Family {
@@ -42,6 +42,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case .accessLanguage, .accessNeeds: .access
         case .availabilityStatus, .availabilityHours: .availability
         case .dataVerified, .dataMinimumNecessary, .dataSensitive: .data
+        case .stepCriticalNote: .step
         case .gapUrgent: .gap
         }
     }
@@ -93,6 +94,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case dataVerified = "data.verified"
         case dataMinimumNecessary = "data.minimum-necessary"
         case dataSensitive = "data.sensitive"
+        case stepCriticalNote = "step.critical-note"
         case gapUrgent = "gap.urgent"
 
         var documentation: String {
@@ -128,6 +130,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
             case .dataVerified: "the entry was verified within the context's staleAfterDays"
             case .dataMinimumNecessary: "what is sent: the fields the provider needs that the person agreed to share"
             case .dataSensitive: "sensitive fields are held back from a provider not qualified to receive them"
+            case .stepCriticalNote: "the pathway's critical note for a step (criticalNote), shown as a critical warning of the step and in the brief"
             case .gapUrgent: "an emergency or urgent step has no usable service: find an alternative now"
             }
         }
@@ -164,5 +167,6 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
     public static let dataVerified = RuleID(.dataVerified)
     public static let dataMinimumNecessary = RuleID(.dataMinimumNecessary)
     public static let dataSensitive = RuleID(.dataSensitive)
+    public static let stepCriticalNote = RuleID(.stepCriticalNote)
     public static let gapUrgent = RuleID(.gapUrgent)
 }

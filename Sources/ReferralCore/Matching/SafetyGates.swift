@@ -45,8 +45,8 @@ extension Router {
         let p = c.preferences
         if k.imminentRiskToLife == true {
             if riskToLifeApplies {
-                let fields = (rules.imminentRiskToLife.minimumFields ?? []).map(\.rawValue).joined(separator: ", ")
-                let cats = (rules.imminentRiskToLife.categories ?? []).joined(separator: ", ")
+                let fields = rules.imminentRiskToLife.minimumFields.map(\.rawValue).joined(separator: ", ")
+                let cats = rules.imminentRiskToLife.categories.joined(separator: ", ")
                 w.append(Warning(.critical, .confidentialityRiskToLife,
                                  "imminent risk to life: the exception to consent applies to \(cats); only \(fields) will be sent; tell the person what was shared as soon as it is safe"))
             } else {
@@ -72,7 +72,7 @@ extension Router {
                                  "\(s.rawValue) child: family tracing and reunification should start within 48 hours; a best interests determination (BID) is needed before any durable solution"))
             }
         }
-        for d in applicableDuties(c) {
+        for d in applicableDuties(Facts(c)) {
             w.append(Warning(.warning, .confidentialityMandatoryReporting,
                              "\(d.name) applies to this case: providers carrying this duty must report (\(d.consequence)); tell the person before any referral"))
         }

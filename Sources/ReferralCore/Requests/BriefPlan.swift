@@ -16,8 +16,8 @@ public struct BriefPlan: Codable, Sendable, Equatable {
     public var anyReferral: Bool
     /// At least one step has a usable option (a referral or information the person can act on).
     public var anyOption: Bool
-    /// Critical warnings, then the emergency or urgent steps left without any usable option
-    /// (rule `gap.urgent`).
+    /// Critical warnings, the emergency or urgent steps left without any usable option (rule
+    /// `gap.urgent`) among them.
     public var critical: [Warning]
     /// How many other warnings the full plan carries.
     public var otherWarnings: Int

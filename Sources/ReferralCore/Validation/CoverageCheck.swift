@@ -43,9 +43,9 @@ struct CoverageCheck {
     /// Whether a step applies to each member of each population, and for which ages.
     typealias Applicability = [[ClosedRange<Int>?]]
 
-    func applicability(_ conditions: [ConditionDocument]) -> Applicability {
+    func applicability(_ conditions: [Condition]) -> Applicability {
         populations.entries.map { e in
-            e.members.map { m in Truth.all(conditions.map(m.truth)) == .no ? nil : m.ages(within: conditions) }
+            e.members.map { m in conditions.contains { m.truth(of: $0) == .no } ? nil : m.ages(within: conditions) }
         }
     }
 
@@ -53,7 +53,7 @@ struct CoverageCheck {
     private var duties: [[Set<String>]] {
         populations.entries.map { e in
             e.members.map { m in
-                Set(context.rules.mandatoryReporting.filter { d in d.appliesWhen.map { m.truth(of: $0) != .no } ?? true }.map(\.id))
+                Set(context.rules.mandatoryReporting.filter { m.truth(of: $0.appliesWhen) != .no }.map(\.id))
             }
         }
     }
@@ -64,9 +64,9 @@ struct CoverageCheck {
         var partial = false
         for i in options {
             switch m.fit(services[i], ages: ages) {
-            case .full: full.append(i)
-            case .partial: partial = true
-            case .none: break
+            case .yes: full.append(i)
+            case .unknown: partial = true
+            case .no: break
             }
         }
         if full.isEmpty { return (partial ? .partial : .gap, []) }

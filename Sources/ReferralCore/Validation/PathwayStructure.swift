@@ -29,7 +29,7 @@ public enum PathwayStructure {
         var links: [LinkEdge] = []
         for (i, out) in p.links.enumerated() {
             for l in out {
-                links.append(LinkEdge(from: p.steps[i].id, to: p.steps[l.to].id, when: l.when.map(describe)))
+                links.append(LinkEdge(from: p.steps[i].id, to: p.steps[l.to].id, when: l.when.map { $0.describe(.label) }))
             }
         }
         return PathwaySummary(
@@ -136,27 +136,5 @@ public enum PathwayStructure {
             out.append(path)
         }
         return out.sorted { $0.lexicographicallyPrecedes($1) }
-    }
-
-    /// A short, stable account of a condition, for link labels: `incident rape|sexual-assault, age ≤ 17`.
-    public static func describe(_ c: ConditionDocument) -> String {
-        var parts: [String] = []
-        if let v = c.concerns { parts.append("concern " + v.joined(separator: "/")) }
-        if let v = c.incidentTypes { parts.append("incident " + v.map(\.rawValue).joined(separator: "/")) }
-        if let v = c.ageAtLeast { parts.append("age ≥ \(v)") }
-        if let v = c.ageAtMost { parts.append("age ≤ \(v)") }
-        if let v = c.sexes { parts.append("sex " + v.map(\.rawValue).joined(separator: "/")) }
-        if let v = c.separation { parts.append("separation " + v.map(\.rawValue).joined(separator: "/")) }
-        if let v = c.traffickingIndicators { parts.append("indicators " + v.map(\.rawValue).joined(separator: "+")) }
-        if let v = c.suicidePlan { parts.append(v ? "suicide plan" : "no suicide plan") }
-        if let v = c.psychosisSigns { parts.append(v ? "psychosis signs" : "no psychosis signs") }
-        if let v = c.distressAtLeast { parts.append("distress ≥ \(v.rawValue)") }
-        if let v = c.hoursSinceIncidentAtMost { parts.append("≤ \(formatHours(v)) h since incident") }
-        if let v = c.caregiverSuspected { parts.append(v ? "caregiver suspected" : "caregiver not suspected") }
-        if let v = c.imminentRiskToLife { parts.append(v ? "risk to life" : "no risk to life") }
-        if let v = c.populationGroups { parts.append("group " + v.joined(separator: "/")) }
-        if let v = c.anyOf, !v.isEmpty { parts.append("any of (" + v.map(describe).joined(separator: "; ") + ")") }
-        if let v = c.not { parts.append("not (" + describe(v.value) + ")") }
-        return parts.isEmpty ? "always" : parts.joined(separator: ", ")
     }
 }

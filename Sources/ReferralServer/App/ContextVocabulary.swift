@@ -34,7 +34,7 @@ public struct ContextVocabulary: Codable, Sendable {
     }
     public struct ConsentRules: Codable, Sendable {
         public var adultAge: Int
-        public var byAge: [ConsentBand]
+        public var byAge: [Rules.ConsentBand]
         public var whenCaregiverCannotConsent: [ConsentGiver]
         public var mandatoryReporting: [Duty]
         public var imminentRiskToLifeAllowed: Bool
@@ -86,9 +86,9 @@ public struct ContextVocabulary: Codable, Sendable {
         utcOffset = (c.utcOffsetMinutes < 0 ? "-" : "+") + pad(a / 60) + ":" + pad(a % 60)
         self.dataVersion = dataVersion
         areas = c.areas.values.sorted { $0.pcode < $1.pcode }.map { AreaEntry(pcode: $0.pcode, name: $0.name, level: $0.level, parent: $0.parent) }
-        languages = c.languages.map { LanguageEntry(code: $0.code, name: $0.name, main: $0.main ?? false) }
+        languages = c.languages.map { LanguageEntry(code: $0.code, name: $0.name, main: $0.main) }
         categories = c.categories.values.sorted { $0.id < $1.id }.map {
-            CategoryEntry(id: $0.id, name: $0.name, sensitive: $0.sensitive ?? false, lawEnforcement: $0.lawEnforcement ?? false)
+            CategoryEntry(id: $0.id, name: $0.name, sensitive: $0.sensitive, lawEnforcement: $0.lawEnforcement)
         }
         func entries(_ m: [String: String]) -> [Entry] { m.sorted { $0.key < $1.key }.map { Entry(id: $0.key, name: $0.value) } }
         populationGroups = entries(c.populationGroups)
@@ -115,20 +115,7 @@ public struct ContextVocabulary: Codable, Sendable {
     /// The concern facts a pathway reads in any condition, escalation or window.
     static func facts(of p: Pathway) -> [String] {
         var used = Set<String>()
-        func visit(_ c: ConditionDocument?) {
-            guard let c else { return }
-            if c.incidentTypes != nil { used.insert("gbvIncidentType") }
-            if c.hoursSinceIncidentAtMost != nil { used.insert("hoursSinceIncident") }
-            if c.traffickingIndicators != nil { used.insert("traffickingIndicators") }
-            if c.suicidePlan != nil { used.insert("suicidePlan") }
-            if c.psychosisSigns != nil { used.insert("psychosisSigns") }
-            if c.distressAtLeast != nil { used.insert("distress") }
-            if c.separation != nil { used.insert("separation") }
-            if c.caregiverSuspected != nil { used.insert("caregiverSuspected") }
-            if c.imminentRiskToLife != nil { used.insert("imminentRiskToLife") }
-            c.anyOf?.forEach(visit)
-            visit(c.not?.value)
-        }
+        func visit(_ c: Condition?) { if let c { used.formUnion(c.concernFields) } }
         visit(p.appliesWhen)
         for s in p.steps {
             visit(s.when)

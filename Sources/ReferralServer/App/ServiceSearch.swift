@@ -40,7 +40,7 @@ public struct ServiceSearch: Sendable {
         public var openNow: Bool?
         public var opensInHours: Double?
         public var selfReferral: Bool
-        public var contact: ContactDocument?
+        public var contact: Contact?
         /// Never a confidential address.
         public var address: String?
         public var addressConfidential: Bool

@@ -51,7 +51,7 @@ enum HTML {
         return "<a class=\"tel\" href=\"tel:\(e(dial))\">\(e(p))</a>"
     }
 
-    static func contact(_ c: ContactDocument?) -> String {
+    static func contact(_ c: Contact?) -> String {
         guard let c else { return "no contact listed" }
         var parts: [String] = []
         if let r = c.role { parts.append(e(r)) }

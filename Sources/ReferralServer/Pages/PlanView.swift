@@ -21,7 +21,7 @@ enum PlanView {
         var out = "<section id=\"brief\" aria-labelledby=\"brief-title\">\n<h3 id=\"brief-title\">Brief plan</h3>\n"
         if !b.critical.isEmpty {
             out += "<div class=\"critical\" role=\"alert\"><strong>Read first: \(b.critical.count) critical warning\(b.critical.count == 1 ? "" : "s")</strong><ul>"
-            for w in b.critical { out += "<li data-rule=\"\(HTML.e(w.rule))\">\(HTML.e(w.message))</li>" }
+            for w in b.critical { out += "<li data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</li>" }
             out += "</ul></div>\n"
         }
         if b.otherWarnings > 0 {
@@ -42,7 +42,7 @@ enum PlanView {
                 if o.action == .refer || o.action == .emergencyReferral {
                     out += "<br>shares: " + (o.shares.isEmpty ? "nothing" : o.shares.map { "<code>\($0.rawValue)</code>" }.joined(separator: ", "))
                 }
-                for w in o.warnings { out += "<br><span class=\"warn\" data-rule=\"\(HTML.e(w.rule))\">\(HTML.e(w.message))</span>" }
+                for w in o.warnings { out += "<br><span class=\"warn\" data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</span>" }
                 if s.moreOptions > 0 { out += "<br><span class=\"hint\">+ \(s.moreOptions) more option\(s.moreOptions == 1 ? "" : "s") in the full plan</span>" }
             } else {
                 out += "<br><span class=\"closed\">No usable option</span>: see the gaps."
@@ -64,7 +64,7 @@ enum PlanView {
         if !plan.warnings.isEmpty {
             out += "<h3>Warnings</h3>\n<ul class=\"warnings\">"
             for w in plan.warnings {
-                out += "<li data-rule=\"\(HTML.e(w.rule))\" data-level=\"\(w.level.rawValue)\"><strong>\(w.level.rawValue)</strong>: \(HTML.e(w.message))</li>"
+                out += "<li data-rule=\"\(HTML.e(w.rule.rawValue))\" data-level=\"\(w.level.rawValue)\"><strong>\(w.level.rawValue)</strong>: \(HTML.e(w.message))</li>"
             }
             out += "</ul>\n"
         }
@@ -92,7 +92,7 @@ enum PlanView {
         out += "<p>Respond by <span class=\"nowrap\">\(HTML.e(s.respondBy))</span>; \(HTML.e(s.urgencyReasons.joined(separator: "; ")))</p>\n"
         for w in s.windows { out += "<p class=\"\(w.open ? "warn" : "hint")\">\(HTML.e(w.message))</p>\n" }
         if let n = s.note { out += "<p class=\"hint\">\(HTML.e(n))</p>\n" }
-        for w in s.warnings { out += "<p class=\"warn\" data-rule=\"\(HTML.e(w.rule))\">\(HTML.e(w.message))</p>\n" }
+        for w in s.warnings { out += "<p class=\"warn\" data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</p>\n" }
         out += "<ol class=\"options\">\n"
         for d in s.options { out += decision(d, step: s) }
         out += "</ol>\n"
@@ -121,7 +121,7 @@ enum PlanView {
         if !d.withheld.isEmpty {
             out += "Withheld: " + d.withheld.map { "<code>\($0.field.rawValue)</code> (\(HTML.e($0.reason)))" }.joined(separator: "; ") + "<br>\n"
         }
-        for w in d.warnings { out += "<span class=\"warn\" data-rule=\"\(HTML.e(w.rule))\">\(HTML.e(w.message))</span><br>\n" }
+        for w in d.warnings { out += "<span class=\"warn\" data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</span><br>\n" }
         if d.action == .refer || d.action == .emergencyReferral {
             out += "<form class=\"refform noprint\" method=\"post\" action=\"/referral-form\" target=\"_blank\">"
             out += "<input type=\"hidden\" name=\"step\" value=\"\(HTML.e(s.pathway))/\(HTML.e(s.step))\">"
@@ -136,7 +136,7 @@ enum PlanView {
     static func checks(_ list: [RuleCheck]) -> String {
         var out = "<table class=\"checks\"><thead><tr><th>rule</th><th>outcome</th><th>reason</th></tr></thead><tbody>"
         for c in list {
-            out += "<tr data-rule=\"\(HTML.e(c.rule))\"><td><code>\(HTML.e(c.rule))</code></td><td class=\"o-\(c.outcome.rawValue)\">\(c.outcome.rawValue)</td><td>\(HTML.e(c.reason))</td></tr>"
+            out += "<tr data-rule=\"\(HTML.e(c.rule.rawValue))\"><td><code>\(HTML.e(c.rule.rawValue))</code></td><td class=\"o-\(c.outcome.rawValue)\">\(c.outcome.rawValue)</td><td>\(HTML.e(c.reason))</td></tr>"
         }
         return out + "</tbody></table>\n"
     }

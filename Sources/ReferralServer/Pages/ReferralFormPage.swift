@@ -53,10 +53,10 @@ enum ReferralFormPage {
         }
 
         b += "<h2>Consent</h2>\n<p class=\"consent\">\(HTML.e(consentStatement(plan, d, ctx)))</p>\n"
-        let duties = d.warnings.filter { $0.rule == "confidentiality.mandatory-reporting" }
-        for w in duties { b += "<p class=\"warn\" data-rule=\"\(HTML.e(w.rule))\"><strong>Duty to report</strong>: \(HTML.e(w.message))</p>\n" }
-        for w in d.warnings where w.rule != "confidentiality.mandatory-reporting" && w.level != .info {
-            b += "<p class=\"warn\" data-rule=\"\(HTML.e(w.rule))\">\(HTML.e(w.message))</p>\n"
+        let duties = d.warnings.filter { $0.rule == .confidentialityMandatoryReporting }
+        for w in duties { b += "<p class=\"warn\" data-rule=\"\(HTML.e(w.rule.rawValue))\"><strong>Duty to report</strong>: \(HTML.e(w.message))</p>\n" }
+        for w in d.warnings where w.rule != .confidentialityMandatoryReporting && w.level != .info {
+            b += "<p class=\"warn\" data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</p>\n"
         }
 
         b += "<h2>Referring and receiving</h2>\n<table class=\"form sign\">\n"
@@ -79,11 +79,11 @@ enum ReferralFormPage {
             return "Made without the person's consent under the imminent-risk-to-life exception this context allows: only the minimum "
                 + "data above is shared. Tell the person what was shared, and with whom, as soon as it is safe."
         }
-        let byCategory = d.checks.first { $0.rule == "consent.referral" }?.reason ?? "the person agreed to this referral"
+        let byCategory = d.checks.first { $0.rule == .consentReferral }?.reason ?? "the person agreed to this referral"
         var s = "Consent given by \(plan.consent.givenBy.rawValue)"
         s += plan.consent.child ? " for a child (who counts under the context's consent rules)" : ""
         s += ": \(byCategory). The person agreed to share the information above; nothing else is sent."
-        if d.checks.contains(where: { $0.rule == "consent.mandatory-reporting" && $0.outcome == .pass }) {
+        if d.checks.contains(where: { $0.rule == .consentMandatoryReporting && $0.outcome == .pass }) {
             s += " The person was told what this provider must report, and to whom."
         }
         return s
