@@ -61,7 +61,13 @@ for name, f, old, new in muts:
         print(f"BUILD?   {name}: the mutant does not compile")
         survived += 1
         continue
-    r = subprocess.run("swift test --skip-build --skip PropertyTests", shell=True, cwd=T, capture_output=True, text=True)
+    # The engine's safety rules are caught by the core and CLI tests; the server's socket tests
+    # add minutes and nothing for these rules. A hung test counts as not killed.
+    try:
+        r = subprocess.run("swift test --skip-build --skip PropertyTests --skip ReferralServerTests --skip ReferralExchangeTests",
+                           shell=True, cwd=T, capture_output=True, text=True, timeout=1200)
+    except subprocess.TimeoutExpired as e:
+        r = subprocess.CompletedProcess(e.cmd, 1, stdout=(e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or ""), stderr="")
     fails = sorted({l.split(" Test ")[1].split("(")[0] for l in r.stdout.splitlines()
                     if l.startswith("\u2718 Test ") and "recorded" not in l and "(" in l})
     shutil.move(os.path.join(T, ".build"), os.path.join(work, ".build"))
