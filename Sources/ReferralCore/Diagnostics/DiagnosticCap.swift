@@ -73,6 +73,22 @@ public struct DiagnosticCap: Sendable {
         }
     }
 
+    /// Adds the findings `other` counted but did not show (their kinds' shown ones are added to
+    /// the list by the caller, through this cap).
+    public mutating func absorbHidden(_ other: DiagnosticCap) {
+        for kind in other.order {
+            guard let o = other.shown[kind], o.hidden > 0 else { continue }
+            if kind.severity == .error { errorsHidden += o.hidden }
+            if var s = shown[kind] {
+                s.hidden += o.hidden
+                shown[kind] = s
+            } else {
+                shown[kind] = Shown(count: limit, hidden: o.hidden, last: o.last)
+                order.append(kind)
+            }
+        }
+    }
+
     /// Caps a finished list: keeps the first `limit` findings of each kind per file, in the given
     /// order, and appends the summaries.
     public static func capped(_ list: [Diagnostic], limit: Int = DiagnosticCap.defaultLimit) -> [Diagnostic] {

@@ -200,9 +200,21 @@ struct DirectoryBuilder {
         if ctx == nil { unreadable.append(.init(kind: .context, file: displayName(contextPath))) }
         let context = ctx.flatMap { buildContext($0.0, $0.1) }
 
-        let orgs = readList(path: folder + "/organisations.json", key: "organisations", OrganisationDocument.self,
-                            kind: .organisations)
-        let svcs = readList(path: folder + "/services.json", key: "services", ServiceDocument.self, kind: .services)
+        // The lists are streamed: each organisation and service is built as soon as it is read
+        // (only once there is a context to check it against; otherwise only decoded).
+        let organisations: [String: Organisation] = streamList(path: folder + "/organisations.json", key: "organisations", kind: .organisations,
+                                       decode: DirectoryBuilder.element(OrganisationDocument.self)) { b, list in
+            if context == nil { b.drain(list) }
+            return context == nil ? [:] : b.buildOrganisations(list)
+        } ?? [:]
+        let services: [Service] = streamList(path: folder + "/services.json", key: "services", kind: .services,
+                                  decode: DirectoryBuilder.element(ServiceDocument.self)) { b, list in
+            guard let context else {
+                b.drain(list)
+                return []
+            }
+            return b.buildServices(list, context: context, organisations: organisations)
+        } ?? []
 
         var pathwayDocs: [(PathwayDocument, Locator)] = []
         if let (doc, loc) = ctx {
@@ -224,8 +236,6 @@ struct DirectoryBuilder {
 
         guard let context else { return finish(nil) }
 
-        let organisations = buildOrganisations(orgs)
-        let services = buildServices(svcs, context: context, organisations: organisations)
         let pathways = buildPathways(pathwayDocs, context: context)
 
         let hasErrors = errorCount > 0
@@ -238,60 +248,6 @@ struct DirectoryBuilder {
     func finish(_ d: Directory?) -> DirectoryLoader.Result {
         DirectoryLoader.Result(directory: d, diagnostics: Diagnostic.sortedForReport(diags + cap.summaries),
                                unreadable: unreadable)
-    }
-
-    /// Reads `{ "formatVersion": 1, key: [ … ] }` and decodes each element on its own; a file of
-    /// which nothing can be read is recorded in `unreadable`.
-    mutating func readList<T: Decodable>(path: String, key: String, _ type: T.Type,
-                                         kind: DirectoryLoader.UnreadableFile.Kind) -> [(T, Locator)]
-    {
-        if let list = readWholeList(path: path, key: key, type) { return list }
-        unreadable.append(.init(kind: kind, file: displayName(path)))
-        return []
-    }
-
-    /// The list, or nil when the file or its envelope cannot be read.
-    mutating func readWholeList<T: Decodable>(path: String, key: String, _ type: T.Type) -> [(T, Locator)]? {
-        let name = displayName(path)
-        guard let doc = FileReader.document(path: path, name: name, diags: &diags) else { return nil }
-        let file = doc.file, t = doc.tokens
-        let root = Locator(doc: doc, index: 0, path: "$")
-        // The envelope is read by hand: two known fields, everything else is an unknown field.
-        guard t[0].kind == .object else {
-            error(.jsonWrongType, root, "expected an object with formatVersion and \(key)")
-            return nil
-        }
-        for m in t.members(of: 0) {
-            let name = t.string(m.key, in: file.bytes)
-            if name == "formatVersion" || name == key { continue }
-            let near = closestMatch(to: name, in: ["formatVersion", key])
-            diags.append(Diagnostic(.error, code: .jsonUnknownField, place: file.place("$" + pathComponent(name), offset: doc.start(m.key)),
-                                    message: "unknown field '\(name)'", help: near.map { "did you mean '\($0)'?" }))
-        }
-        guard let version = decode(Int.self, root["formatVersion"]) else {
-            if !root["formatVersion"].present { error(.jsonMissingField, root, "missing required field 'formatVersion'") }
-            return nil
-        }
-        if version != supportedFormatVersion {
-            error(.formatVersion, root["formatVersion"], "format version \(version) is not supported",
-                  help: "this engine reads formatVersion \(supportedFormatVersion)")
-            return nil
-        }
-        let list = root[key]
-        guard list.present else {
-            error(.jsonMissingField, root, "missing required field '\(key)'")
-            return nil
-        }
-        guard t[list.index].kind == .array else {
-            error(.jsonWrongType, list, "expected an array, found \(t[list.index].kindName)")
-            return nil
-        }
-        var out: [(T, Locator)] = []
-        for i in 0..<Int(t[list.index].aux) {
-            let loc = list[i]
-            if let v = decode(type, loc) { out.append((v, loc)) }
-        }
-        return out
     }
 
     mutating func unknown(_ code: Diagnostic.Code, _ at: Locator, _ id: String, _ what: String, _ known: some Collection<String>,

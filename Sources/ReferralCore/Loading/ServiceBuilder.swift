@@ -5,7 +5,7 @@ import Foundation
 /// Part of `DirectoryBuilder` (see DirectoryLoader.swift): documents in, validated model out, every
 /// problem reported with its place.
 extension DirectoryBuilder {
-    mutating func buildOrganisations(_ list: [(OrganisationDocument, Locator)]) -> [String: Organisation] {
+    mutating func buildOrganisations(_ list: some Sequence<(OrganisationDocument, Locator)>) -> [String: Organisation] {
         var out: [String: Organisation] = [:]
         var locs: [String: Locator] = [:]
         for (o, l) in list {
@@ -22,7 +22,7 @@ extension DirectoryBuilder {
         return out
     }
 
-    mutating func buildServices(_ list: [(ServiceDocument, Locator)], context: Context,
+    mutating func buildServices(_ list: some Sequence<(ServiceDocument, Locator)>, context: Context,
                                 organisations: [String: Organisation]) -> [Service]
     {
         var out: [Service] = []
