@@ -81,7 +81,7 @@ protocol Command {
 /// The commands' specifications, in the order `referral help` lists them.
 let allSpecs: [CommandSpec] = [
     RouteCommand.spec, ExplainCommand.spec, ListCommand.spec, ValidateCommand.spec, GraphCommand.spec,
-    ServeCommand.spec, AuditCommand.spec,
+    ServeCommand.spec, AuditCommand.spec, CompletionCommand.spec,
 ]
 
 /// The command called `name`. (A switch rather than a list of metatypes: this compiler crashes on
@@ -95,6 +95,7 @@ func lookUpCommand(_ name: String) -> (any Command.Type)? {
     case GraphCommand.spec.name: GraphCommand.self
     case ServeCommand.spec.name: ServeCommand.self
     case AuditCommand.spec.name: AuditCommand.self
+    case CompletionCommand.spec.name: CompletionCommand.self
     default: nil
     }
 }

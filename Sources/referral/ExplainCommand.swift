@@ -27,7 +27,7 @@ enum ExplainCommand: Command {
         let directory = try Inputs.directory(pathways: args.value("pathways"), context: args.value("context"))
         let id = args.positionals[0]
         guard let service = directory.service(id) else {
-            try requireKnown(id, in: directory.services.map(\.id), what: "service",
+            try requireKnown(id, in: directory.services.map(\.id), name: { directory.service($0)?.name ?? $0 }, what: "service",
                              hint: "see 'referral list services' for the ids")
             throw CLIError.internalError("service '\(id)' is listed but cannot be found")
         }

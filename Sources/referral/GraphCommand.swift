@@ -23,7 +23,7 @@ enum GraphCommand: Command {
     static func run(_ args: ParsedArguments, _ env: Environment) throws -> CommandOutput {
         let directory = try Inputs.directory(pathways: args.value("pathways"), context: args.value("context"))
         let id = args.positionals[0]
-        try requireKnown(id, in: directory.pathways.map(\.id), what: "pathway",
+        try requireKnown(id, in: directory.pathways.map(\.id), name: { directory.pathway($0)?.name ?? $0 }, what: "pathway",
                          hint: "see 'referral list pathways' for the pathway ids")
         guard let pathway = directory.pathway(id) else { throw CLIError.internalError("pathway '\(id)' vanished") }
         let format: PathwayGraphRenderer.Format = args.value("format") == "mermaid" ? .mermaid : .dot

@@ -65,10 +65,19 @@ enum Inputs {
     }
 }
 
-/// Looks `value` up among `known`; the error says what was probably meant.
-func requireKnown(_ value: String, in known: some Collection<String>, what: String, hint: String) throws {
-    if known.contains(value) { return }
+/// Looks `value` up among `known`; the error says what was probably meant, by id or by name
+/// ("unknown area 'Aldren'": did you mean 'XV0101' (Aldren)?).
+func requireKnown(_ value: String, in known: [VocabularyEntryView], what: String, hint: String) throws {
+    if known.contains(where: { $0.id == value }) { return }
     var help = hint
-    if let near = closestMatch(to: value, in: known) { help = "did you mean '\(near)'?" }
+    if let near = suggestID(for: value, in: known) {
+        let name = known.first { $0.id == near }?.name
+        help = "did you mean '\(near)'" + (name.map { $0 == near ? "" : " (\($0))" } ?? "") + "?"
+    }
     throw CLIError.invalidInput("unknown \(what) '\(value)'", help: help)
+}
+
+/// `requireKnown` for plain ids (services, pathways), named by `name`.
+func requireKnown(_ value: String, in ids: some Collection<String>, name: (String) -> String, what: String, hint: String) throws {
+    try requireKnown(value, in: ids.sorted().map { VocabularyEntryView(id: $0, name: name($0)) }, what: what, hint: hint)
 }

@@ -1,14 +1,14 @@
 import Foundation
 import ReferralCore
 
-/// `referral list services|pathways`: quick look-ups for a hotline.
+/// `referral list WHAT`: quick look-ups for a hotline, and the context's vocabularies.
 enum ListCommand: Command {
-    static let kinds = ["services", "pathways"]
+    static let kinds = ["services", "pathways"] + VocabularyKind.allCases.map(\.rawValue)
 
     static let spec = CommandSpec(
         name: "list",
-        summary: "list services (by category and area) or pathways",
-        positionals: [PositionalSpec("services|pathways", help: "what to list")],
+        summary: "list services (by category and area), pathways, or a vocabulary of the context",
+        positionals: [PositionalSpec("WHAT", help: "services, pathways, areas, languages, categories, groups (population groups), statuses (legal statuses) or access-needs")],
         options: [
             OptionSpec("category", value: "C", help: "services of this category only (for example health.cmr)"),
             OptionSpec("area", value: "P", help: "services covering this P-code: serving the area itself or an area containing it"),
@@ -16,9 +16,12 @@ enum ListCommand: Command {
         ],
         discussion: """
             Confidential addresses (shelters) are never printed: the focal point arranges access.
+            The vocabularies are what cases and services may name: areas (P-codes, as a tree),
+            languages, categories of service, population groups, legal statuses and access needs.
 
             Examples:
               referral list services --category health.cmr --area XV0101
+              referral list areas
               referral list pathways --format json
             """)
 
@@ -26,27 +29,31 @@ enum ListCommand: Command {
         let kind = args.positionals[0]
         guard kinds.contains(kind) else {
             let near = closestMatch(to: kind, in: kinds)
-            throw CLIError.usage("cannot list '\(kind)'", help: near.map { "did you mean '\($0)'?" } ?? "list services or pathways",
+            throw CLIError.usage("cannot list '\(kind)'", help: near.map { "did you mean '\($0)'?" } ?? "list one of: " + kinds.joined(separator: ", "),
                                  command: spec.name)
         }
-        if kind == "pathways", args.value("category") != nil || args.value("area") != nil {
-            throw CLIError.usage("--category and --area filter services, not pathways", command: spec.name)
+        if kind != "services", args.value("category") != nil || args.value("area") != nil {
+            throw CLIError.usage("--category and --area filter services, not \(kind)", command: spec.name)
         }
         let directory = try Inputs.directory(pathways: args.value("pathways"), context: args.value("context"))
         let json = args.value("format") == "json"
+        if let vocabulary = VocabularyKind(rawValue: kind) {
+            let list = VocabularyListing.list(vocabulary, directory.context)
+            return CommandOutput(stdout: json ? jsonText(list) : VocabularyListing.text(list, vocabulary, directory.context, width: env.width))
+        }
         if kind == "pathways" {
             let list = directory.pathways.map { PathwayListing($0, directory: directory) }
-            return CommandOutput(stdout: json ? jsonText(list) : pathwaysText(list, directory: directory))
+            return CommandOutput(stdout: json ? jsonText(list) : pathwaysText(list, directory: directory, width: env.width))
         }
         let ctx = directory.context
         let category = args.value("category")
         let area = args.value("area")
         if let category {
-            try requireKnown(category, in: ctx.categories.keys, what: "category",
-                             hint: "the categories are listed in \(ctx.file)")
+            try requireKnown(category, in: ctx.entries(.categories), what: "category",
+                             hint: "see 'referral list categories'")
         }
         if let area {
-            try requireKnown(area, in: ctx.areas.keys, what: "area", hint: "the areas (P-codes) are listed in \(ctx.file)")
+            try requireKnown(area, in: ctx.entries(.areas), what: "area", hint: "see 'referral list areas' for the P-codes")
         }
         var services = directory.services
         if let category { services = services.filter { $0.category == category } }
@@ -56,11 +63,13 @@ enum ListCommand: Command {
         }
         let list = services.map { ServiceListing($0, directory: directory) }
         if json { return CommandOutput(stdout: jsonText(list)) }
-        return CommandOutput(stdout: servicesText(list, directory: directory, category: category, area: area))
+        return CommandOutput(stdout: servicesText(list, directory: directory, category: category, area: area, width: env.width))
     }
 
-    static func servicesText(_ list: [ServiceListing], directory: Directory, category: String?, area: String?) -> String {
-        var t = TextBuilder()
+    static func servicesText(_ list: [ServiceListing], directory: Directory, category: String?, area: String?,
+                             width: Int = 100) -> String
+    {
+        var t = TextBuilder(width: width)
         let ctx = directory.context
         var filters: [String] = []
         if let category { filters.append("category \(category)") }
@@ -93,8 +102,8 @@ enum ListCommand: Command {
         return t.text
     }
 
-    static func pathwaysText(_ list: [PathwayListing], directory: Directory) -> String {
-        var t = TextBuilder()
+    static func pathwaysText(_ list: [PathwayListing], directory: Directory, width: Int = 100) -> String {
+        var t = TextBuilder(width: width)
         t.para("", "\(list.count) pathway\(list.count == 1 ? "" : "s") in \(directory.context.name)")
         t.line()
         for p in list {

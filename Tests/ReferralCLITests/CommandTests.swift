@@ -218,7 +218,7 @@ private func fixtureCaseText() throws -> String {
         #expect(r.code == Exit.invalidInput)
         #expect(r.stdout == "")
         #expect(r.stderr.contains("referral: error: unknown service 'beta.cmrr'"))
-        #expect(r.stderr.contains("did you mean 'beta.cmr'?"))
+        #expect(r.stderr.contains("did you mean 'beta.cmr' ("))
     }
 
     @Test func caseIsRequired() throws {
@@ -279,7 +279,7 @@ private func fixtureCaseText() throws -> String {
         let category = Referral.run(["list", "services", "--category", "healt.cmr", "--pathways", fixture])
         #expect(category.code == Exit.invalidInput)
         #expect(category.stderr.contains("referral: error: unknown category 'healt.cmr'"))
-        #expect(category.stderr.contains("did you mean 'health.cmr'?"))
+        #expect(category.stderr.contains("did you mean 'health.cmr' ("))
         let area = Referral.run(["list", "services", "--area", "ZZ011", "--pathways", fixture])
         #expect(area.code == Exit.invalidInput)
         #expect(area.stderr.contains("unknown area 'ZZ011'"))

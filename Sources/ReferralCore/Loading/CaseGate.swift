@@ -144,6 +144,7 @@ struct CaseGate {
     mutating func knownString(_ s: String, _ kind: CaseFieldType.ValueKind, _ node: JSONNode, _ path: String) {
         let ctx = directory.context
         let known: Bool
+        var names: [VocabularyEntryView] = []
         switch kind {
         case .caseCode:
             switch codeRule.check(s) {
@@ -157,17 +158,20 @@ struct CaseGate {
                     help: "use the pseudonymous code from the case-management system, never a name"))
             }
             return
-        case .area: known = ctx.areas[s] != nil
-        case .language: known = ctx.languages.contains { $0.code == s }
-        case .accessNeed: known = ctx.accessNeeds?[s] != nil || ctx.accessNeeds == nil
-        case .populationGroup: known = ctx.populationGroups[s] != nil
-        case .legalStatus: known = ctx.legalStatuses[s] != nil
+        case .area: (known, names) = (ctx.areas[s] != nil, ctx.entries(.areas))
+        case .language: (known, names) = (ctx.languages.contains { $0.code == s }, ctx.entries(.languages))
+        case .accessNeed: (known, names) = (ctx.accessNeeds?[s] != nil || ctx.accessNeeds == nil, ctx.entries(.accessNeeds))
+        case .populationGroup: (known, names) = (ctx.populationGroups[s] != nil, ctx.entries(.groups))
+        case .legalStatus: (known, names) = (ctx.legalStatuses[s] != nil, ctx.entries(.statuses))
         case .pathway: known = directory.pathways.contains { $0.id == s }
-        case .category: known = ctx.categories[s] != nil
+        case .category: (known, names) = (ctx.categories[s] != nil, ctx.entries(.categories))
         case .organisation: known = directory.organisations[s] != nil
         case .enumeration(let values): known = values.contains(s)
         }
-        if !known, let k = IdentifyingShape.classify(s) { identifying(node, path, "this value looks like \(k.rawValue)") }
+        // The name of an area or a language where its code belongs is a typo, not personal data.
+        if !known, !isName(s, in: names), let k = IdentifyingShape.classify(s) {
+            identifying(node, path, "this value looks like \(k.rawValue)")
+        }
     }
 
     /// A field no case has: refused for being there, labelled by what it looks like.

@@ -110,21 +110,23 @@ public enum CaseLoader {
     static func check(_ d: CaseDocument, _ l: Locator, _ dir: Directory) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let ctx = dir.context
-        func unknown(_ code: Diagnostic.Code, _ at: Locator, _ what: String, _ value: String, _ known: some Collection<String>) {
-            // Vocabulary values are codes, not personal data, but stay cautious: suggest, never echo.
-            var help = "use one of the \(what)s defined in \(ctx.file)"
-            if let near = closestMatch(to: value, in: known) { help = "did you mean '\(near)'?" }
-            out.append(Diagnostic(.error, code: code,
-                                  place: at.place, message: "unknown \(what)", help: help))
+        func unknown(_ code: Diagnostic.Code, _ at: Locator, _ what: String, _ value: String, _ known: [VocabularyEntryView]) {
+            // Suggest by id or by name ("Aldren" → XV0101); never repeat the value.
+            let plural = what.hasSuffix("ory") ? what.dropLast() + "ies" : what.hasSuffix("s") ? what + "es" : what + "s"
+            var help = "use one of the \(plural) defined in \(ctx.file)"
+            if let near = suggestID(for: value, in: known) { help = "did you mean '\(near)'?" }
+            out.append(Diagnostic(.error, code: code, place: at.place, message: "unknown \(what)", help: help))
         }
         if d.formatVersion != supportedFormatVersion {
             out.append(Diagnostic(.error, code: .formatVersion, place: l["formatVersion"].place,
                                   message: "this format version is not supported",
                                   help: "this engine reads formatVersion \(supportedFormatVersion)"))
         }
-        if ctx.areas[d.area] == nil { unknown(.caseUnknownArea, l["area"], "area", d.area, ctx.areas.keys) }
+        if ctx.areas[d.area] == nil { unknown(.caseUnknownArea, l["area"], "area", d.area, ctx.entries(.areas)) }
         let langs = Set(ctx.languages.map(\.code))
-        for (i, x) in d.languages.enumerated() where !langs.contains(x) { unknown(.caseUnknownLanguage, l["languages"][i], "language", x, langs) }
+        for (i, x) in d.languages.enumerated() where !langs.contains(x) {
+            unknown(.caseUnknownLanguage, l["languages"][i], "language", x, ctx.entries(.languages))
+        }
         if d.languages.isEmpty {
             out.append(Diagnostic(.error, code: .caseNoLanguage, place: l["languages"].place,
                                   message: "list at least one language the person speaks",
@@ -132,22 +134,25 @@ public enum CaseLoader {
         }
         if let needs = ctx.accessNeeds {
             for (i, x) in (d.accessNeeds ?? []).enumerated() where needs[x] == nil {
-                unknown(.caseUnknownAccessNeed, l["accessNeeds"][i], "access need", x, needs.keys)
+                unknown(.caseUnknownAccessNeed, l["accessNeeds"][i], "access need", x, ctx.entries(.accessNeeds))
             }
         }
         for (i, x) in (d.populationGroups ?? []).enumerated() where ctx.populationGroups[x] == nil {
-            unknown(.caseUnknownPopulationGroup, l["populationGroups"][i], "population group", x, ctx.populationGroups.keys)
+            unknown(.caseUnknownPopulationGroup, l["populationGroups"][i], "population group", x, ctx.entries(.groups))
         }
-        if let s = d.legalStatus, ctx.legalStatuses[s] == nil { unknown(.caseUnknownLegalStatus, l["legalStatus"], "legal status", s, ctx.legalStatuses.keys) }
-        let pathways = Set(dir.pathways.map(\.id))
-        for (i, x) in d.concerns.pathways.enumerated() where !pathways.contains(x) {
+        if let s = d.legalStatus, ctx.legalStatuses[s] == nil {
+            unknown(.caseUnknownLegalStatus, l["legalStatus"], "legal status", s, ctx.entries(.statuses))
+        }
+        let pathways = dir.pathways.map { VocabularyEntryView(id: $0.id, name: $0.name) }
+        for (i, x) in d.concerns.pathways.enumerated() where !pathways.contains(where: { $0.id == x }) {
             unknown(.caseUnknownPathway, l["concerns"]["pathways"][i], "pathway", x, pathways)
         }
         for (i, x) in (d.consent.referToCategories ?? []).enumerated() where ctx.categories[x] == nil {
-            unknown(.caseUnknownCategory, l["consent"]["referToCategories"][i], "category", x, ctx.categories.keys)
+            unknown(.caseUnknownCategory, l["consent"]["referToCategories"][i], "category", x, ctx.entries(.categories))
         }
+        let organisations = dir.organisations.values.map { VocabularyEntryView(id: $0.id, name: $0.name) }.sorted { $0.id < $1.id }
         for (i, x) in (d.consent.referToOrganisations ?? []).enumerated() where dir.organisations[x] == nil {
-            unknown(.caseUnknownOrganisation, l["consent"]["referToOrganisations"][i], "organisation", x, dir.organisations.keys)
+            unknown(.caseUnknownOrganisation, l["consent"]["referToOrganisations"][i], "organisation", x, organisations)
         }
         if let h = d.concerns.hoursSinceIncident, !(0...RoutingTime.maxHours).contains(h) {
             out.append(Diagnostic(.error, code: .caseHours, place: l["concerns"]["hoursSinceIncident"].place,
