@@ -43,6 +43,8 @@ struct BrowserTests {
         var dir: String
         var formInputs: [String]
         var textareas: Int
+        var focusOnPlan: Bool
+        var positiveTabindex: Int
         var referralForm: [String]?
     }
 
@@ -88,6 +90,8 @@ struct BrowserTests {
         // The page keeps the CLI's promises: no free text, phone numbers whole, lang and dir.
         #expect(dom.formInputs.isEmpty && dom.textareas == 0)
         #expect(dom.phonesUnbroken && dom.lang == "en" && dom.dir == "ltr")
+        // Keyboard: focus moves to the plan when it appears; the tab order is the document's.
+        #expect(dom.focusOnPlan && dom.positiveTabindex == 0)
         if let form = dom.referralForm, let first = plan.steps.flatMap(\.options).first(where: { $0.action == .refer || $0.action == .emergencyReferral }) {
             #expect(form == first.packet.map(\.field.rawValue))
         }

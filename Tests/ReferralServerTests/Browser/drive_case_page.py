@@ -137,7 +137,9 @@ READ = r"""
     phonesUnbroken: Array.from(document.querySelectorAll('a.tel')).every(a => getComputedStyle(a).whiteSpace === 'nowrap'),
     lang: document.documentElement.lang, dir: document.documentElement.dir,
     formInputs: Array.from(document.querySelectorAll('#case-form input')).map(i => i.type).filter(t => !['checkbox', 'number', 'hidden'].includes(t)),
-    textareas: document.querySelectorAll('textarea').length
+    textareas: document.querySelectorAll('textarea').length,
+    focusOnPlan: document.activeElement && document.activeElement.id === 'plan-title',
+    positiveTabindex: document.querySelectorAll('[tabindex]:not([tabindex="-1"]):not([tabindex="0"])').length
   };
 })()
 """
