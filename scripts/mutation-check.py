@@ -32,6 +32,8 @@ muts = [
  ("ceilings lower the action", "Sources/ReferralCore/Matching/Decide.swift", "if let limit { self.ceiling = self.ceiling.lowered(to: limit) }", ""),
  ("grant lowered to the ceiling", "Sources/ReferralCore/Matching/Decide.swift", "var action: Action { granted.map { $0.lowered(to: ceiling) } ?? .excluded }", "var action: Action { granted ?? .excluded }"),
  ("ranking", "Sources/ReferralCore/Matching/Ranking.swift", "if a.preference != b.preference { return a.preference < b.preference }", ""),
+ ("audit before answer", "Sources/ReferralServer/App/ReferralApp.swift", "if let e = audit.append(line) { return .answer(.error(e)) }", "_ = audit.append(line)"),
+ ("request log redaction", "Sources/ReferralServer/App/ReferralApp.swift", "return \"\\(method) \\(known ? r.path : \"(unknown path)\")\"", "return \"\\(r.method) \\(r.path)\""),
 ]
 only = sys.argv[1:]
 work = tempfile.mkdtemp(prefix="mutation-")

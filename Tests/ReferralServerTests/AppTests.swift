@@ -74,6 +74,15 @@ struct AppTests {
         #expect(!r.bodyText.contains("Quellan"))
     }
 
+    @Test func noAnswerWithoutItsAuditLine() throws {
+        // /dev/full refuses every write: the decision must not be given.
+        let app = ReferralApp(holder: AppTests.app.holder, audit: try AuditLog(path: "/dev/full"))
+        let body = try Repo.caseBytes("gbv-adult-rape-within-72h.json")
+        let r = app.handle(HTTPRequest(method: "POST", target: "/api/route", headers: [.init("content-type", "application/json")], body: body))
+        #expect(r.status == 500 && errorCode(r) == "audit-log-failed")
+        #expect(!r.bodyText.contains("moh.cmr-northmark"))
+    }
+
     @Test func explainOneService() throws {
         let body = try Repo.caseBytes("gbv-adult-rape-within-72h.json")
         let r = call("POST", "/api/explain?service=moh.cmr-northmark&at=\(Repo.atQuery)", body: body)

@@ -106,21 +106,21 @@ public final class ReferralApp: Sendable {
         case .success(let t): time = t
         case .failure(let e): return .answer(.error(e))
         }
-        switch CaseRouting.route(bytes: r.body, name: ReferralApp.caseName, directory: snap.directory, at: time) {
-        case .failure(let refusal):
-            if let audit {
-                let line = AuditRecord.refused(refusal, at: time, loggedAt: clock(), source: source,
-                                               context: snap.directory.context.id, dataVersion: snap.dataVersion)
-                if let e = audit.append(line) { return .answer(.error(e)) }
+        let result = CaseRouting.route(bytes: r.body, name: ReferralApp.caseName, directory: snap.directory, at: time)
+        if let audit {
+            let line: AuditRecord
+            switch result {
+            case .failure(let refusal):
+                line = .refused(refusal, at: time, loggedAt: clock(), source: source, context: snap.directory.context.id,
+                                dataVersion: snap.dataVersion)
+            case .success(let plan):
+                line = AuditRecord(plan, directory: snap.directory, loggedAt: clock(), source: source, dataVersion: snap.dataVersion)
             }
-            return .answer(ReferralApp.refused(refusal))
-        case .success(let plan):
-            if let audit {
-                let line = AuditRecord(plan, directory: snap.directory, loggedAt: clock(), source: source,
-                                       dataVersion: snap.dataVersion)
-                if let e = audit.append(line) { return .answer(.error(e)) }
-            }
-            return .plan(plan, snap)
+            if let e = audit.append(line) { return .answer(.error(e)) }
+        }
+        switch result {
+        case .failure(let refusal): return .answer(ReferralApp.refused(refusal))
+        case .success(let plan): return .plan(plan, snap)
         }
     }
 
