@@ -30,6 +30,6 @@ let package = Package(
         .testTarget(name: "ReferralExchangeTests", dependencies: ["ReferralCore", "ReferralExchange"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore", "referral"], exclude: ["Golden"]),
-        .testTarget(name: "ReferralServerTests", dependencies: ["ReferralCore", "ReferralServer", "referral"]),
+        .testTarget(name: "ReferralServerTests", dependencies: ["ReferralCore", "ReferralServer", "referral"], exclude: ["Browser"]),
     ]
 )
