@@ -31,7 +31,7 @@ for audit in no yes; do
     echo "after load: $(memory $pid)"
     for c in 1 8 32; do
         echo "-- $c connection(s), $DURATION"
-        wrk -t2 -c"$c" -d"$DURATION" --latency -s Benchmarks/serve-route.lua "http://127.0.0.1:$PORT" \
+        wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$DURATION" --latency -s Benchmarks/serve-route.lua "http://127.0.0.1:$PORT" \
             | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  '
     done
     echo "after the runs: $(memory $pid)"

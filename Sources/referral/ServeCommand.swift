@@ -38,6 +38,9 @@ enum ServeCommand: Command {
             """)
 
     static func run(_ args: ParsedArguments, _ env: Environment) throws -> CommandOutput {
+        // First, before any thread exists: whichever thread a signal lands on, the handler only
+        // writes to a pipe that this thread waits on (a signal set to "ignore" could be lost).
+        let stop = StopSignal.install()
         var config = HTTPServer.Configuration()
         config.host = args.value("host") ?? "127.0.0.1"
         if let p = args.value("port") {
@@ -91,15 +94,6 @@ enum ServeCommand: Command {
                      + (audit.map { "; audit log \($0.path)" } ?? "") + "\n")
         stderr.write("referral: open http://\(shown):\(port)/ in a browser; stop with Ctrl-C\n")
 
-        let stop = DispatchSemaphore(value: 0)
-        var sources: [DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            sources.append(source)
-        }
         if watch > 0 {
             let interval = watch
             let watcher = Thread {
@@ -116,8 +110,41 @@ enum ServeCommand: Command {
         stop.wait()
         stderr.write("referral: stopping: finishing the requests under way\n")
         server.shutdown(grace: 10)
-        _ = sources
         return CommandOutput(stdout: "", stderr: "referral: stopped\n")
+    }
+}
+
+/// SIGINT and SIGTERM, turned into a byte on a pipe (the only async-signal-safe way out of a
+/// handler), so that the main thread can wait for them with a plain `read`.
+enum StopSignal {
+    nonisolated(unsafe) static var writeEnd: Int32 = -1
+
+    struct Waiter {
+        let readEnd: Int32
+        func wait() {
+            var b: UInt8 = 0
+            while read(readEnd, &b, 1) < 0 && errno == EINTR {}
+        }
+    }
+
+    static func install() -> Waiter {
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        writeEnd = fds[1]
+        let handler: @convention(c) (Int32) -> Void = { _ in
+            var b: UInt8 = 1
+            _ = write(StopSignal.writeEnd, &b, 1)
+        }
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+        // A parent may have started this process with them blocked (Foundation's Process does):
+        // unblock them here, before any thread is made, so that every thread inherits it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        return Waiter(readEnd: fds[0])
     }
 }
 
