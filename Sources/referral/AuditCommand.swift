@@ -30,10 +30,14 @@ enum AuditCommand: Command {
             }
         }
         let path = args.positionals[0]
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError.invalidInput("cannot read the audit log '\(path)'", help: "check that the file exists and is readable")
+        let log: [UInt8]
+        switch InputReader.read(path: path, limit: AuditSummary.maxLogBytes) {
+        case .success(let b): log = b
+        case .failure(let f):
+            throw CLIError.invalidInput("cannot read the audit log '\(path)'", diagnostics: [f.diagnostic(file: path)],
+                                        help: "a log larger than 512 MiB can be summarised in parts (split it by month)")
         }
-        let s = AuditSummary(log: [UInt8](data), since: args.value("since"), until: args.value("until"))
+        let s = AuditSummary(log: log, since: args.value("since"), until: args.value("until"))
         if args.value("format") == "json" { return CommandOutput(stdout: jsonText(s)) }
         return CommandOutput(stdout: render(s, path: path))
     }

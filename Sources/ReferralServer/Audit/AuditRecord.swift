@@ -70,7 +70,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         steps = plan.steps.map { s in
             let all = s.options + s.excluded
             func entries(_ a: Action) -> [Entry] {
-                all.filter { $0.action == a }.map { Entry(service: $0.service, rules: $0.auditDecidingRules) }
+                all.filter { $0.action == a }.map { Entry(service: $0.service, rules: $0.decidingRules.map(\.rawValue)) }
             }
             return Step(pathway: s.pathway, step: s.step, category: s.category, urgency: s.urgency, referred: entries(.refer),
                         emergencyReferred: entries(.emergencyReferral), informed: entries(.inform), excluded: entries(.excluded))

@@ -4,6 +4,8 @@ import ReferralCore
 /// What a coordinator asks of an audit log: referrals per service and category, the gaps hit by
 /// step and area, and what kept services from being referred (by rule), over a period.
 public struct AuditSummary: Codable, Sendable, Equatable {
+    /// The largest log `referral audit` reads at once (about 300,000 decisions).
+    public static let maxLogBytes = 512 << 20
     /// Inclusive UTC days (`2026-11-01`) the lines were logged on; nil for no bound.
     public var since: String?
     public var until: String?

@@ -27,14 +27,20 @@ enum PlanView {
         if b.otherWarnings > 0 {
             out += "<p class=\"hint\">\(b.otherWarnings) more warning\(b.otherWarnings == 1 ? "" : "s") in the full plan.</p>\n"
         }
-        out += b.consentValid ? "<p><strong>Consent valid</strong>: refer only where the person agreed.</p>\n"
-            : "<p class=\"closed\"><strong>Consent not valid</strong>: nothing is referred; give information only.</p>\n"
+        if !b.consentValid {
+            out += "<p class=\"closed\"><strong>Consent not valid</strong>: nothing is referred; give information only.</p>\n"
+        } else if !b.anyReferral {
+            out += "<p class=\"warn\"><strong>Consent valid, but it covers none of these services</strong>: nothing is referred; give information only.</p>\n"
+        } else {
+            out += "<p><strong>Consent valid</strong>: refer only where the person agreed.</p>\n"
+        }
         out += "<ol class=\"brief-steps\">\n"
         for s in b.steps {
             out += "<li data-step=\"\(HTML.e(s.pathway))/\(HTML.e(s.step))\" data-best=\"\(HTML.e(s.best?.service ?? ""))\">"
             out += urgency(s.urgency) + "<strong>\(HTML.e(s.name))</strong>"
             out += " <span class=\"hint nowrap\">respond by \(HTML.e(s.respondBy))</span>"
             if let w = s.window { out += "<br><span class=\"warn\">\(HTML.e(w.message))</span>" }
+            for w in s.critical { out += "<br><strong class=\"closed\" data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</strong>" }
             if let o = s.best {
                 out += "<br>" + action(o.action) + " \(HTML.e(o.serviceName)) <span class=\"hint\">(\(HTML.e(o.organisationName)))</span>"
                 out += "<br>" + HTML.contact(o.access.contact) + "; " + HTML.openState(o.access.openNow, opensIn: o.access.opensInHours)
