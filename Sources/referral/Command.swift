@@ -19,7 +19,7 @@ enum ExitCode: Int32, CaseIterable {
     var meaning: String {
         switch self {
         case .ok: "success"
-        case .findings: "validate found errors in the pathway data"
+        case .findings: "validate found errors in the pathway data, or import skipped records"
         case .usage: "usage error: unknown command or option, missing or bad argument"
         case .invalidInput: "invalid input: missing, malformed or oversized file, unknown id, identifying data in a case"
         case .internalError: "internal error (a bug: please report it)"
@@ -81,7 +81,7 @@ protocol Command {
 /// The commands' specifications, in the order `referral help` lists them.
 let allSpecs: [CommandSpec] = [
     RouteCommand.spec, ExplainCommand.spec, ListCommand.spec, ValidateCommand.spec, GraphCommand.spec,
-    ServeCommand.spec, AuditCommand.spec, CompletionCommand.spec,
+    ServeCommand.spec, AuditCommand.spec, CompletionCommand.spec, ImportCommand.spec,
 ]
 
 /// The command called `name`. (A switch rather than a list of metatypes: this compiler crashes on
@@ -96,6 +96,7 @@ func lookUpCommand(_ name: String) -> (any Command.Type)? {
     case ServeCommand.spec.name: ServeCommand.self
     case AuditCommand.spec.name: AuditCommand.self
     case CompletionCommand.spec.name: CompletionCommand.self
+    case ImportCommand.spec.name: ImportCommand.self
     default: nil
     }
 }

@@ -139,6 +139,63 @@ extension Diagnostic {
             case dataNoContact = "data.no-contact"
             case dataNoHours = "data.no-hours"
             case dataStale = "data.stale"
+            case csvStrayQuote = "csv.stray-quote"
+            case csvTextAfterQuote = "csv.text-after-quote"
+            case csvUnterminatedQuote = "csv.unterminated-quote"
+            case csvFieldCount = "csv.field-count"
+            case csvEncoding = "csv.encoding"
+            case csvHeader = "csv.header"
+            case profileUnknownReference = "profile.unknown-reference"
+            case profileAmbiguousKey = "profile.ambiguous-key"
+            case profileUnknownColumn = "profile.unknown-column"
+            case profileMissing = "profile.missing"
+            case profileInvalid = "profile.invalid"
+            case hsdsShape = "hsds.shape"
+            case hsdsReference = "hsds.reference"
+            case hsdsValue = "hsds.value"
+            case hsdsFieldDropped = "hsds.field-dropped"
+            case importRequiredMissing = "import.required-missing"
+            case importNoCategory = "import.no-category"
+            case importSeveralCategories = "import.several-categories"
+            case importNoArea = "import.no-area"
+            case importAreaUnmapped = "import.area-unmapped"
+            case importAreaAmbiguous = "import.area-ambiguous"
+            case importAreaFromAddress = "import.area-from-address"
+            case importLanguageUnmapped = "import.language-unmapped"
+            case importLanguageAsAccess = "import.language-as-access"
+            case importLanguageAsInterpretation = "import.language-as-interpretation"
+            case importValueUnmapped = "import.value-unmapped"
+            case importStatusUnmapped = "import.status-unmapped"
+            case importStatusMissing = "import.status-missing"
+            case importStatusDoNotRefer = "import.status-do-not-refer"
+            case importHoursUnparsed = "import.hours-unparsed"
+            case importHoursAssumed = "import.hours-assumed"
+            case importHoursNote = "import.hours-note"
+            case importHoursConflict = "import.hours-conflict"
+            case importHoursUnrepresentable = "import.hours-unrepresentable"
+            case importDateUnparsed = "import.date-unparsed"
+            case importDateExcelZero = "import.date-excel-zero"
+            case importDateTwoDigitYear = "import.date-two-digit-year"
+            case importDateFuture = "import.date-future"
+            case importConfidentialAddress = "import.confidential-address"
+            case importConfidentialCoordinates = "import.confidential-coordinates"
+            case importAddressUnconfirmed = "import.address-unconfirmed"
+            case importTextTruncated = "import.text-truncated"
+            case importTextCleaned = "import.text-cleaned"
+            case importEmptyMarker = "import.empty-marker"
+            case importEligibilityNote = "import.eligibility-note"
+            case importValueInvalid = "import.value-invalid"
+            case importPersonalColumn = "import.personal-column"
+            case importPersonalDataDropped = "import.personal-data-dropped"
+            case importColumnUnread = "import.column-unread"
+            case importDuplicate = "import.duplicate"
+            case importDuplicateConflict = "import.duplicate-conflict"
+            case importDefaulted = "import.defaulted"
+            case importKeptExisting = "import.kept-existing"
+            case importOrganisationMatched = "import.organisation-matched"
+            case importIdTaken = "import.id-taken"
+            case importRecordGone = "import.record-gone"
+            case importExists = "import.exists"
 
             var documentation: String {
                 switch self {
@@ -241,6 +298,63 @@ extension Diagnostic {
                 case .dataNoContact: "a service has no contact, and neither has its organisation"
                 case .dataNoHours: "a service records no opening hours"
                 case .dataStale: "a service was last verified longer ago than the context's staleAfterDays"
+                case .csvStrayQuote: "CSV: a quote inside a field that is not quoted"
+                case .csvTextAfterQuote: "CSV: text after the closing quote of a quoted field"
+                case .csvUnterminatedQuote: "CSV: a quoted field still open at the end of the file"
+                case .csvFieldCount: "CSV: a row with more or fewer fields than the header"
+                case .csvEncoding: "CSV: bytes that are not UTF-8"
+                case .csvHeader: "CSV: no header row, or a header column with no name or a repeated name"
+                case .profileUnknownReference: "the import profile names a category, area, language or other id the context does not define"
+                case .profileAmbiguousKey: "two keys of an import profile table are the same once case and spaces are ignored"
+                case .profileUnknownColumn: "the import profile names a column the file does not have"
+                case .profileMissing: "the import profile lacks something the import needs (a column for the name, a default modality)"
+                case .profileInvalid: "a value in the import profile is malformed (an empty dataset name, a bad delimiter, ages out of order)"
+                case .hsdsShape: "the JSON is not an HSDS service, a list of services or a page of them"
+                case .hsdsReference: "an HSDS record refers to an id that no table defines"
+                case .hsdsValue: "an HSDS value of the wrong type or form (a minimum_age that is not a number)"
+                case .hsdsFieldDropped: "an HSDS field that has no place in the directory (reported once per field, with a count)"
+                case .importRequiredMissing: "a record lacks something every service needs (a name, an organisation, a modality) and the profile gives no default: skipped"
+                case .importNoCategory: "a record's category codes map to no category: skipped"
+                case .importSeveralCategories: "a record maps to several categories (skipped, first kept, or split, as the profile says)"
+                case .importNoArea: "a record has no area that maps to a P-code: skipped"
+                case .importAreaUnmapped: "an area value that maps to no P-code (dropped)"
+                case .importAreaAmbiguous: "an area value that matches several P-codes (dropped: never guessed)"
+                case .importAreaFromAddress: "the area was inferred from the address (marked in source.inferred)"
+                case .importLanguageUnmapped: "a language name or code that maps to no language of the context (dropped)"
+                case .importLanguageAsAccess: "a language value that is an access need (sign language, TTY) became one"
+                case .importLanguageAsInterpretation: "a language value that means interpretation (a language line) set interpretation"
+                case .importValueUnmapped: "a coded value (sex, age group, access need, population group) with no entry in the profile (dropped; kept in the eligibility note when it restricts)"
+                case .importStatusUnmapped: "a status value with no entry in the profile: skipped"
+                case .importStatusMissing: "a record has no status and the profile gives no default: skipped"
+                case .importStatusDoNotRefer: "the status maps to skip (for example 'Active, but do not refer'): skipped"
+                case .importHoursUnparsed: "free-text opening hours that the hours grammar cannot read (kept as a note; hours left out)"
+                case .importHoursAssumed: "opening hours read by a convention of the grammar (8:30-4:30 as 08:30-16:30)"
+                case .importHoursNote: "a bracketed note in the opening hours, kept in the description"
+                case .importHoursConflict: "two sources of opening hours in one record disagree (both dropped: hours left out)"
+                case .importHoursUnrepresentable: "an HSDS schedule the weekly timetable cannot hold (monthly, week numbers, validity dates)"
+                case .importDateUnparsed: "a date that cannot be read, or reads two ways (dropped)"
+                case .importDateExcelZero: "Excel's day zero (1899-12-30) or serial 0: no date (dropped)"
+                case .importDateTwoDigitYear: "a date with a two-digit year, read into the century that does not put it in the future"
+                case .importDateFuture: "a verification date after the day of the import (dropped)"
+                case .importConfidentialAddress: "an address marked confidential in the source: its text is withheld"
+                case .importConfidentialCoordinates: "coordinates of a confidential address (dropped)"
+                case .importAddressUnconfirmed: "a shelter or GBV service with a street address: withheld until the profile confirms it is public"
+                case .importTextTruncated: "a text exactly 255 characters long: probably cut off by the source"
+                case .importTextCleaned: "HTML tags or entities, curly quotes or stray spaces were cleaned from a text"
+                case .importEmptyMarker: "a value such as 'None' or 'n/a' read as empty"
+                case .importEligibilityNote: "free-text eligibility kept as a note: shown to caseworkers, never used to decide"
+                case .importValueInvalid: "a value of the wrong form (an age that is not a number, a web address without http, coordinates out of range)"
+                case .importPersonalColumn: "a column that looks like personal data (a named contact, internal notes): never read, never shown"
+                case .importPersonalDataDropped: "a named person's contact details in the source (dropped, never shown)"
+                case .importColumnUnread: "a column the profile neither maps nor ignores (reported once per column)"
+                case .importDuplicate: "a record identical to an earlier one (merged)"
+                case .importDuplicateConflict: "a record with the id of an earlier one but different content: skipped"
+                case .importDefaulted: "a field no source carries, set from the profile's defaults (reported once per field, with a count)"
+                case .importKeptExisting: "a re-import kept the directory's own value for a field the source does not carry"
+                case .importOrganisationMatched: "an organisation matched an existing one by name"
+                case .importIdTaken: "the id an import would give is used by an entry that was not imported from this dataset: skipped"
+                case .importRecordGone: "an entry imported earlier from this dataset is no longer in the source (kept: check it)"
+                case .importExists: "the context already has organisations or services: pass --force to update them"
                 }
             }
         }
@@ -443,5 +557,119 @@ extension Diagnostic {
         public static let dataNoHours = Code(.dataNoHours)
         /// A service was last verified longer ago than the context's staleAfterDays.
         public static let dataStale = Code(.dataStale)
+        /// CSV: a quote inside a field that is not quoted.
+        public static let csvStrayQuote = Code(.csvStrayQuote)
+        /// CSV: text after the closing quote of a quoted field.
+        public static let csvTextAfterQuote = Code(.csvTextAfterQuote)
+        /// CSV: a quoted field still open at the end of the file.
+        public static let csvUnterminatedQuote = Code(.csvUnterminatedQuote)
+        /// CSV: a row with more or fewer fields than the header.
+        public static let csvFieldCount = Code(.csvFieldCount)
+        /// CSV: bytes that are not UTF-8.
+        public static let csvEncoding = Code(.csvEncoding)
+        /// CSV: no header row, or a header column with no name or a repeated name.
+        public static let csvHeader = Code(.csvHeader)
+        /// The import profile names a category, area, language or other id the context does not define.
+        public static let profileUnknownReference = Code(.profileUnknownReference)
+        /// Two keys of an import profile table are the same once case and spaces are ignored.
+        public static let profileAmbiguousKey = Code(.profileAmbiguousKey)
+        /// The import profile names a column the file does not have.
+        public static let profileUnknownColumn = Code(.profileUnknownColumn)
+        /// The import profile lacks something the import needs (a column for the name, a default modality).
+        public static let profileMissing = Code(.profileMissing)
+        /// A value in the import profile is malformed (an empty dataset name, a bad delimiter, ages out of order).
+        public static let profileInvalid = Code(.profileInvalid)
+        /// The JSON is not an HSDS service, a list of services or a page of them.
+        public static let hsdsShape = Code(.hsdsShape)
+        /// An HSDS record refers to an id that no table defines.
+        public static let hsdsReference = Code(.hsdsReference)
+        /// An HSDS value of the wrong type or form (a minimum_age that is not a number).
+        public static let hsdsValue = Code(.hsdsValue)
+        /// An HSDS field that has no place in the directory (reported once per field, with a count).
+        public static let hsdsFieldDropped = Code(.hsdsFieldDropped)
+        /// A record lacks something every service needs (a name, an organisation, a modality) and the profile gives no default: skipped.
+        public static let importRequiredMissing = Code(.importRequiredMissing)
+        /// A record's category codes map to no category: skipped.
+        public static let importNoCategory = Code(.importNoCategory)
+        /// A record maps to several categories (skipped, first kept, or split, as the profile says).
+        public static let importSeveralCategories = Code(.importSeveralCategories)
+        /// A record has no area that maps to a P-code: skipped.
+        public static let importNoArea = Code(.importNoArea)
+        /// An area value that maps to no P-code (dropped).
+        public static let importAreaUnmapped = Code(.importAreaUnmapped)
+        /// An area value that matches several P-codes (dropped: never guessed).
+        public static let importAreaAmbiguous = Code(.importAreaAmbiguous)
+        /// The area was inferred from the address (marked in source.inferred).
+        public static let importAreaFromAddress = Code(.importAreaFromAddress)
+        /// A language name or code that maps to no language of the context (dropped).
+        public static let importLanguageUnmapped = Code(.importLanguageUnmapped)
+        /// A language value that is an access need (sign language, TTY) became one.
+        public static let importLanguageAsAccess = Code(.importLanguageAsAccess)
+        /// A language value that means interpretation (a language line) set interpretation.
+        public static let importLanguageAsInterpretation = Code(.importLanguageAsInterpretation)
+        /// A coded value (sex, age group, access need, population group) with no entry in the profile (dropped; kept in the eligibility note when it restricts).
+        public static let importValueUnmapped = Code(.importValueUnmapped)
+        /// A status value with no entry in the profile: skipped.
+        public static let importStatusUnmapped = Code(.importStatusUnmapped)
+        /// A record has no status and the profile gives no default: skipped.
+        public static let importStatusMissing = Code(.importStatusMissing)
+        /// The status maps to skip (for example 'Active, but do not refer'): skipped.
+        public static let importStatusDoNotRefer = Code(.importStatusDoNotRefer)
+        /// Free-text opening hours that the hours grammar cannot read (kept as a note; hours left out).
+        public static let importHoursUnparsed = Code(.importHoursUnparsed)
+        /// Opening hours read by a convention of the grammar (8:30-4:30 as 08:30-16:30).
+        public static let importHoursAssumed = Code(.importHoursAssumed)
+        /// A bracketed note in the opening hours, kept in the description.
+        public static let importHoursNote = Code(.importHoursNote)
+        /// Two sources of opening hours in one record disagree (both dropped: hours left out).
+        public static let importHoursConflict = Code(.importHoursConflict)
+        /// An HSDS schedule the weekly timetable cannot hold (monthly, week numbers, validity dates).
+        public static let importHoursUnrepresentable = Code(.importHoursUnrepresentable)
+        /// A date that cannot be read, or reads two ways (dropped).
+        public static let importDateUnparsed = Code(.importDateUnparsed)
+        /// Excel's day zero (1899-12-30) or serial 0: no date (dropped).
+        public static let importDateExcelZero = Code(.importDateExcelZero)
+        /// A date with a two-digit year, read into the century that does not put it in the future.
+        public static let importDateTwoDigitYear = Code(.importDateTwoDigitYear)
+        /// A verification date after the day of the import (dropped).
+        public static let importDateFuture = Code(.importDateFuture)
+        /// An address marked confidential in the source: its text is withheld.
+        public static let importConfidentialAddress = Code(.importConfidentialAddress)
+        /// Coordinates of a confidential address (dropped).
+        public static let importConfidentialCoordinates = Code(.importConfidentialCoordinates)
+        /// A shelter or GBV service with a street address: withheld until the profile confirms it is public.
+        public static let importAddressUnconfirmed = Code(.importAddressUnconfirmed)
+        /// A text exactly 255 characters long: probably cut off by the source.
+        public static let importTextTruncated = Code(.importTextTruncated)
+        /// HTML tags or entities, curly quotes or stray spaces were cleaned from a text.
+        public static let importTextCleaned = Code(.importTextCleaned)
+        /// A value such as 'None' or 'n/a' read as empty.
+        public static let importEmptyMarker = Code(.importEmptyMarker)
+        /// Free-text eligibility kept as a note: shown to caseworkers, never used to decide.
+        public static let importEligibilityNote = Code(.importEligibilityNote)
+        /// A value of the wrong form (an age that is not a number, a web address without http, coordinates out of range).
+        public static let importValueInvalid = Code(.importValueInvalid)
+        /// A column that looks like personal data (a named contact, internal notes): never read, never shown.
+        public static let importPersonalColumn = Code(.importPersonalColumn)
+        /// A named person's contact details in the source (dropped, never shown).
+        public static let importPersonalDataDropped = Code(.importPersonalDataDropped)
+        /// A column the profile neither maps nor ignores (reported once per column).
+        public static let importColumnUnread = Code(.importColumnUnread)
+        /// A record identical to an earlier one (merged).
+        public static let importDuplicate = Code(.importDuplicate)
+        /// A record with the id of an earlier one but different content: skipped.
+        public static let importDuplicateConflict = Code(.importDuplicateConflict)
+        /// A field no source carries, set from the profile's defaults (reported once per field, with a count).
+        public static let importDefaulted = Code(.importDefaulted)
+        /// A re-import kept the directory's own value for a field the source does not carry.
+        public static let importKeptExisting = Code(.importKeptExisting)
+        /// An organisation matched an existing one by name.
+        public static let importOrganisationMatched = Code(.importOrganisationMatched)
+        /// The id an import would give is used by an entry that was not imported from this dataset: skipped.
+        public static let importIdTaken = Code(.importIdTaken)
+        /// An entry imported earlier from this dataset is no longer in the source (kept: check it).
+        public static let importRecordGone = Code(.importRecordGone)
+        /// The context already has organisations or services: pass --force to update them.
+        public static let importExists = Code(.importExists)
     }
 }

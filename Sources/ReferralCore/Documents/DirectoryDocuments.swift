@@ -140,11 +140,14 @@ public struct SourceDocument: Codable, Sendable, Hashable {
     public var recordId: String
     /// Where in the source the record was read: `services.csv row 14`, `$.contents[3]`.
     public var place: String?
+    /// Fields the import worked out rather than read (`areas` from the address): check them.
+    public var inferred: [String]?
 
-    public init(dataset: String, recordId: String, place: String? = nil) {
+    public init(dataset: String, recordId: String, place: String? = nil, inferred: [String]? = nil) {
         self.dataset = dataset
         self.recordId = recordId
         self.place = place
+        self.inferred = inferred
     }
 }
 
@@ -153,6 +156,12 @@ public struct ContactDocument: Codable, Sendable, Hashable {
     public var role: String?
     public var phone: String?
     public var email: String?
+
+    public init(role: String?, phone: String?, email: String?) {
+        self.role = role
+        self.phone = phone
+        self.email = email
+    }
 }
 
 public struct ServiceDocument: Codable, Sendable {
@@ -198,6 +207,11 @@ public struct HoursDocument: Codable, Sendable {
     public var alwaysOpen: Bool?
     /// Weekday to opening periods, each `HH:MM-HH:MM` (`22:00-06:00` runs past midnight).
     public var weekly: [String: [String]]?
+
+    public init(alwaysOpen: Bool?, weekly: [String: [String]]?) {
+        self.alwaysOpen = alwaysOpen
+        self.weekly = weekly
+    }
 }
 
 public struct EligibilityDocument: Codable, Sendable {
@@ -211,6 +225,17 @@ public struct EligibilityDocument: Codable, Sendable {
     /// Eligibility as the source wrote it ("Women 18+ who are survivors of domestic violence"):
     /// shown to caseworkers, never used to decide. Only the fields above restrict.
     public var note: String?
+
+    public init(minAge: Int? = nil, maxAge: Int? = nil, sexes: [Sex]? = nil, populationGroups: [String]? = nil,
+                legalStatuses: [String]? = nil, note: String? = nil)
+    {
+        self.minAge = minAge
+        self.maxAge = maxAge
+        self.sexes = sexes
+        self.populationGroups = populationGroups
+        self.legalStatuses = legalStatuses
+        self.note = note
+    }
 }
 
 public struct IntakeDocument: Codable, Sendable {
@@ -218,6 +243,11 @@ public struct IntakeDocument: Codable, Sendable {
     public var selfReferral: Bool
     /// The case fields the provider needs to accept a referral.
     public var requiredFields: [CaseField]
+
+    public init(selfReferral: Bool, requiredFields: [CaseField]) {
+        self.selfReferral = selfReferral
+        self.requiredFields = requiredFields
+    }
 }
 
 public struct AddressDocument: Codable, Sendable {
@@ -228,6 +258,13 @@ public struct AddressDocument: Codable, Sendable {
     /// WGS 84 decimal degrees, both or neither; never on a confidential address.
     public var latitude: Double?
     public var longitude: Double?
+
+    public init(text: String?, confidential: Bool, latitude: Double? = nil, longitude: Double? = nil) {
+        self.text = text
+        self.confidential = confidential
+        self.latitude = latitude
+        self.longitude = longitude
+    }
 }
 
 // MARK: pathway files

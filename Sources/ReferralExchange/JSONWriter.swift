@@ -1,0 +1,205 @@
+import ReferralCore
+
+/// JSON with keys in a chosen order (the order Pathways/README.md documents the fields in), so that
+/// the files an import writes read like the hand-written ones and the same input always gives the
+/// same bytes. Small objects and lists of plain values stay on one line.
+indirect enum JSONOut: Sendable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case null
+    case array([JSONOut])
+    case object([(String, JSONOut)])
+
+    /// Pretty text: two-space indent, one member per line, except that a list of plain values, or a
+    /// small object inside an entry (intake, an address), stays on one line when it fits `inline`.
+    func text(indent: Int = 0, inline: Int = 100) -> String {
+        var out = ""
+        write(&out, indent: indent, inline: inline)
+        return out
+    }
+
+    func write(_ out: inout String, indent: Int, inline: Int) {
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            if !items.contains(where: \.isObject), let one = compact(), one.count + indent <= inline {
+                out += one
+                return
+            }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += String(repeating: " ", count: indent + 2)
+                item.write(&out, indent: indent + 2, inline: inline)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .object(let members) where !members.isEmpty:
+            // The entries of a file's list are always spread out; their small parts are not.
+            if indent > 4, depth <= 2, let one = compact(), one.count + indent <= inline {
+                out += one
+                return
+            }
+            out += "{\n"
+            for (i, (k, v)) in members.enumerated() {
+                out += String(repeating: " ", count: indent + 2) + Self.quote(k) + ": "
+                v.write(&out, indent: indent + 2, inline: inline)
+                out += i + 1 < members.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        default:
+            out += compact() ?? ""
+        }
+    }
+
+    var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+
+    var depth: Int {
+        switch self {
+        case .array(let a): 1 + (a.map(\.depth).max() ?? 0)
+        case .object(let m): 1 + (m.map(\.1.depth).max() ?? 0)
+        default: 0
+        }
+    }
+
+    /// One-line form.
+    func compact() -> String? {
+        switch self {
+        case .string(let s): return Self.quote(s)
+        case .int(let i): return String(i)
+        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .array(let items): return "[" + items.compactMap { $0.compact() }.joined(separator: ", ") + "]"
+        case .object(let m): return "{" + m.map { Self.quote($0.0) + ": " + ($0.1.compact() ?? "") }.joined(separator: ", ") + "}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Object building: members whose value is nil are left out.
+struct JSONObject {
+    var members: [(String, JSONOut)] = []
+    mutating func add(_ key: String, _ v: String?) { if let v { members.append((key, .string(v))) } }
+    mutating func add(_ key: String, _ v: Int?) { if let v { members.append((key, .int(v))) } }
+    mutating func add(_ key: String, _ v: Double?) { if let v { members.append((key, .double(v))) } }
+    mutating func add(_ key: String, _ v: Bool?) { if let v { members.append((key, .bool(v))) } }
+    mutating func add(_ key: String, _ v: [String]?) { if let v { members.append((key, .array(v.map(JSONOut.string)))) } }
+    mutating func add(_ key: String, _ v: JSONOut?) { if let v { members.append((key, v)) } }
+    var value: JSONOut { .object(members) }
+}
+
+/// The directory documents as JSON, in the documented field order.
+enum DocumentJSON {
+    static func file(_ key: String, _ items: [JSONOut]) -> String {
+        JSONOut.object([("formatVersion", .int(supportedFormatVersion)), (key, .array(items))]).text() + "\n"
+    }
+
+    static func organisation(_ o: OrganisationDocument) -> JSONOut {
+        var j = JSONObject()
+        j.add("id", o.id)
+        j.add("name", o.name)
+        j.add("type", o.type)
+        j.add("contact", o.contact.map(contact))
+        j.add("description", o.description)
+        j.add("website", o.website)
+        j.add("source", o.source.map(source))
+        return j.value
+    }
+
+    static func contact(_ c: ContactDocument) -> JSONOut {
+        var j = JSONObject()
+        j.add("role", c.role)
+        j.add("phone", c.phone)
+        j.add("email", c.email)
+        return j.value
+    }
+
+    static func source(_ s: SourceDocument) -> JSONOut {
+        var j = JSONObject()
+        j.add("dataset", s.dataset)
+        j.add("recordId", s.recordId)
+        j.add("place", s.place)
+        j.add("inferred", s.inferred)
+        return j.value
+    }
+
+    static func service(_ s: ServiceDocument) -> JSONOut {
+        var j = JSONObject()
+        j.add("id", s.id)
+        j.add("organisation", s.organisation)
+        j.add("name", s.name)
+        j.add("category", s.category)
+        j.add("areas", s.areas)
+        j.add("modality", s.modality.map(\.rawValue))
+        if let h = s.hours {
+            var hj = JSONObject()
+            hj.add("alwaysOpen", h.alwaysOpen)
+            if let w = h.weekly {
+                let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                let known = days.filter { w[$0] != nil } + w.keys.filter { !days.contains($0) }.sorted()
+                hj.add("weekly", .object(known.map { ($0, .array(w[$0]!.map(JSONOut.string))) }))
+            }
+            j.add("hours", hj.value)
+        }
+        j.add("languages", s.languages)
+        j.add("interpretation", s.interpretation)
+        if let e = s.eligibility {
+            var ej = JSONObject()
+            ej.add("minAge", e.minAge)
+            ej.add("maxAge", e.maxAge)
+            ej.add("sexes", e.sexes?.map(\.rawValue))
+            ej.add("populationGroups", e.populationGroups)
+            ej.add("legalStatuses", e.legalStatuses)
+            ej.add("note", e.note)
+            j.add("eligibility", ej.value)
+        }
+        j.add("accessibility", s.accessibility)
+        j.add("staffSexes", s.staffSexes?.map(\.rawValue))
+        j.add("features", s.features)
+        j.add("intake", .object([("selfReferral", .bool(s.intake.selfReferral)),
+                                 ("requiredFields", .array(s.intake.requiredFields.map { .string($0.rawValue) }))]))
+        j.add("status", s.status.rawValue)
+        j.add("mandatoryReporting", s.mandatoryReporting)
+        j.add("sensitiveDataQualified", s.sensitiveDataQualified)
+        if let a = s.address {
+            var aj = JSONObject()
+            aj.add("text", a.text)
+            aj.add("confidential", a.confidential)
+            aj.add("latitude", a.latitude)
+            aj.add("longitude", a.longitude)
+            j.add("address", aj.value)
+        }
+        j.add("focalPoint", s.focalPoint.map(contact))
+        j.add("lastVerified", s.lastVerified)
+        j.add("interventionType", s.interventionType?.rawValue)
+        j.add("cost", s.cost)
+        j.add("description", s.description)
+        j.add("website", s.website)
+        j.add("source", s.source.map(source))
+        return j.value
+    }
+}

@@ -1,0 +1,207 @@
+import ReferralCore
+
+/// Cleaning of the text real exports carry: HTML tags and entities, curly quotes, non-breaking
+/// and trailing spaces, Windows line ends. What was done is returned so the report can say it.
+enum TextCleaner {
+    struct Cleaned {
+        var text: String
+        /// "HTML tags removed", "curly quotes straightened"…; empty when the text was already clean.
+        var changes: [String]
+    }
+
+    /// `multiline`: keep line breaks (descriptions, notes); otherwise they become spaces.
+    static func clean(_ raw: String, multiline: Bool) -> Cleaned {
+        // The usual case: printable ASCII, no markup, no padding.
+        if raw.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }),
+            raw.first != " ", raw.last != " ", !raw.contains("  ")
+        {
+            return Cleaned(text: raw, changes: [])
+        }
+        var changes: [String] = []
+        var s = raw
+        if s.contains("<"), let stripped = stripTags(s), stripped != s {
+            s = stripped
+            changes.append("HTML tags removed")
+        }
+        if s.contains("&") {
+            let decoded = decodeEntities(s)
+            if decoded != s {
+                s = decoded
+                changes.append("HTML entities decoded")
+            }
+        }
+        let straight = s.replacingOccurrences(of: "\u{2018}", with: "'").replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
+        if straight != s {
+            s = straight
+            changes.append("curly quotes straightened")
+        }
+        // Spaces: non-breaking to plain, runs collapsed, lines trimmed.
+        var lines: [String] = []
+        for line in s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        {
+            var out = ""
+            var space = false
+            for ch in line {
+                if ch == " " || ch == "\t" || ch == "\u{00A0}" {
+                    space = true
+                } else {
+                    if space && !out.isEmpty { out.append(" ") }
+                    space = false
+                    out.append(ch)
+                }
+            }
+            lines.append(out)
+        }
+        while lines.last == "" { lines.removeLast() }
+        while lines.first == "" { lines.removeFirst() }
+        let joined = multiline ? lines.joined(separator: "\n") : lines.filter { !$0.isEmpty }.joined(separator: " ")
+        if joined != s { changes.append("spaces trimmed") }
+        return Cleaned(text: joined, changes: changes)
+    }
+
+    /// Removes `<tag …>` and `</tag>`; `<br>` and block ends become line breaks. A `<` that does
+    /// not start a tag ("ages <18") is kept. Nil when nothing looked like a tag.
+    static func stripTags(_ s: String) -> String? {
+        var out = ""
+        var found = false
+        var i = s.startIndex
+        while i < s.endIndex {
+            let ch = s[i]
+            if ch == "<" {
+                let next = s.index(after: i)
+                if next < s.endIndex, s[next].isLetter || s[next] == "/" || s[next] == "!",
+                    let close = s[next...].firstIndex(of: ">")
+                {
+                    let tag = s[next..<close].lowercased()
+                    let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
+                    if ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "ul", "ol"].contains(String(name)) { out.append("\n") }
+                    found = true
+                    i = s.index(after: close)
+                    continue
+                }
+            }
+            out.append(ch)
+            i = s.index(after: i)
+        }
+        return found ? out : nil
+    }
+
+    static let entities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
+        "rsquo": "'", "lsquo": "'", "rdquo": "\"", "ldquo": "\"", "hellip": "…", "eacute": "é", "egrave": "è",
+        "agrave": "à", "aacute": "á", "iacute": "í", "oacute": "ó", "uacute": "ú", "ccedil": "ç", "ntilde": "ñ",
+        "uuml": "ü", "ouml": "ö", "auml": "ä", "copy": "©", "reg": "®",
+    ]
+
+    /// Named entities of the table above and numeric ones (`&#39;`, `&#x2019;`); others are kept.
+    static func decodeEntities(_ s: String) -> String {
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
+                let name = String(s[s.index(after: i)..<semi])
+                var replacement: String?
+                if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16),
+                    let u = Unicode.Scalar(v)
+                {
+                    replacement = String(Character(u))
+                } else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) {
+                    replacement = String(Character(u))
+                } else {
+                    replacement = entities[name]
+                }
+                if let replacement {
+                    out += replacement
+                    i = s.index(after: semi)
+                    continue
+                }
+            }
+            out.append(s[i])
+            i = s.index(after: i)
+        }
+        return out
+    }
+
+    /// The form table keys and values are compared in: lower case, straight quotes, single spaces.
+    static func key(_ s: String) -> String {
+        clean(s, multiline: false).text.lowercased()
+    }
+}
+
+/// Dates as spreadsheets hold them: ISO `2026-03-04`, `M/D/YYYY`, `M/D/YY`, `D.M.YYYY`, a
+/// date-time, or an Excel serial number (days since 1899-12-30).
+enum SourceDate {
+    enum Reading: Equatable {
+        /// A date, as days since 1970-01-01, with a note when a two-digit year was read.
+        case date(Int, twoDigitYear: Bool)
+        /// Excel's day zero: no date was ever entered.
+        case excelZero
+        /// Not a date, or a date that reads two ways (the reason says which).
+        case unreadable(String)
+    }
+
+    /// `today` (days since 1970) decides the century of a two-digit year: the latest one that is
+    /// not after today.
+    static func read(_ raw: String, order: DateOrder?, today: Int) -> Reading {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        let excelEpoch = -25_569   // 1899-12-30
+        if let day = parseDay(String(s.prefix(10))), s.count == 10 || s.dropFirst(10).first == "T" || s.dropFirst(10).first == " " {
+            return day == excelEpoch ? .excelZero : .date(day, twoDigitYear: false)
+        }
+        if let n = Int(s), s.count <= 6 {
+            // An Excel serial number (the day count a spreadsheet shows as a date).
+            if n == 0 { return .excelZero }
+            guard n > 0, n < 2_958_466 else { return .unreadable("'\(s)' is not a date") }
+            return .date(excelEpoch + n, twoDigitYear: false)
+        }
+        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), var y = Int(parts[2]),
+            parts[2].count == 2 || parts[2].count == 4
+        else { return .unreadable("'\(s)' is not a date (write it as YYYY-MM-DD)") }
+        let twoDigit = parts[2].count == 2
+        if twoDigit {
+            let thisYear = civil(today).year
+            y += (thisYear / 100) * 100
+            if y > thisYear { y -= 100 }
+        }
+        let mdy = day(year: y, month: a, day: b), dmy = day(year: y, month: b, day: a)
+        var chosen: Int?
+        switch (mdy, dmy, order) {
+        case (nil, nil, _): return .unreadable("'\(s)' is not a date")
+        case (let d?, nil, _), (nil, let d?, _): chosen = d
+        case (let m?, let d?, _) where m == d: chosen = m
+        case (let m?, _, .mdy?): chosen = m
+        case (_, let d?, .dmy?): chosen = d
+        default:
+            return .unreadable("'\(s)' reads as \(iso(mdy!)) (month first) or \(iso(dmy!)) (day first): set dates.order in the profile")
+        }
+        guard let d = chosen else { return .unreadable("'\(s)' is not a date") }
+        return d == excelEpoch ? .excelZero : .date(d, twoDigitYear: twoDigit)
+    }
+
+    static func day(year: Int, month: Int, day: Int) -> Int? {
+        guard (1...12).contains(month), day >= 1, (1000...9999).contains(year) else { return nil }
+        let text = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        return parseDay(text)
+    }
+
+    /// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian).
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func iso(_ days: Int) -> String {
+        let (y, m, d) = civil(days)
+        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+// `referral import` end to end: exit codes, where the report and notes go.
+
+private let spreadsheet = "Tests/ReferralExchangeTests/Fixtures/spreadsheet/agencies.csv"
+private let profile = "Tests/ReferralExchangeTests/Fixtures/spreadsheet/profile.json"
+
+/// A scratch Pathways folder: the shipped generic pathways and one context.json.
+private func scratch(context: String) throws -> (root: URL, context: String) {
+    let fm = FileManager.default
+    let root = fm.temporaryDirectory.appendingPathComponent("referral-exchange-cli-\(UUID().uuidString)")
+    try fm.createDirectory(at: root.appendingPathComponent("ctx"), withIntermediateDirectories: true)
+    try fm.copyItem(at: Repo.root.appendingPathComponent("Pathways/pathways"), to: root.appendingPathComponent("pathways"))
+    try fm.copyItem(at: Repo.root.appendingPathComponent(context), to: root.appendingPathComponent("ctx/context.json"))
+    return (root, root.appendingPathComponent("ctx").path)
+}
+
+@Suite struct ImportExportCommandTests {
+    @Test func importWritesAndReportsAndExitsOneWhenRecordsWereSkipped() throws {
+        let (root, ctx) = try scratch(context: "Tests/ReferralExchangeTests/Fixtures/valmera/context.json")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dry = try Referral.run(["import", "csv", spreadsheet, "--profile", profile, "--out", ctx, "--dry-run"])
+        #expect(dry.code == Exit.findings)
+        #expect(dry.stderr == "referral: note: dry run: nothing was written\n")
+        #expect(dry.stdout.hasPrefix("IMPORT REPORT (DRY RUN: nothing was written)\n"))
+        #expect(dry.stdout.contains("records       17 read = 9 imported + 1 merged + 7 skipped"))
+        #expect(!FileManager.default.fileExists(atPath: ctx + "/services.json"))
+        let json = try Referral.run(["import", "csv", spreadsheet, "--profile", profile, "--out", ctx, "--format", "json"])
+        #expect(json.code == Exit.findings)
+        #expect(json.stdout.contains("\"code\" : \"import.hours-unparsed\""))
+        #expect(FileManager.default.fileExists(atPath: ctx + "/services.json"))
+        let v = try Referral.run(["validate", ctx, "--at", Repo.at])
+        #expect(v.code == Exit.ok, "\(v.stdout)")
+        // Again without --force: refused, nothing changed, exit 3.
+        let again = try Referral.run(["import", "csv", spreadsheet, "--profile", profile, "--out", ctx])
+        #expect(again.code == Exit.invalidInput)
+        #expect(again.stdout == "")
+        #expect(again.stderr.contains("error[import.exists]"))
+    }
+
+    @Test func usageErrors() throws {
+        let r = try Referral.run(["import", "xls", spreadsheet, "--out", "Pathways/demo"])
+        #expect(r.code == Exit.usage)
+        #expect(r.stderr.contains("'xls' is not an import format"))
+        let missing = try Referral.run(["import", "csv", spreadsheet])
+        #expect(missing.code == Exit.usage)
+        #expect(missing.stderr.contains("missing --out"))
+        let noProfile = try Referral.run(["import", "csv", spreadsheet, "--out", "Pathways/demo", "--dry-run"])
+        #expect(noProfile.code == Exit.invalidInput)
+        #expect(noProfile.stderr.contains("a CSV import needs a profile"))
+        let help = try Referral.run(["help"])
+        #expect(help.stdout.contains("  import "))
+    }
+}
