@@ -81,7 +81,7 @@ protocol Command {
 /// The commands' specifications, in the order `referral help` lists them.
 let allSpecs: [CommandSpec] = [
     RouteCommand.spec, ExplainCommand.spec, ListCommand.spec, ValidateCommand.spec, GraphCommand.spec,
-    ServeCommand.spec, AuditCommand.spec, CompletionCommand.spec, ImportCommand.spec,
+    ServeCommand.spec, AuditCommand.spec, CompletionCommand.spec, ImportCommand.spec, ExportCommand.spec,
 ]
 
 /// The command called `name`. (A switch rather than a list of metatypes: this compiler crashes on
@@ -97,6 +97,7 @@ func lookUpCommand(_ name: String) -> (any Command.Type)? {
     case AuditCommand.spec.name: AuditCommand.self
     case CompletionCommand.spec.name: CompletionCommand.self
     case ImportCommand.spec.name: ImportCommand.self
+    case ExportCommand.spec.name: ExportCommand.self
     default: nil
     }
 }

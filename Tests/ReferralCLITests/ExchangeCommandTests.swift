@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-// `referral import` end to end: exit codes, where the report and notes go.
+// `referral import` and `referral export` end to end: exit codes, where the report and notes go,
+// and the export → import → route round trip through the binary, compared byte for byte.
 
 private let spreadsheet = "Tests/ReferralExchangeTests/Fixtures/spreadsheet/agencies.csv"
 private let profile = "Tests/ReferralExchangeTests/Fixtures/spreadsheet/profile.json"
@@ -50,6 +51,28 @@ private func scratch(context: String) throws -> (root: URL, context: String) {
         #expect(noProfile.code == Exit.invalidInput)
         #expect(noProfile.stderr.contains("a CSV import needs a profile"))
         let help = try Referral.run(["help"])
-        #expect(help.stdout.contains("  import "))
+        #expect(help.stdout.contains("  import ") && help.stdout.contains("  export "))
+    }
+
+    /// Export then import, through the binary, in both formats: every shipped case routes to the
+    /// same text and JSON as with the shipped directory.
+    @Test(arguments: ["json", "csv"])
+    func roundTripRoutesEveryShippedCaseToTheSameOutput(_ format: String) throws {
+        let (root, ctx) = try scratch(context: "Pathways/demo/context.json")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("export").path
+        let e = try Referral.run(["export", "hsds", "Pathways/demo", "--out", out, "--format", format])
+        #expect(e.code == Exit.ok)
+        #expect(e.stderr.contains("holds 1 confidential address"))
+        let i = try Referral.run(["import", "hsds", out, "--out", ctx])
+        #expect(i.code == Exit.ok, "\(i.stderr)")
+        for name in Repo.shippedCaseNames() {
+            let path = "Pathways/demo/cases/" + name
+            for f in ["text", "json"] {
+                let a = try Referral.route(path, format: f)
+                let b = try Referral.route(path, pathways: ctx, format: f)
+                #expect(a.code == Exit.ok && a.stdout == b.stdout, "\(name) \(f) via \(format)")
+            }
+        }
     }
 }

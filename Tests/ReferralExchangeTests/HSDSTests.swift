@@ -3,8 +3,10 @@ import ReferralCore
 import Testing
 @testable import ReferralExchange
 
-/// Open Referral's own HSDS 3.0 examples import, with every field that has no place reported.
-@Suite("HSDS 3.0: the Open Referral examples")
+/// Open Referral's own HSDS 3.0 examples import, with every field that has no place reported;
+/// and this tool's export imports back, with no profile, into a directory that routes every shipped
+/// case to the same bytes.
+@Suite("HSDS 3.0: the Open Referral examples, and the export round trip")
 struct HSDSTests {
     static let exampleProfile = Paths.fixtures + "/hsds-example/profile.json"
 
@@ -58,5 +60,83 @@ struct HSDSTests {
         let tables = Set(r.findings("hsds.field-dropped").compactMap(\.target?.field))
         #expect(tables.isSuperset(of: ["funding", "metadata", "programs", "organization_identifiers"]))
         #expect(r.findings("hsds.shape").contains { $0.place.file.hasSuffix("datapackage.json") })
+    }
+
+    /// Exports the shipped demo, imports it into an empty copy of the demo context with no profile.
+    static func roundTrip(_ format: ExportRequest.Format, publicOnly: Bool = false) throws -> (Sandbox, ImportReport, String) {
+        let s = try Sandbox(context: Paths.shippedPathways + "/demo/context.json", name: "demo")
+        let out = s.root + "/export"
+        _ = try Exporter.run(ExportRequest(context: Paths.shippedPathways + "/demo", out: out, format: format,
+                                           publicOnly: publicOnly, force: false)).get()
+        return (s, try s.report(.hsds, out, profile: nil), out)
+    }
+
+    @Test(arguments: [ExportRequest.Format.json, .csv])
+    func roundTripRoutesEveryShippedCaseToTheSameBytes(_ format: ExportRequest.Format) throws {
+        let (s, r, _) = try Self.roundTrip(format)
+        defer { s.remove() }
+        #expect(r.counts.read == 52 && r.counts.imported == 52)
+        // The only finding: the confidential address's text is not kept.
+        #expect(r.findings.map(\.code.rawValue) == ["import.confidential-address"])
+        let original = try #require(DirectoryLoader().load(folder: Paths.shippedPathways + "/demo").directory)
+        let copy = try #require(s.load().directory)
+        let cases = Paths.shippedPathways + "/demo/cases"
+        let names = try FileManager.default.contentsOfDirectory(atPath: cases).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(names.count >= 21)
+        for name in names {
+            let bytes = [UInt8](FileManager.default.contents(atPath: cases + "/" + name)!)
+            let a = try CaseLoader.load(bytes: bytes, name: name, directory: original).get()
+            let b = try CaseLoader.load(bytes: bytes, name: name, directory: copy).get()
+            for at in ["2026-11-28T14:00:00+02:00", "2026-11-26T03:30:00+02:00"] {
+                let ta = RoutingTime.parse(at, utcOffsetMinutes: original.context.utcOffsetMinutes)!
+                #expect(canonicalJSON(Router(directory: original).route(a, at: ta)) == canonicalJSON(Router(directory: copy).route(b, at: ta)),
+                        "\(name) at \(at) via \(format)")
+            }
+        }
+    }
+
+    @Test(arguments: [ExportRequest.Format.json, .csv])
+    func exportsAreDeterministicWithUUID5Ids(_ format: ExportRequest.Format) throws {
+        let dir = NSTemporaryDirectory() + "export-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = try Exporter.run(ExportRequest(context: Paths.shippedPathways + "/demo", out: dir + "/a", format: format,
+                                               publicOnly: false, force: false)).get()
+        _ = try Exporter.run(ExportRequest(context: Paths.shippedPathways + "/demo", out: dir + "/b", format: format,
+                                           publicOnly: false, force: false)).get()
+        for f in a.files {
+            let name = URL(fileURLWithPath: f).lastPathComponent
+            #expect(FileManager.default.contents(atPath: f) == FileManager.default.contents(atPath: dir + "/b/" + name), "\(name)")
+        }
+        let services = try String(contentsOfFile: dir + "/a/" + (format == .json ? "services.json" : "services.csv"), encoding: .utf8)
+        let expected = UUID5(namespace: HSDSExporter.namespace, name: "demo-valmera/service/moh.cmr-northmark").description
+        #expect(services.contains(expected))
+        #expect(expected.dropFirst(14).first == "5")
+        // A second export to the same folder needs --force.
+        guard case .failure = Exporter.run(ExportRequest(context: Paths.shippedPathways + "/demo", out: dir + "/a", format: format,
+                                                         publicOnly: false, force: false))
+        else {
+            Issue.record("an export overwrote an earlier one without force")
+            return
+        }
+    }
+
+    /// `--public` never contains a confidential address or its coordinates; the service itself
+    /// stays, marked confidential, and imports back as confidential.
+    @Test(arguments: [ExportRequest.Format.json, .csv])
+    func publicExportsHoldNoConfidentialAddress(_ format: ExportRequest.Format) throws {
+        let (s, r, out) = try Self.roundTrip(format, publicOnly: true)
+        defer { s.remove() }
+        let everything = try FileManager.default.contentsOfDirectory(atPath: out)
+            .map { try String(contentsOfFile: out + "/" + $0, encoding: .utf8) }.joined()
+        #expect(!everything.contains("Harbour House") && !everything.contains("Lantern Walk"))
+        #expect(everything.contains("Northmark Regional Hospital, Hospital Road"))   // public addresses stay
+        #expect(try s.services()["safehaven.protection-shelter"]?.address?.confidential == true)
+        #expect(r.findings.isEmpty)
+        // Without --public the text is there (for a partner under a data-sharing agreement).
+        let dir = NSTemporaryDirectory() + "export-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let full = try Exporter.run(ExportRequest(context: Paths.shippedPathways + "/demo", out: dir, format: format,
+                                                  publicOnly: false, force: false)).get()
+        #expect(full.confidentialAddressesIncluded == 1)
     }
 }
