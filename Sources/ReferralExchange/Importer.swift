@@ -193,9 +193,11 @@ struct Existing {
             diags += f.diagnostics
             return []
         case .success(let (file, node)):
-            let root = Locator(file: file, node: node, path: "$")
-            guard let items = root[key].node, case .array(let list) = items.value else {
-                diags.append(Diagnostic(.error, code: .jsonMissingField, place: root.place, message: "no \(key) list"))
+            guard case .object(let members) = node.value, let items = members.first(where: { $0.key == key })?.value,
+                case .array(let list) = items.value
+            else {
+                diags.append(Diagnostic(.error, code: .jsonMissingField, place: file.place("$", offset: node.offset),
+                                        message: "no \(key) list"))
                 return []
             }
             var out: [T] = []
