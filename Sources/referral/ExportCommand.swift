@@ -14,8 +14,8 @@ enum ExportCommand: Command {
         ],
         options: [
             OptionSpec("out", value: "DIR", required: true, help: "the folder to write (created if needed)"),
-            OptionSpec("format", value: "FORMAT", choices: ExportRequest.Format.allCases.map(\.rawValue),
-                       help: "json (services.json and organizations.json, HSDS pages) or csv (a data package); default json"),
+            SharedOptions.format(ExportRequest.Format.allCases.map(\.rawValue),
+                                 "json: services.json and organizations.json as HSDS pages; csv: an HSDS CSV data package"),
             OptionSpec("public", help: "for a published feed: no confidential address and no coordinates of one, at all"),
             OptionSpec("force", help: "replace the files of an earlier export in DIR"),
         ],

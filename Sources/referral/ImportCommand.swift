@@ -19,8 +19,8 @@ enum ImportCommand: Command {
                        help: "the context folder to import into: its context.json gives the vocabularies; organisations.json and services.json are written"),
             OptionSpec("dry-run", help: "read, map and check everything, print the report, write nothing"),
             OptionSpec("force", help: "update a context that already has organisations or services (entries from other sources are kept)"),
-            OptionSpec("format", value: "FORMAT", choices: ImportReportRenderer.Format.allCases.map(\.rawValue),
-                       help: "report format (default: text)"),
+            SharedOptions.format(ImportReportRenderer.Format.allCases.map(\.rawValue),
+                                 "the import report; json lists every finding, the others at most 20 of each code"),
         ],
         discussion: """
             Every value is either mapped, defaulted, kept as a note or dropped, and the report says
