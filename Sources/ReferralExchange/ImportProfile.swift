@@ -56,7 +56,7 @@ public struct ImportProfile: Sendable {
 
     init(_ d: ProfileDocument, context: Context, file: String?) {
         dataset = d.dataset
-        idPrefix = d.idPrefix ?? Self.slug(d.dataset)
+        idPrefix = d.idPrefix ?? String(Self.slug(d.dataset).prefix(32))
         delimiter = d.csv?.delimiter.flatMap { $0 == "\\t" ? 9 : $0.utf8.first } ?? UInt8(ascii: ",")
         listSeparators = (d.csv?.listSeparators ?? [",", ";"]).compactMap(\.first)
         columns = []
@@ -103,6 +103,16 @@ public struct ImportProfile: Sendable {
         publicRecords = Set(d.confidential?.publicRecords ?? [])
         defaults = d.defaults ?? DefaultsDocument()
         self.file = file
+    }
+
+    /// `<idPrefix>.<rest>`, at most 64 characters (the directory's limit for ids): a longer one keeps
+    /// its start and ends with 8 hexadecimal digits of the SHA-1 of the whole, so it stays unique
+    /// and the same on every import.
+    func id(_ rest: String) -> String {
+        let full = idPrefix + "." + rest
+        if full.count <= 64 { return full }
+        let hash = SHA1.digest(Array(full.utf8)).prefix(4).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return String(full.prefix(55)) + "-" + hash
     }
 
     /// A name safe to put in an id: letters, digits, `-`, `_` and `.`; anything else becomes `-`.
@@ -200,9 +210,9 @@ struct ProfileCheck {
         if d.dataset.allSatisfy(\.isWhitespace) {
             error(.profileInvalid, root["dataset"], "the dataset name is empty", help: "name the source, for example city-211-2026")
         }
-        if let p = d.idPrefix, p.isEmpty || p != ImportProfile.slug(p) {
-            error(.profileInvalid, root["idPrefix"], "an id prefix is lower-case letters, digits, '-', '_' and '.'",
-                  help: "for example '\(ImportProfile.slug(p))'")
+        if let p = d.idPrefix, p.isEmpty || p != ImportProfile.slug(p) || p.count > 32 {
+            error(.profileInvalid, root["idPrefix"], "an id prefix is 1 to 32 lower-case letters, digits, '-', '_' and '.'",
+                  help: "for example '\(ImportProfile.slug(p).prefix(32))'")
         }
         if let delim = d.csv?.delimiter, delim != "\\t", delim.utf8.count != 1 || delim == "\"" {
             error(.profileInvalid, root["csv"]["delimiter"], "a delimiter is one character (a comma, ';', '|' or \\t for a tab)")

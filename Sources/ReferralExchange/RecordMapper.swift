@@ -65,7 +65,7 @@ struct RecordMapper {
 
     mutating func run() -> Output {
         let fromRouter = router("id") != nil
-        serviceID = router("id")?.first ?? recordId.map { profile.idPrefix + "." + ImportProfile.slug($0) }
+        serviceID = router("id")?.first ?? recordId.map { profile.id(ImportProfile.slug($0)) }
         guard let name = texts(.name).first else {
             return skip(.importRequiredMissing, record.place, field: "name", "the record has no name",
                         hint: "give the service a name in the source")
@@ -76,7 +76,7 @@ struct RecordMapper {
                         hint: "map a column to organisation in the profile")
         }
         if recordId == nil { recordId = ImportProfile.slug((orgName ?? orgID) + " " + name.text) }
-        serviceID = router("id")?.first ?? profile.idPrefix + "." + ImportProfile.slug(recordId!)
+        serviceID = router("id")?.first ?? profile.id(ImportProfile.slug(recordId!))
 
         // The category (or categories).
         var categories: [String] = []
@@ -206,7 +206,7 @@ struct RecordMapper {
         let org = organisation(id: orgID, name: orgName)
         var out = Output(organisation: org, fromRouter: fromRouter)
         for category in categories {
-            let id = categories.count > 1 ? serviceID! + "." + ImportProfile.slug(category) : serviceID!
+            let id = categories.count > 1 ? profile.id(ImportProfile.slug(recordId!) + "." + ImportProfile.slug(category)) : serviceID!
             var s = ServiceDocument(
                 id: id, organisation: orgID, name: name.text, category: category, areas: areas, modality: [],
                 languages: languageCodes, intake: IntakeDocument(selfReferral: false, requiredFields: []), status: status)
@@ -269,8 +269,8 @@ struct RecordMapper {
     mutating func organisationID() -> (String, String?)? {
         let name = texts(.organisation).first?.text
         if let r = record.organisationRouter["id"]?.first?.text ?? router("organisation")?.first { return (r, name) }
-        if let id = texts(.organisationId).first?.text { return (profile.idPrefix + ".org." + ImportProfile.slug(id), name) }
-        if let name { return (profile.idPrefix + ".org." + ImportProfile.slug(name), name) }
+        if let id = texts(.organisationId).first?.text { return (profile.id("org." + ImportProfile.slug(id)), name) }
+        if let name { return (profile.id("org." + ImportProfile.slug(name)), name) }
         return nil
     }
 

@@ -145,6 +145,33 @@ struct ImportBehaviourTests {
         #expect(try s.services().keys.filter { $0.hasPrefix("v4w.110") }.count == services)
     }
 
+    /// Ids made from long names stay within the directory's 64 characters, unique and stable.
+    @Test func longNamesGiveShortStableIds() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let long = String(repeating: "Very Long Organisation Name ", count: 5)
+        let csv = s.root + "/long.csv"
+        try """
+            program_name,agency_name,taxonomy_code,city,status,languages
+            \(long)A,\(long),RP-1400,Aldren,Active,Valmeran
+            \(long)B,\(long),RP-1400,Aldren,Active,Valmeran
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let profile = s.root + "/p.json"
+        try #"{"formatVersion": 1, "dataset": "long", "columns": {"name": "program_name", "organisation": "agency_name", "category": "taxonomy_code", "area": "city", "status": "status", "languages": "languages"}, "categories": {"RP-1400": "mhpss.focused"}, "languages": {"Valmeran": "vl"}, "defaults": {"modality": ["in-person"]}}"#
+            .write(toFile: profile, atomically: true, encoding: .utf8)
+        let r = try s.report(.csv, csv, profile: profile)
+        #expect(r.counts.imported == 2)
+        let ids = try s.services().keys.sorted()
+        #expect(ids.count == 2 && ids.allSatisfy { $0.count <= 64 } && ids[0] != ids[1])
+        #expect(try s.organisations().allSatisfy { $0.id.count <= 64 })
+        #expect(s.load().errors.isEmpty)
+        let again = try Sandbox()
+        defer { again.remove() }
+        _ = try again.report(.csv, csv, profile: profile)
+        #expect(try again.services().keys.sorted() == ids)
+    }
+
     @Test func malformedCSVIsRefusedAtItsRowAndColumn() throws {
         let s = try Sandbox()
         defer { s.remove() }
