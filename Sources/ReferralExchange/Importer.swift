@@ -139,9 +139,7 @@ public enum Importer {
         var files: [(String, [UInt8])] = []
         for _ in 0..<3 {
             files = [("organisations.json", Array(merge.organisationsFile().utf8)), ("services.json", Array(merge.servicesFile().utf8))]
-            let check = DirectoryLoader().load(folder: req.context, displayRoot: req.context,
-                                               replacing: Dictionary(uniqueKeysWithValues: files))
-            validation = check.errors
+            validation = CandidateCheck.errors(context: req.context, files: files)
             if validation.isEmpty { break }
             if !merge.dropRefused(validation) { break }
         }
@@ -209,6 +207,61 @@ struct Existing {
                 }
             }
             return out
+        }
+    }
+}
+
+/// Loads the directory an import is about to write, before writing it: the context's
+/// `context.json` (its pathway files made absolute) and the new files go to a scratch folder that
+/// the directory loader reads like any context; the scratch folder is removed afterwards.
+enum CandidateCheck {
+    static func errors(context folder: String, files: [(String, [UInt8])]) -> [Diagnostic] {
+        let fm = FileManager.default
+        let scratch = NSTemporaryDirectory() + "referral-import-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? fm.removeItem(atPath: scratch) }
+        guard (try? fm.createDirectory(atPath: scratch, withIntermediateDirectories: true)) != nil,
+            let context = contextWithAbsolutePathways(folder)
+        else {
+            return [Diagnostic(.error, code: .fileMissing, place: SourcePlace(file: folder + "/context.json"),
+                               message: "cannot prepare the check of the import in a temporary folder")]
+        }
+        _ = fm.createFile(atPath: scratch + "/context.json", contents: Data(context.utf8))
+        for (name, bytes) in files { _ = fm.createFile(atPath: scratch + "/" + name, contents: Data(bytes)) }
+        return DirectoryLoader().load(folder: scratch).errors
+    }
+
+    /// context.json with each entry of `pathways` made absolute (it is relative to its folder).
+    static func contextWithAbsolutePathways(_ folder: String) -> String? {
+        guard case .success(let (file, node)) = HSDSSource.parse(folder + "/context.json"),
+            case .object(let members) = node.value
+        else { return nil }
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.path
+        var out: [(String, JSONOut)] = []
+        for m in members {
+            if m.key == "pathways", case .array(let items) = m.value.value {
+                out.append((m.key, .array(items.map { item in
+                    guard case .string(let p) = item.value else { return JSONOut(item) }
+                    return .string(p.hasPrefix("/") ? p : base + "/" + p)
+                })))
+            } else {
+                out.append((m.key, JSONOut(m.value)))
+            }
+        }
+        _ = file
+        return JSONOut.object(out).text() + "\n"
+    }
+}
+
+extension JSONOut {
+    /// A parsed JSON value as it was written (numbers keep their source text).
+    init(_ n: JSONNode) {
+        switch n.value {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let s): self = .raw(s)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(JSONOut.init))
+        case .object(let m): self = .object(m.map { ($0.key, JSONOut($0.value)) })
         }
     }
 }

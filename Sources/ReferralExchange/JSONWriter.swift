@@ -9,6 +9,8 @@ indirect enum JSONOut: Sendable {
     case double(Double)
     case bool(Bool)
     case null
+    /// A number as written in a source (kept exactly).
+    case raw(String)
     case array([JSONOut])
     case object([(String, JSONOut)])
 
@@ -73,6 +75,7 @@ indirect enum JSONOut: Sendable {
         case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
+        case .raw(let r): return r
         case .array(let items): return "[" + items.compactMap { $0.compact() }.joined(separator: ", ") + "]"
         case .object(let m): return "{" + m.map { Self.quote($0.0) + ": " + ($0.1.compact() ?? "") }.joined(separator: ", ") + "}"
         }

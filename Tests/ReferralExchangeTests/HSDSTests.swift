@@ -53,6 +53,28 @@ struct HSDSTests {
         #expect(f.target?.field == "languages" && f.place.path == "$.contents[0]")
     }
 
+    /// A service the directory loader refuses is left out with the loader's reason, the others are
+    /// imported, and the counts still add up.
+    @Test func aServiceTheLoaderRefusesIsSkippedWithItsReason() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        func service(_ id: String, _ name: String) -> String {
+            let attrs = [("id", id), ("category", "mhpss.focused"), ("areas", "XV01"), ("modality", "phone"),
+                         ("intake.selfReferral", "true"), ("intake.requiredFields", "caseCode"), ("status", "open")]
+                .map { #"{"value": "\#($0.1)", "taxonomy_term": {"code": "referral-router:\#($0.0)"}}"# }.joined(separator: ", ")
+            return #"{"id": "\#(id)-x", "name": "\#(name)", "languages": [{"code": "vl"}], "organization": {"id": "o1", "name": "Org (fictional)"}, "attributes": [\#(attrs)]}"#
+        }
+        let path = s.root + "/feed.json"
+        try "[\(service("good.line", "Good line")), \(service("bad id!", "Bad line"))]".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try s.report(.hsds, path, profile: nil)
+        #expect(r.counts.read == 2 && r.counts.imported == 1 && r.counts.skipped == 1 && r.counts.addsUp)
+        let refused = try #require(r.findings.first { $0.action == .skipped })
+        #expect(refused.target?.service == "bad id!")
+        #expect(refused.place.path == "$[1]")
+        #expect(try s.services().keys.sorted() == ["good.line"])
+        #expect(s.load().errors.isEmpty)
+    }
+
     @Test func theCSVExampleReportsTablesItDoesNotRead() throws {
         let s = try Sandbox()
         defer { s.remove() }
