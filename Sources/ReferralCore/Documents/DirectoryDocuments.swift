@@ -211,6 +211,20 @@ public struct HoursDocument: Codable, Sendable {
     public init(alwaysOpen: Bool?, weekly: [String: [String]]?) {
         self.alwaysOpen = alwaysOpen
         self.weekly = weekly
+        self.weeklyRanges = nil
+    }
+
+    /// `weekly` as minute ranges, when the hand-written decoder read them straight from the file
+    /// (DocumentTables.swift); not part of the format.
+    var weeklyRanges: Result<[Range<Int>], WeeklyHours.HoursError>?
+
+    enum CodingKeys: String, CodingKey {
+        case alwaysOpen, weekly
+    }
+
+    /// The minute ranges of `weekly` (nil without it), the same as `WeeklyHours.parse` gives.
+    var parsedWeekly: Result<[Range<Int>], WeeklyHours.HoursError>? {
+        weeklyRanges ?? weekly.map(WeeklyHours.parse)
     }
 }
 

@@ -25,7 +25,24 @@ public struct StrictDecoder: Sendable {
     }
 
     /// Decodes `T` from the value at token `index` of `doc`, which sits at `path` in the file.
+    /// The hot documents (services, organisations, cases: `FieldDecodable`) are decoded by hand
+    /// (TokenReader.swift), with the same findings.
     func decode<T: Decodable>(_ type: T.Type, in doc: JSONDocument, at index: Int, path: String = "$")
+        throws(LoadFailure) -> T
+    {
+        if let hand = T.self as? any FieldDecodable.Type {
+            var r = TokenReader(tokens: doc.tokens, file: doc.file, path: path, echo: echoValues, capLimit: .max)
+            do {
+                return try r.object(index, hand) as! T  // the same type: `hand` is `T.self`
+            } catch {
+                throw LoadFailure(r.findings)
+            }
+        }
+        return try decodeGeneric(type, in: doc, at: index, path: path)
+    }
+
+    /// Decodes `T` through `Codable` (every document; the reference for the hand-written ones).
+    func decodeGeneric<T: Decodable>(_ type: T.Type, in doc: JSONDocument, at index: Int, path: String = "$")
         throws(LoadFailure) -> T
     {
         let context = DecodingContext(doc: doc, echoValues: echoValues)

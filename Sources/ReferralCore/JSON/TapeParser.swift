@@ -33,8 +33,9 @@ struct TapeParser {
         var byText: [String: Int]?
     }
 
-    /// Objects with fewer keys than this are checked for duplicates by a scan.
-    static let scanLimit = 16
+    /// Objects with fewer keys than this are checked for duplicates by a scan (of hashes first:
+    /// cheaper than a hash table for a service's two dozen fields).
+    static let scanLimit = 64
 
     init(_ b: UnsafeBufferPointer<UInt8>, at i: Int = 0, depth: Int = 0, echo: Bool = true) {
         self.b = b
@@ -329,7 +330,12 @@ struct TapeParser {
     mutating func duplicate(of k: KeyRef, in frame: inout KeyFrame) -> Int? {
         let count = keys.count - frame.base
         if count < TapeParser.scanLimit {
-            for x in frame.base..<keys.count where sameText(keys[x], k) { return Int(keys[x].start) }
+            let length = k.end - k.start
+            for x in frame.base..<keys.count {
+                let other = keys[x]
+                if other.plain && k.plain && (other.hash != k.hash || other.end - other.start != length) { continue }
+                if sameText(other, k) { return Int(other.start) }
+            }
             return nil
         }
         if frame.byHash == nil && frame.byText == nil {

@@ -41,8 +41,29 @@ extension DirectoryBuilder {
         for _ in list {}
     }
 
+    /// Decodes an element by hand (services, organisations: see `FieldTable`).
+    static func element<T: FieldDecodable>(_ type: T.Type) -> ListStream<T>.Decode {
+        { tokens, file, path, reading in
+            var r = TokenReader(tokens: tokens, file: file, path: path, echo: true)
+            swap(&r.steps, &reading.spareSteps)
+            swap(&r.slots, &reading.spareSlots)
+            defer {
+                r.steps.removeAll(keepingCapacity: true)
+                swap(&r.steps, &reading.spareSteps)
+                swap(&r.slots, &reading.spareSlots)
+            }
+            do throws(TokenReader.Stop) {
+                return try r.object(0, T.self)
+            } catch {
+                for d in r.findings { reading.cap.add(d, to: &reading.elements) }
+                reading.cap.absorbHidden(r.cap)
+                return nil
+            }
+        }
+    }
+
     /// Decodes an element with the generic strict decoder.
-    static func element<T: Decodable>(_ type: T.Type) -> ListStream<T>.Decode {
+    static func genericElement<T: Decodable>(_ type: T.Type) -> ListStream<T>.Decode {
         { tokens, file, path, reading in
             do throws(LoadFailure) {
                 return try StrictDecoder().decode(T.self, in: JSONDocument(file: file, tokens: tokens), at: 0, path: path)

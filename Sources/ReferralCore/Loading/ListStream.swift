@@ -25,6 +25,9 @@ final class ListReading {
     var rootIsObject = true
     /// Whether the stream reached the end of the file.
     var finished = false
+    /// The hand-written decoder's scratch space, kept from one element to the next.
+    var spareSteps: [TokenReader.Step] = []
+    var spareSlots: [Int32] = []
 
     init(file: SourceFile, key: String) {
         self.file = file

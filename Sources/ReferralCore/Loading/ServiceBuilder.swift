@@ -83,8 +83,8 @@ extension DirectoryBuilder {
                         error(.serviceHours, l["hours"], id: s.id, "give either alwaysOpen or weekly, not both")
                     }
                     hours = WeeklyHours(alwaysOpen: true, ranges: [])
-                } else if let w = h.weekly {
-                    switch WeeklyHours.parse(w) {
+                } else if let parsed = h.parsedWeekly {
+                    switch parsed {
                     case .success(let r): hours = WeeklyHours(alwaysOpen: false, ranges: r)
                     case .failure(let m): error(.serviceHours, l["hours"]["weekly"], id: s.id, m.message,
                                                 help: "write periods as \"08:00-16:30\"")

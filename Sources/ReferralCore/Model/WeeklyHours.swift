@@ -71,7 +71,7 @@ public struct WeeklyHours: Sendable, Hashable {
 
     struct HoursError: Error { var message: String }
 
-    private static func minutes(_ s: Substring) -> Int? {
+    static func minutes(_ s: Substring) -> Int? {
         let p = s.split(separator: ":")
         guard p.count == 2, p[0].count == 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h),
             (0..<60).contains(m), h * 60 + m <= 1440
