@@ -2,8 +2,10 @@ import Foundation
 import ReferralCore
 
 /// Feeds arbitrary bytes through everything that reads untrusted input: the JSON parser, the
-/// strict decoder for every file format, the identifying-data scan, the case loader and, when a
-/// case loads, the router. Any crash, hang or sanitizer report is a bug.
+/// strict decoder for every file format, the identifying-data gate and the case loader (with the
+/// no-echo property), the router, the directory loader, the HTTP server. Any crash, hang,
+/// sanitizer report or failed property is a bug. The modes are in CaseFuzz.swift and
+/// HTTPFuzz.swift.
 enum FuzzHarness {
     /// The fixture folder (the basic test fixture unless FUZZ_FIXTURE names another).
     static let fixture = ProcessInfo.processInfo.environment["FUZZ_FIXTURE"] ?? "Tests/ReferralCoreTests/Fixtures/basic"
@@ -46,29 +48,21 @@ enum FuzzHarness {
         }
     }
 
+    /// The mode is `FUZZ_MODE` (`case`, the default; `directory-parser`; `http`), or the full
+    /// directory loader with `FUZZ_DIRECTORY=1`.
+    static let mode = ProcessInfo.processInfo.environment["FUZZ_DIRECTORY"] == "1" ? "directory"
+        : ProcessInfo.processInfo.environment["FUZZ_MODE"] ?? "case"
+
     static func run(_ bytes: [UInt8]) {
-        if ProcessInfo.processInfo.environment["FUZZ_MODE"] == "http" {
-            HTTPFuzz.run(bytes)
-            return
-        }
-        if ProcessInfo.processInfo.environment["FUZZ_DIRECTORY"] == "1" {
-            // Directory mode: the input is each kind of directory file in turn.
+        switch mode {
+        case "http": HTTPFuzz.run(bytes)
+        case "directory-parser": DirectoryParserFuzz.run(bytes)
+        case "directory":
+            // The input is each kind of directory file in turn.
             for file in ["services.json", "pathways/gbv.json", "context.json", "organisations.json"] {
                 loadAndRoute(bytes, as: file)
             }
-            return
-        }
-        let file = SourceFile(name: "fuzz.json", bytes: bytes)
-        guard let node = try? JSONParser.parse(bytes) else { return }
-        let decoder = StrictDecoder()
-        _ = try? decoder.decode(ContextDocument.self, from: node, file: file)
-        _ = try? decoder.decode(ServiceDocument.self, from: node, file: file)
-        _ = try? decoder.decode(PathwayDocument.self, from: node, file: file)
-        _ = try? StrictDecoder(echoValues: false).decode(CaseDocument.self, from: node, file: file)
-        if let d = directory, case .success(let c) = CaseLoader.load(bytes: bytes, name: "fuzz.json", directory: d) {
-            let at = RoutingTime(epochSeconds: 1_795_000_000, utcOffsetMinutes: d.context.utcOffsetMinutes)
-            let plan = Router(directory: d).route(c, at: at)
-            _ = canonicalJSON(plan)
+        default: CaseFuzz.run(bytes)
         }
     }
 }

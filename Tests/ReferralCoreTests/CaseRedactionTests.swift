@@ -7,7 +7,7 @@ import Testing
 /// or value of it, and places name unknown fields by position.
 @Suite struct CaseRedactionTests {
     let directory: Directory
-    let allowed: Set<String>
+    let allowed: Set<EchoCheck.Window>
     init() throws {
         directory = try loadDirectory()
         allowed = EchoCheck.allowedText(directory)

@@ -124,6 +124,7 @@ extension Diagnostic {
             case structureUnreachable = "structure.unreachable"
             case coverageGap = "coverage.gap"
             case coverageNotComputed = "coverage.not-computed"
+            case coverageAreaOutside = "coverage.area-outside"
             case coverageEmergencyHours = "coverage.emergency-hours"
             case coverageLanguage = "coverage.language"
             case coverageReportingOnly = "coverage.reporting-only"
@@ -216,7 +217,7 @@ extension Diagnostic {
                 case .idInvalid: "an id is empty, longer than 64 characters, or not letters, digits, '.', '-', '_' and ':' only"
                 case .contextId: "the context id is empty"
                 case .contextUtcOffset: "the context's utcOffset is not of the form +03:00"
-                case .areaLevel: "an area's level is negative"
+                case .areaLevel: "an area's level is negative, or is not its parent's level plus one"
                 case .areaNoRoot: "no area of level 0 (the country) is defined"
                 case .areaOrphan: "an area's parent P-code (its code minus the last level) is not defined"
                 case .areaPcode: "a P-code is empty or not letters and digits only"
@@ -283,6 +284,7 @@ extension Diagnostic {
                 case .structureUnreachable: "a step cannot be reached from any entry step"
                 case .coverageGap: "a step leaves a population of an area without any usable service"
                 case .coverageNotComputed: "a file could not be read, so coverage was not computed for what it would have held"
+                case .coverageAreaOutside: "an area is in no cell of the coverage matrix (no area of the reporting level in or around it)"
                 case .coverageEmergencyHours: "an emergency step has no option open at some hour of the week in an area"
                 case .coverageLanguage: "a main language has no service (or interpretation) for some steps in an area"
                 case .coverageReportingOnly: "in an area, a step's only options carry a reporting duty"
@@ -393,7 +395,7 @@ extension Diagnostic {
         public static let contextId = Code(.contextId)
         /// The context's utcOffset is not of the form +03:00.
         public static let contextUtcOffset = Code(.contextUtcOffset)
-        /// An area's level is negative.
+        /// An area's level is negative, or is not its parent's level plus one.
         public static let areaLevel = Code(.areaLevel)
         /// No area of level 0 (the country) is defined.
         public static let areaNoRoot = Code(.areaNoRoot)
@@ -527,6 +529,8 @@ extension Diagnostic {
         public static let coverageGap = Code(.coverageGap)
         /// A file could not be read, so coverage was not computed for what it would have held.
         public static let coverageNotComputed = Code(.coverageNotComputed)
+        /// An area is in no cell of the coverage matrix (no area of the reporting level in or around it).
+        public static let coverageAreaOutside = Code(.coverageAreaOutside)
         /// An emergency step has no option open at some hour of the week in an area.
         public static let coverageEmergencyHours = Code(.coverageEmergencyHours)
         /// A main language has no service (or interpretation) for some steps in an area.

@@ -144,7 +144,7 @@ struct CaseGate {
     mutating func knownString(_ s: String, _ kind: CaseFieldType.ValueKind, _ node: JSONNode, _ path: String) {
         let ctx = directory.context
         let known: Bool
-        var names: [VocabularyEntryView] = []
+        var names: VocabularyKind?
         switch kind {
         case .caseCode:
             switch codeRule.check(s) {
@@ -158,18 +158,18 @@ struct CaseGate {
                     help: "use the pseudonymous code from the case-management system, never a name"))
             }
             return
-        case .area: (known, names) = (ctx.areas[s] != nil, ctx.entries(.areas))
-        case .language: (known, names) = (ctx.languages.contains { $0.code == s }, ctx.entries(.languages))
-        case .accessNeed: (known, names) = (ctx.accessNeeds?[s] != nil || ctx.accessNeeds == nil, ctx.entries(.accessNeeds))
-        case .populationGroup: (known, names) = (ctx.populationGroups[s] != nil, ctx.entries(.groups))
-        case .legalStatus: (known, names) = (ctx.legalStatuses[s] != nil, ctx.entries(.statuses))
+        case .area: (known, names) = (ctx.areas[s] != nil, .areas)
+        case .language: (known, names) = (ctx.languages.contains { $0.code == s }, .languages)
+        case .accessNeed: (known, names) = (ctx.accessNeeds?[s] != nil || ctx.accessNeeds == nil, .accessNeeds)
+        case .populationGroup: (known, names) = (ctx.populationGroups[s] != nil, .groups)
+        case .legalStatus: (known, names) = (ctx.legalStatuses[s] != nil, .statuses)
         case .pathway: known = directory.pathways.contains { $0.id == s }
-        case .category: (known, names) = (ctx.categories[s] != nil, ctx.entries(.categories))
+        case .category: (known, names) = (ctx.categories[s] != nil, .categories)
         case .organisation: known = directory.organisations[s] != nil
         case .enumeration(let values): known = values.contains(s)
         }
         // The name of an area or a language where its code belongs is a typo, not personal data.
-        if !known, !isName(s, in: names), let k = IdentifyingShape.classify(s) {
+        if !known, !isName(s, in: names.map(ctx.entries) ?? []), let k = IdentifyingShape.classify(s) {
             identifying(node, path, "this value looks like \(k.rawValue)")
         }
     }

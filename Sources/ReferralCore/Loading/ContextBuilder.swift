@@ -38,11 +38,12 @@ extension DirectoryBuilder {
             }
         }
         var areas: [String: Area] = [:]
+        let contradicted = checkAreaLevels(doc.areas, loc)
         for (i, a) in doc.areas.enumerated() where areas[a.pcode] == nil {
             var parent: String?
             if a.level < 0 {
                 error(.areaLevel, loc["areas"][i]["level"], id: a.pcode, "level must be 0 or more")
-            } else if a.level > 0 {
+            } else if a.level > 0 && !contradicted.contains(i) {
                 parent = (byLevel[a.level - 1] ?? []).filter { a.pcode.hasPrefix($0) && $0 != a.pcode }
                     .max { $0.count < $1.count }
                 if parent == nil {

@@ -7,41 +7,63 @@
 public enum EchoCheck {
     /// The four-character runs of `bytes` that `findings` repeat and that are not in `allowed`
     /// (see `allowedText`); empty when nothing is echoed.
-    public static func echoes(of bytes: [UInt8], in findings: [Diagnostic], allowed: Set<String>) -> [String] {
-        var said: Set<String> = []
+    public static func echoes(of bytes: [UInt8], in findings: [Diagnostic], allowed: Set<Window>) -> [String] {
+        var said: Set<Window> = []
         for d in findings {
-            for text in [d.message, d.help ?? "", d.place.path, d.id ?? "", d.related?.path ?? ""] {
-                said.formUnion(windows(text))
+            for text in [d.message, d.help ?? "", d.id ?? ""] {
+                for part in words(text) { said.formUnion(windows(part)) }
+            }
+            // A path is its components: `consent.referTo…` joins two field names, it repeats neither.
+            for path in [d.place.path, d.related?.path ?? ""] {
+                for part in path.split(whereSeparator: { ".[]#\"".contains($0) }) { said.formUnion(windows(String(part))) }
             }
         }
         var out: Set<String> = []
         for piece in pieces(bytes) {
-            for w in windows(piece) where said.contains(w) && !allowed.contains(w) { out.insert(w) }
+            for w in windows(piece) where said.contains(w) && !allowed.contains(w) { out.insert(w.text) }
         }
         return out.sorted()
     }
 
-    /// The runs of four characters in `text`.
-    static func windows(_ text: String) -> [String] {
-        let c = Array(text)
-        guard c.count >= 4 else { return [] }
-        return (0...(c.count - 4)).map { String(c[$0..<($0 + 4)]) }
+    /// Four Unicode scalars in a row: hashed as integers, not as strings (the check runs on every
+    /// fuzzed input).
+    public struct Window: Hashable, Sendable {
+        let a, b, c, d: UInt32
+        var text: String {
+            String(String.UnicodeScalarView([a, b, c, d].compactMap(Unicode.Scalar.init)))
+        }
+    }
+
+    /// Both sides are compared word by word, split at spaces, quotes and JSON punctuation: a
+    /// quote around a field name in a message (`'age'`) is no more the case's than the space
+    /// between two words.
+    static let separators: Set<Character> = ["{", "}", "[", "]", ":", ",", "\"", "'", "\\", " ", "\n", "\r", "\t"]
+
+    static func words(_ text: String) -> [String] {
+        text.split { separators.contains($0) || $0.isWhitespace }.map(String.init)
+    }
+
+    /// The runs of four Unicode scalars in `text`.
+    static func windows(_ text: String) -> [Window] {
+        let u = text.unicodeScalars.map(\.value)
+        guard u.count >= 4 else { return [] }
+        return (0...(u.count - 4)).map { Window(a: u[$0], b: u[$0 + 1], c: u[$0 + 2], d: u[$0 + 3]) }
     }
 
     /// What the input holds, as text: the runs between JSON punctuation and spaces in the raw
     /// bytes, and, when it parses, every key, string and number (escapes decoded).
     static func pieces(_ bytes: [UInt8]) -> [String] {
-        let raw = String(decoding: bytes, as: UTF8.self)
-        var out = raw.split { "{}[]:,\"\\ \n\r\t".contains($0) }.map(String.init)
+        var out = words(String(decoding: bytes, as: UTF8.self))
         if let root = try? JSONParser.parse(bytes) {
             var stack = [root]
             while let n = stack.popLast() {
                 switch n.value {
-                case .string(let s), .number(let s): out.append(s)
+                // Word by word, like the raw text: a message's own spaces match nothing of the case.
+                case .string(let s), .number(let s): out += words(s)
                 case .array(let items): stack.append(contentsOf: items)
                 case .object(let members):
                     for m in members {
-                        out.append(m.key)
+                        out += words(m.key)
                         stack.append(m.value)
                     }
                 default: break
@@ -54,19 +76,18 @@ public enum EchoCheck {
     /// Every four-character run of the tool's own words for `directory`: the format's field names
     /// and closed vocabularies, the directory's ids and names, and the wording of every message
     /// the case loader gives (learnt by loading `probes`, which hold nothing but made-up values).
-    public static func allowedText(_ directory: Directory) -> Set<String> {
-        var out: Set<String> = []
+    public static func allowedText(_ directory: Directory) -> Set<Window> {
+        var out: Set<Window> = []
         let ctx = directory.context
         var words = Array(CaseRedaction.allowedWords(directory))
         words += ctx.areas.values.map(\.name) + ctx.languages.map(\.name) + ctx.categories.values.map(\.name)
         words += Array(ctx.populationGroups.values) + Array(ctx.legalStatuses.values) + [ctx.file]
         words += directory.organisations.values.map(\.name) + directory.pathways.map(\.name)
-        for w in words { out.formUnion(windows(w)) }
+        for w in words { for part in Self.words(w) { out.formUnion(windows(part)) } }
         for probe in probes {
             if case .failure(let f) = CaseLoader.load(bytes: Array(probe.utf8), name: "probe.json", directory: directory) {
                 for d in f.diagnostics {
-                    out.formUnion(windows(d.message))
-                    out.formUnion(windows(d.help ?? ""))
+                    for part in Self.words(d.message) + Self.words(d.help ?? "") { out.formUnion(windows(part)) }
                 }
             }
         }

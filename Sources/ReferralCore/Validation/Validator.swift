@@ -43,6 +43,7 @@ public enum Validator {
 
         // Coverage.
         let areas = ctx.areas.values.filter { $0.level == ctx.reportingLevel }.map(\.pcode).sorted()
+        findings += areasOutsideCoverage(ctx)
         let populations = PopulationSet(context: ctx, groupOrder: ctx.populationGroups.keys.sorted(),
                                         legalStatusOrder: ctx.legalStatuses.keys.sorted())
         var rows: [StepCoverage] = []
