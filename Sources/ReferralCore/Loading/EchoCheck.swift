@@ -84,8 +84,8 @@ public enum EchoCheck {
         words += Array(ctx.populationGroups.values) + Array(ctx.legalStatuses.values) + [ctx.file]
         words += directory.organisations.values.map(\.name) + directory.pathways.map(\.name)
         for w in words { for part in Self.words(w) { out.formUnion(windows(part)) } }
-        for probe in probes {
-            if case .failure(let f) = CaseLoader.load(bytes: Array(probe.utf8), name: "probe.json", directory: directory) {
+        for probe in probes.map({ Array($0.utf8) }) + rawProbes {
+            if case .failure(let f) = CaseLoader.load(bytes: probe, name: "probe.json", directory: directory) {
                 for d in f.diagnostics {
                     for part in Self.words(d.message) + Self.words(d.help ?? "") { out.formUnion(windows(part)) }
                 }
@@ -93,6 +93,12 @@ public enum EchoCheck {
         }
         return out
     }
+
+    /// Bytes that are not UTF-8 text, for the parser's messages about them.
+    static let rawProbes: [[UInt8]] = [
+        [0x22, 0xFF, 0x22], [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], [0xFE, 0xFF, 0x00, 0x7B], [0x7B, 0xEF, 0xBB, 0xBF, 0x7D],
+        [0x5B, 0xEF, 0xBB, 0xBF, 0x31, 0x5D], [0x5B, 0x80, 0x5D], [0x7B, 0xFF, 0x7D], [0x22, 0x09, 0x22],
+    ]
 
     /// Cases that between them make the loader say everything it can say. Their values are
     /// nonsense words (`qzxj`) so that nothing of them can pass for the tool's wording.
@@ -107,6 +113,8 @@ public enum EchoCheck {
             "", "{", "[", "{\"a\"", "{\"a\":}", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "[1 2]", "tru",
             "nul", "fals", "01", "-", "1.", "1e", "\"\\q\"", "\"\\u12\"", "\"\\ud800\"", "\"a", "{\"a\":1}x", "{1:2}",
             "\"\u{01}\"", String(repeating: "[", count: 200), "{\"a\":1,\"a\":2}", "\u{FEFF}{}",
+            "\"\\uZZZZ\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "[1,]", "[1", "{\"a\":1", "{\"a\":1,", "[1}", "{\"a\":1]",
+            "-x", "1.x", "1ex", "00", "[tx]", "{\"a\":nx}", "[1 x]", "{\"a\" x}", "{x}", "\"\\", " ", "[\"\\u",
         ]
         let wrong = [
             "{}", "[]", "{\"formatVersion\":\"1\"}", "{\"formatVersion\":1,\"caseCode\":7,\"age\":\"x\",\"sex\":1}",
