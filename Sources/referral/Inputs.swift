@@ -8,6 +8,15 @@ enum Inputs {
 
     /// Loads the context under `pathways` strictly (any error means no directory).
     static func directory(pathways: String?, context: String?) throws -> Directory {
+        try directory(pathways: pathways, context: context, allowPartial: false).0
+    }
+
+    /// With `allowPartial`, a directory whose errors still leave it usable is loaded leniently
+    /// and returned with its load result (the caller checks the errors against the case, see
+    /// `PartialDirectory`); otherwise strictly, and the result is nil.
+    static func directory(pathways: String?, context: String?, allowPartial: Bool) throws
+        -> (Directory, DirectoryLoader.Result?)
+    {
         let root = pathways ?? defaultPathways
         let folder: String
         switch DirectoryLoader.contextFolder(in: root, contextID: context) {
@@ -16,17 +25,47 @@ enum Inputs {
             throw CLIError.invalidInput("cannot find the pathway data in '\(root)'", diagnostics: f.diagnostics)
         }
         let result = DirectoryLoader().load(folder: folder, displayRoot: root)
+        if result.directory == nil && allowPartial {
+            let lenient = DirectoryLoader(options: .init(strict: false)).load(folder: folder, displayRoot: root)
+            if let d = lenient.directory { return (d, lenient) }
+        }
         guard let directory = result.directory else {
             let n = result.errors.count
             throw CLIError.invalidInput(
                 "the pathway data in '\(folder)' has \(n) error\(n == 1 ? "" : "s") and cannot be used",
                 diagnostics: result.errors, help: "run 'referral validate \(root)' for the full report")
         }
-        return directory
+        return (directory, nil)
+    }
+
+    /// Refuses `plan` when the errors of a partial directory touch it; else marks it.
+    static func checkPartial(_ plan: RoutePlan, _ c: Case, load: DirectoryLoader.Result?) throws -> RoutePlan {
+        guard let load else { return plan }
+        let touching = PartialDirectory.errorsTouching(load, plan: plan, concerns: c.pathways)
+        guard touching.isEmpty else {
+            let n = touching.count
+            throw CLIError.invalidInput(
+                "the pathway data has \(n) error\(n == 1 ? "" : "s") in what this case's pathways use: --allow-partial cannot route it",
+                diagnostics: touching, help: "fix them (referral validate shows every finding), then route again")
+        }
+        return PartialDirectory.marked(plan, errors: load.errors)
     }
 
     /// Reads a case from `path` (`-` for standard input) and checks it against the directory.
     /// Error messages name the file and the place, never a value from the case.
+    /// `loadCase`, on a partial directory: a case that names a pathway left out because its file
+    /// is broken is told so.
+    static func loadCase(_ path: String, directory: Directory, env: Environment, partial: DirectoryLoader.Result?) throws -> Case {
+        do {
+            return try loadCase(path, directory: directory, env: env)
+        } catch CLIError.invalidInput(let message, let diagnostics, let help) where partial != nil {
+            let broken = Set(partial?.errors.map(\.place.file) ?? []).sorted()
+            throw CLIError.invalidInput(message, diagnostics: diagnostics,
+                                        help: (help.map { $0 + "; " } ?? "") + "the pathway data has errors in " + broken.joined(separator: ", ")
+                                            + " (--allow-partial left out what they hold): run 'referral validate'")
+        }
+    }
+
     static func loadCase(_ path: String, directory: Directory, env: Environment) throws -> Case {
         let name = path == "-" ? "<stdin>" : path
         let read = path == "-" ? env.readStandardInput(InputLimits.caseBytes)

@@ -9,7 +9,7 @@ enum RouteCommand: Command {
         positionals: [PositionalSpec("CASE", help: "an anonymised case file (.json), or - to read it from standard input")],
         options: [
             SharedOptions.pathways, SharedOptions.context, SharedOptions.at, SharedOptions.format(["text", "json"]),
-            SharedOptions.brief, SharedOptions.noColor,
+            SharedOptions.brief, SharedOptions.allowPartial, SharedOptions.noColor,
             OptionSpec("audit", value: "FILE", help: "append the decision to the audit log FILE (one JSON line, flushed to disk first)"),
         ],
         discussion: """
@@ -18,6 +18,11 @@ enum RouteCommand: Command {
             exactly which case fields are shared and which are withheld and why; then the services
             that cannot be used, and the gaps. With --brief: the critical warnings, and for each step
             only the best option, its contact and what it shares (the rest with 'referral explain').
+
+            When the pathway data has errors, route refuses with them. With --allow-partial it routes
+            anyway when no error is in what this case's pathways use (an error in another pathway's
+            file that cannot apply to the case), and the plan opens with a critical warning that says
+            so; an error in context.json, organisations.json or services.json still refuses.
 
             The JSON output is for other systems: the engine's RoutePlan with sorted keys, byte-identical
             for the same input (give --at to make it reproducible); with --brief, the BriefPlan (what
@@ -31,10 +36,11 @@ enum RouteCommand: Command {
 
     static func run(_ args: ParsedArguments, _ env: Environment) throws -> CommandOutput {
         try Inputs.checkTime(args.value("at"), command: spec.name)
-        let directory = try Inputs.directory(pathways: args.value("pathways"), context: args.value("context"))
-        let c = try Inputs.loadCase(args.positionals[0], directory: directory, env: env)
+        let (directory, partial) = try Inputs.directory(pathways: args.value("pathways"), context: args.value("context"),
+                                                        allowPartial: args.flag("allow-partial"))
+        let c = try Inputs.loadCase(args.positionals[0], directory: directory, env: env, partial: partial)
         let (time, note) = try Inputs.time(args.value("at"), directory: directory, env: env)
-        let plan = Router(directory: directory).route(c, at: time)
+        let plan = try Inputs.checkPartial(Router(directory: directory).route(c, at: time), c, load: partial)
         if let path = args.value("audit") { try AuditCommand.append(plan, directory: directory, to: path, env: env) }
         if args.value("format") == "json" {
             let stderr = args.value("at") == nil ? "referral: note: routed at \(plan.at) (\(note))\n" : ""

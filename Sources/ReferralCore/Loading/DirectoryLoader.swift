@@ -21,6 +21,18 @@ public struct DirectoryLoader: Sendable {
         /// The files that could not be read at all (nothing of them was loaded), in reading order:
         /// what they would have held is unknown, so no finding may be drawn from its absence.
         public var unreadable: [UnreadableFile] = []
+        /// Every pathway file that could be decoded, with the pathway it declares (whether or not
+        /// the pathway was built): what `--allow-partial` needs to judge whether an error in it
+        /// can touch a case.
+        public var pathwayFiles: [PathwayFile] = []
+    }
+
+    /// A pathway file, its pathway id, and the concerns its `appliesWhen` requires (nil when it
+    /// may apply without one, by age for example).
+    public struct PathwayFile: Sendable, Equatable {
+        public var file: String
+        public var id: String
+        public var requiredConcerns: [String]?
     }
 
     /// A file of the directory of which nothing could be loaded (missing, not JSON, wrong shape or
@@ -126,6 +138,7 @@ struct DirectoryBuilder {
     /// How many errors `errorCount` has seen in `diags` so far (it counts only what was added since).
     private var errorsCounted = (scanned: 0, errors: 0)
     var unreadable: [DirectoryLoader.UnreadableFile] = []
+    var pathwayFiles: [DirectoryLoader.PathwayFile] = []
     let decoder = StrictDecoder()
 
     init(folder: String, displayRoot: String, strict: Bool) {
@@ -228,8 +241,10 @@ struct DirectoryBuilder {
                 }
                 if let d = readDocument(PathwayDocument.self, path: p, version: \.formatVersion) {
                     pathwayDocs.append(d)
+                    pathwayFiles.append(.init(file: d.1.file.name, id: d.0.id, requiredConcerns: d.0.appliesWhen.concerns))
                 } else {
                     unreadable.append(.init(kind: .pathway, file: displayName(p)))
+                    if let declared = PartialDirectory.peek(path: p, name: displayName(p)) { pathwayFiles.append(declared) }
                 }
             }
         }
@@ -247,7 +262,7 @@ struct DirectoryBuilder {
 
     func finish(_ d: Directory?) -> DirectoryLoader.Result {
         DirectoryLoader.Result(directory: d, diagnostics: Diagnostic.sortedForReport(diags + cap.summaries),
-                               unreadable: unreadable)
+                               unreadable: unreadable, pathwayFiles: pathwayFiles)
     }
 
     mutating func unknown(_ code: Diagnostic.Code, _ at: Locator, _ id: String, _ what: String, _ known: some Collection<String>,

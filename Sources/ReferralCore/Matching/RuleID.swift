@@ -41,7 +41,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case .eligibilityArea, .eligibilityAge, .eligibilitySex, .eligibilityPopulationGroup, .eligibilityLegalStatus: .eligibility
         case .accessLanguage, .accessNeeds: .access
         case .availabilityStatus, .availabilityHours: .availability
-        case .dataVerified, .dataMinimumNecessary, .dataSensitive: .data
+        case .dataVerified, .dataMinimumNecessary, .dataSensitive, .dataPartial: .data
         case .stepCriticalNote: .step
         case .gapUrgent: .gap
         }
@@ -94,6 +94,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case dataVerified = "data.verified"
         case dataMinimumNecessary = "data.minimum-necessary"
         case dataSensitive = "data.sensitive"
+        case dataPartial = "data.partial"
         case stepCriticalNote = "step.critical-note"
         case gapUrgent = "gap.urgent"
 
@@ -130,6 +131,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
             case .dataVerified: "the entry was verified within the context's staleAfterDays"
             case .dataMinimumNecessary: "what is sent: the fields the provider needs that the person agreed to share"
             case .dataSensitive: "sensitive fields are held back from a provider not qualified to receive them"
+            case .dataPartial: "routed with --allow-partial: the pathway data has errors, none in what this case's pathways use"
             case .stepCriticalNote: "the pathway's critical note for a step (criticalNote), shown as a critical warning of the step and in the brief"
             case .gapUrgent: "an emergency or urgent step has no usable service: find an alternative now"
             }
@@ -167,6 +169,8 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
     public static let dataVerified = RuleID(.dataVerified)
     public static let dataMinimumNecessary = RuleID(.dataMinimumNecessary)
     public static let dataSensitive = RuleID(.dataSensitive)
+    /// Routed with --allow-partial: the pathway data has errors, none in what this case's pathways use.
+    public static let dataPartial = RuleID(.dataPartial)
     public static let stepCriticalNote = RuleID(.stepCriticalNote)
     public static let gapUrgent = RuleID(.gapUrgent)
 }
