@@ -16,7 +16,9 @@ enum FuzzHarness {
     /// A private copy of the fixture whose files the harness overwrites with fuzzed input, so the
     /// whole directory loader (references, hours, conditions) and the router run on it too.
     static let scratch: String? = {
-        let dir = NSTemporaryDirectory() + "referral-fuzz-\(getpid())"
+        // In memory when the system has a RAM disk: every input is written as a file.
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
+        let dir = base + "referral-fuzz-\(getpid())"
         try? FileManager.default.removeItem(atPath: dir)
         guard (try? FileManager.default.copyItem(atPath: fixture, toPath: dir)) != nil else { return nil }
         return dir
@@ -40,7 +42,13 @@ enum FuzzHarness {
             try? FileManager.default.copyItem(atPath: fixture + "/" + file, toPath: path)
         }
         for strict in [true, false] {
-            guard let d = DirectoryLoader(options: .init(strict: strict)).load(folder: dir).directory else { continue }
+            let load = DirectoryLoader(options: .init(strict: strict)).load(folder: dir)
+            if !strict {
+                // What validate does with it: every check, and the report as text.
+                let at = RoutingTime(epochSeconds: 1_795_000_000, utcOffsetMinutes: load.directory?.context.utcOffsetMinutes ?? 0)
+                _ = ReportRenderer.render(Validator.validate(load, at: at), format: .text)
+            }
+            guard let d = load.directory else { continue }
             if case .success(let c) = CaseLoader.load(bytes: sampleCase, name: "case.json", directory: d) {
                 let at = RoutingTime(epochSeconds: 1_795_000_000, utcOffsetMinutes: d.context.utcOffsetMinutes)
                 _ = canonicalJSON(Router(directory: d).route(c, at: at))

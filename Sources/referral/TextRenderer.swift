@@ -65,8 +65,8 @@ struct TextRenderer {
         if b.otherWarnings > 0 {
             t.line("   (\(b.otherWarnings) more warning\(b.otherWarnings == 1 ? "" : "s") in the full plan: drop --brief)")
         }
-        let (label, verdict) = consentHeadline(valid: b.consentValid, anyReferral: b.anyReferral, anyOption: b.anyOption,
-                                               brief: true)
+        let (label, verdict) = consentHeadline(valid: b.consentValid, anyReferral: b.anyReferral,
+                                               anyEmergency: b.anyEmergencyReferral, anyOption: b.anyOption, brief: true)
         t.para(label + ": ", verdict)
         for (i, s) in b.steps.enumerated() {
             t.para("\(i + 1). " + urgencyLabel(s.urgency) + " ", s.name + (s.window.map { " (" + $0.message + ")" } ?? ""),
@@ -93,21 +93,25 @@ struct TextRenderer {
         return t.text
     }
 
-    /// The consent verdict's label and explanation. It never says "valid" when nothing can be
-    /// referred: consent that covers none of the options leaves the plan information only, and a
-    /// plan without any usable option refers nothing either.
-    func consentHeadline(valid: Bool, anyReferral: Bool, anyOption: Bool, brief: Bool) -> (String, String) {
+    /// The consent verdict's label and explanation. It never says "valid" when nothing the person
+    /// agreed to can be referred (consent that covers none of the options, or no usable option at
+    /// all), and it says when emergency referrals are made without consent.
+    func consentHeadline(valid: Bool, anyReferral: Bool, anyEmergency: Bool, anyOption: Bool, brief: Bool) -> (String, String) {
+        let emergencyOnly = "only emergency referrals are made, without consent (imminent risk to life), with the minimum data; "
+            + "the other options are information only"
         if !valid {
             return (style.red(brief ? "CONSENT NOT VALID" : "CONSENT: NOT VALID"),
-                    brief ? "nothing is referred; information only" : "nothing will be referred; options are information only")
+                    anyEmergency ? emergencyOnly
+                        : brief ? "nothing is referred; information only" : "nothing will be referred; options are information only")
         }
         if !anyOption {
             return (style.red(brief ? "NOTHING REFERRED" : "CONSENT: valid, NO USABLE OPTION"),
                     "no service can be used here, so nothing will be referred (see the gaps)")
         }
         if !anyReferral {
-            return (style.red(brief ? "NOTHING REFERRED" : "CONSENT: COVERS NO OPTION"),
-                    "the recorded consent covers none of these options: nothing will be referred; options are information only")
+            return (style.red(brief ? "CONSENT COVERS NO OPTION" : "CONSENT: COVERS NO OPTION"),
+                    anyEmergency ? emergencyOnly
+                        : "the recorded consent covers none of these options: nothing will be referred; options are information only")
         }
         return (style.bold(brief ? "consent valid" : "CONSENT: valid"),
                 brief ? "refer only where the person agreed" : "referrals go only where the person agreed, with what they agreed to share")
@@ -159,10 +163,10 @@ struct TextRenderer {
     {
         let child = consent.child ? "; the person is a child" : ""
         let usable = decisions.filter { $0.action != .excluded }
-        let referral = usable.contains { $0.action == .refer || $0.action == .emergencyReferral }
         let (label, verdict) = consentHeadline(
-            valid: consent.valid, anyReferral: referral || (explaining && usable.isEmpty),
-            anyOption: !usable.isEmpty || explaining, brief: false)
+            valid: consent.valid, anyReferral: usable.contains { $0.action == .refer } || (explaining && usable.isEmpty),
+            anyEmergency: usable.contains { $0.action == .emergencyReferral }, anyOption: !usable.isEmpty || explaining,
+            brief: false)
         t.para(label + " ", "(given by \(consent.givenBy.rawValue)\(child)): " + verdict, indent: 2)
         for c in consent.checks { checkLine(&t, c, indent: 2) }
         t.line()

@@ -86,7 +86,10 @@ import Testing
         let text = Self.folded(Self.route(path, extra: ["--brief"]).stdout)
         let json = try JSONDecoder().decode(BriefPlan.self, from: Data(Self.route(path, extra: ["--brief", "--format", "json"]).stdout.utf8))
         var critical = plan.warnings.filter { $0.level == .critical }
-        for s in plan.steps { critical += s.warnings.filter { $0.level == .critical } }
+        for s in plan.steps {
+            critical += s.warnings.filter { $0.level == .critical }
+            critical += s.options.flatMap(\.warnings).filter { $0.level == .critical }
+        }
         for w in critical {
             #expect(text.contains(Self.folded(w.message)), "\(path): the brief text lacks [\(w.rule)] \(w.message)")
             let inJSON = json.critical.contains(w) || json.steps.contains { $0.critical.contains(w) }
@@ -109,7 +112,11 @@ import Testing
         #expect(full.contains("CONSENT: COVERS NO OPTION"))
         let brief = Self.route(path, extra: ["--brief"]).stdout
         #expect(!brief.contains("consent valid"))
-        #expect(brief.contains("NOTHING REFERRED"))
+        #expect(brief.contains("CONSENT COVERS NO OPTION"))
         #expect(Self.route("Pathways/demo/cases/gbv-adult-rape-within-72h.json").stdout.contains("CONSENT: valid"))
+        // Emergency referrals under the risk-to-life exception are not "consent valid" either.
+        let risk = "Pathways/demo/cases/mhpss-imminent-risk-no-consent.json"
+        #expect(!Self.route(risk, extra: ["--brief"]).stdout.contains("consent valid"))
+        #expect(Self.folded(Self.route(risk).stdout).contains("only emergency referrals are made, without consent"))
     }
 }

@@ -11,9 +11,11 @@ public struct BriefPlan: Codable, Sendable, Equatable {
     public var at: String
     /// The recorded consent counts: referrals go only where the person agreed.
     public var consentValid: Bool
-    /// At least one option of the plan sends a referral (with valid consent that covers nothing
-    /// here, the plan is information only and must not read as "valid").
+    /// At least one option of the plan is a referral the person agreed to (with valid consent
+    /// that covers nothing here, the plan must not read as "valid").
     public var anyReferral: Bool
+    /// At least one option is an emergency referral without consent (imminent risk to life).
+    public var anyEmergencyReferral: Bool
     /// At least one step has a usable option (a referral or information the person can act on).
     public var anyOption: Bool
     /// Critical warnings, the emergency or urgent steps left without any usable option (rule
@@ -24,18 +26,14 @@ public struct BriefPlan: Codable, Sendable, Equatable {
     public var steps: [BriefStep]
     public var gaps: [Gap]
 
-    /// Whether any option of `plan` sends a referral.
-    public static func anyReferral(_ plan: RoutePlan) -> Bool {
-        plan.steps.contains { $0.options.contains { $0.action == .refer || $0.action == .emergencyReferral } }
-    }
-
     public init(_ plan: RoutePlan) {
         caseCode = plan.caseCode
         context = plan.context
         fictional = plan.fictional
         at = plan.at
         consentValid = plan.consent.valid
-        anyReferral = Self.anyReferral(plan)
+        anyReferral = plan.steps.contains { $0.options.contains { $0.action == .refer } }
+        anyEmergencyReferral = plan.steps.contains { $0.options.contains { $0.action == .emergencyReferral } }
         anyOption = plan.steps.contains { !$0.options.isEmpty }
         // The engine's critical warnings include the emergency or urgent steps left without an
         // option (rule gap.urgent).
@@ -54,8 +52,9 @@ public struct BriefStep: Codable, Sendable, Equatable {
     public var respondBy: String
     /// The open window that closes first (the one that sets the urgency), if any.
     public var window: WindowStatus?
-    /// The step's critical warnings: its critical note (what must be said or done on a call) and
-    /// any other (no option open now for an urgent step, …).
+    /// The step's critical warnings: its critical note (what must be said or done on a call), any
+    /// other (no option open now for an urgent step, …), then those of its options (an emergency
+    /// referral without consent), each once, even for an option the brief does not show.
     public var critical: [Warning]
     /// The first-ranked option; nil when the step is a gap.
     public var best: BriefOption?
@@ -70,6 +69,7 @@ public struct BriefStep: Codable, Sendable, Equatable {
         respondBy = s.respondBy
         window = s.windows.filter(\.open).min { ($0.hoursLeft ?? 0) < ($1.hoursLeft ?? 0) }
         critical = s.warnings.filter { $0.level == .critical }
+        for w in s.options.flatMap(\.warnings) where w.level == .critical && !critical.contains(w) { critical.append(w) }
         best = s.options.first.map(BriefOption.init)
         moreOptions = max(0, s.options.count - 1)
     }
@@ -84,7 +84,7 @@ public struct BriefOption: Codable, Sendable, Equatable {
     public var action: Action
     public var access: AccessInfo
     public var shares: [CaseField]
-    /// The option's warnings above the level of information.
+    /// The option's warnings above the level of information, but critical (the step carries those).
     public var warnings: [Warning]
 
     init(_ d: ServiceDecision) {
@@ -94,6 +94,6 @@ public struct BriefOption: Codable, Sendable, Equatable {
         action = d.action
         access = d.access
         shares = d.action == .refer || d.action == .emergencyReferral ? d.packet.map(\.field) : []
-        warnings = d.warnings.filter { $0.level != .info }
+        warnings = d.warnings.filter { $0.level == .warning }
     }
 }
