@@ -23,9 +23,9 @@ let package = Package(
         // Thin command-line front end over the engine (and the server).
         .executableTarget(name: "referral", dependencies: ["ReferralCore", "ReferralExchange", "ReferralServer"]),
         // Benchmarks (run in release mode; see BENCHMARKS.md).
-        .executableTarget(name: "referral-bench", dependencies: ["ReferralCore"]),
+        .executableTarget(name: "referral-bench", dependencies: ["ReferralCore", "ReferralExchange"]),
         // Fuzzing harness: libFuzzer with -DFUZZING, otherwise a corpus replayer (docs/FUZZING.md).
-        .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore", "ReferralServer"]),
+        .executableTarget(name: "referral-fuzz", dependencies: ["ReferralCore", "ReferralServer", "ReferralExchange"]),
         .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ReferralExchangeTests", dependencies: ["ReferralCore", "ReferralExchange"],
                     exclude: ["Fixtures"]),

@@ -13,7 +13,7 @@ enum CSVSource {
 
     static func looksPersonal(_ header: String) -> Bool {
         let h = " " + header.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ") + " "
-        let trimmed = h.trimmingCharacters(in: .whitespaces)
+        let trimmed = h.trimmedSpaces()
         return personalWholes.contains(trimmed) || personalParts.contains { h.contains(" " + $0 + " ") }
     }
 
@@ -27,7 +27,7 @@ enum CSVSource {
     static func read(_ table: CSVTable, file: String, profile: ImportProfile) -> Output {
         var out = Output()
         var index: [String: Int] = [:]
-        for (i, h) in table.header.enumerated() { index[h.trimmingCharacters(in: .whitespaces)] = i }
+        for (i, h) in table.header.enumerated() { index[h.trimmedSpaces()] = i }
         // Every column the profile names must exist.
         var plan: [(SourceField, [Int])] = []
         for c in profile.columns {
@@ -85,11 +85,11 @@ enum CSVSource {
         for row in table.rows {
             let rowPlace = ImportPlace(file: file, row: row.number, line: row.line)
             let id = idCols.map { row.fields[$0] }.filter { !$0.isEmpty }.joined(separator: "-")
-            var r = SourceRecord(place: rowPlace, recordId: id.isEmpty ? nil : id.trimmingCharacters(in: .whitespaces))
+            var r = SourceRecord(place: rowPlace, recordId: id.isEmpty ? nil : id.trimmedSpaces())
             for (field, cols) in plan where field != .recordId {
                 if cols.count > 1, field == .address || field == .description || field == .eligibility || field == .name {
                     // Several columns make one text (address lines, city).
-                    let parts = cols.map { row.fields[$0] }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    let parts = cols.map { row.fields[$0] }.filter { !$0.trimmedSpaces().isEmpty }
                     let first = cols.first { !row.fields[$0].isEmpty } ?? cols[0]
                     r.add(field, parts.joined(separator: field == .address ? ", " : "\n"),
                           rowPlace.column(first + 1, table.header[first]))

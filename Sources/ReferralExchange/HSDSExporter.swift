@@ -30,23 +30,19 @@ struct HSDSExporter {
                 ("id", .string(uuid("term", field))),
                 ("code", .string(RouterTaxonomy.prefix + field)),
                 ("name", .string(field)),
-                ("description", .string("Referral Router field \(field) (no HSDS equivalent)")),
                 ("taxonomy", .string(RouterTaxonomy.name)),
-                ("taxonomy_detail", .object([
-                    ("id", .string(uuid("taxonomy"))), ("name", .string(RouterTaxonomy.name)),
-                    ("description", .string("Fields of Referral Router directories that HSDS 3.0 has no place for")),
-                ])),
+                ("taxonomy_detail", .object([("id", .string(uuid("taxonomy"))), ("name", .string(RouterTaxonomy.name))])),
             ])),
         ])
     }
 
-    /// Attributes for a set of fields; a list becomes one attribute per item (an empty list, one
-    /// attribute with an empty value) so that it reads back exactly.
+    /// Attributes for a set of fields: one attribute per field, a list as its items joined by commas
+    /// (ids and codes hold no comma; an empty list is an empty value), so that it reads back exactly.
     func attributes(_ owner: String, entity: String, _ fields: [(String, [String]?)]) -> JSONOut {
         var out: [JSONOut] = []
         for (field, values) in fields {
             guard let values else { continue }
-            for (i, v) in (values.isEmpty ? [""] : values).enumerated() { out.append(attribute(owner, entity: entity, field, v, i)) }
+            out.append(attribute(owner, entity: entity, field, values.joined(separator: ","), 0))
         }
         return .array(out)
     }
@@ -162,16 +158,27 @@ struct HSDSExporter {
         })
     }
 
-    func page(_ items: [JSONOut]) -> JSONOut {
-        .object([("total_items", .int(items.count)), ("total_pages", .int(1)), ("page_number", .int(1)), ("size", .int(items.count)),
-                 ("first_page", .bool(true)), ("last_page", .bool(true)), ("empty", .bool(items.isEmpty)), ("contents", .array(items))])
+    /// An HSDS page holding every record, one record per line.
+    func page(_ items: [JSONOut]) -> String {
+        var out: [UInt8] = []
+        out.append(contentsOf: """
+            {"total_items": \(items.count), "total_pages": 1, "page_number": 1, "size": \(items.count), "first_page": true, \
+            "last_page": true, "empty": \(items.isEmpty), "contents": [
+            """.utf8)
+        for (i, item) in items.enumerated() {
+            out.append(contentsOf: "\n  ".utf8)
+            item.compact(&out)
+            if i + 1 < items.count { out.append(UInt8(ascii: ",")) }
+        }
+        out.append(contentsOf: "\n]}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `services.json` and `organizations.json`, as HSDS pages holding every record.
     func json() -> [(String, String)] {
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return [("services.json", page(services.map { service($0, organisations: byID) }).text() + "\n"),
-                ("organizations.json", page(organisations.map(organisation)).text() + "\n")]
+        return [("services.json", page(services.map { service($0, organisations: byID) })),
+                ("organizations.json", page(organisations.map(organisation)))]
     }
 }
 
@@ -212,8 +219,8 @@ public enum Exporter {
             return .failure(ImportFailure(message: "the context in '\(req.context)' has errors and cannot be exported",
                                           diagnostics: loaded.errors, help: "run 'referral validate \(req.context)' and fix them first"))
         }
-        let docs: Existing
-        switch Existing.read(folder: req.context) {
+        let docs: DirectoryDocuments
+        switch DirectoryDocuments.read(folder: req.context) {
         case .success(let e): docs = e
         case .failure(let f): return .failure(ImportFailure(message: "cannot read the directory", diagnostics: f.diagnostics))
         }

@@ -282,7 +282,7 @@ enum ScheduleReader {
             while e0 > 1440 { e0 -= 1440 }
             while e0 < 0 { e0 += 1440 }
             for code in byday.uppercased().split(separator: ",") {
-                let trimmed = code.trimmingCharacters(in: .whitespaces)
+                let trimmed = code.trimmedSpaces()
                 guard let d = days[trimmed] else {
                     out.unrepresentable.append((s.place, "byday '\(byday)' (only MO … SU, without numbers, fit a week)"))
                     break
@@ -300,7 +300,7 @@ enum ScheduleReader {
 
     /// `HH:MM`, `HH:MM:SS`, optionally with `Z` or `±HH:MM`.
     static func clock(_ text: String) -> (minutes: Int, offset: Int?)? {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmedSpaces()
         var offset: Int?
         if t.hasSuffix("Z") {
             offset = 0

@@ -238,6 +238,9 @@ public enum HoursText {
 
     static func tokenize(_ raw: String, notes: inout [String]) -> Result<[Token], Failure> {
         // Set bracketed notes aside, then normalise dashes and a.m./p.m.
+        if !(raw.hasBytes("(") || raw.hasBytes("[") || raw.hasBytes(")") || raw.hasBytes("]")) {
+            return words(raw.lowercased())
+        }
         var text = ""
         var depth = 0
         var note = ""
@@ -259,41 +262,44 @@ public enum HoursText {
             if depth > 0 { note.append(ch) } else { text.append(ch) }
         }
         if depth > 0 { return .failure(Failure(reason: "a bracket that is never closed")) }
-        var s = text.lowercased()
+        return words(text.lowercased())
+    }
+
+    /// The tokens of a lower-case text without brackets.
+    static func words(_ text: String) -> Result<[Token], Failure> {
+        var s = text
         for (from, to) in [("–", "-"), ("—", "-"), ("a.m.", "am"), ("p.m.", "pm"), ("a.m", "am"), ("p.m", "pm"),
                            ("24/7", " alwaysopen "), ("7 days a week", " daily "), ("7 days", " daily "),
                            ("every day", " daily "), ("all week", " daily ")]
         {
-            s = s.replacingOccurrences(of: from, with: to)
+            s = s.replacingBytes(from, with: to)
         }
-        // Words, numbers and punctuation.
+        // Words (letters; any non-ASCII byte counts as one), numbers, and punctuation.
         var words: [String] = []
-        var cur = ""
-        func push() {
-            if !cur.isEmpty { words.append(cur) }
-            cur = ""
-        }
-        for ch in s {
-            if ch.isLetter {
-                if let last = cur.last, !last.isLetter { push() }
-                cur.append(ch)
-            } else if ch.isNumber {
-                if let last = cur.last, !last.isNumber { push() }
-                cur.append(ch)
-            } else if ch == ":" || ch == "." {
-                push()
-                words.append(":")
-            } else if ch.isWhitespace {
-                push()
-            } else {
-                push()
-                words.append(String(ch))
+        let b = Array(s.utf8)
+        var i = 0
+        func isLetter(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || c >= 0x80 }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        while i < b.count {
+            let c = b[i]
+            if isLetter(c) || isDigit(c) {
+                let letter = isLetter(c)
+                var j = i + 1
+                while j < b.count, letter ? isLetter(b[j]) : isDigit(b[j]) { j += 1 }
+                words.append(String(decoding: b[i..<j], as: UTF8.self))
+                i = j
+                continue
             }
+            if c == UInt8(ascii: ":") || c == UInt8(ascii: ".") {
+                words.append(":")
+            } else if c != 32 && c != 9 && c != 10 && c != 13 {
+                words.append(String(UnicodeScalar(c)))
+            }
+            i += 1
         }
-        push()
 
         var tokens: [Token] = []
-        var i = 0
+        i = 0
         while i < words.count {
             let w = words[i]
             if let n = Int(w), w.count <= 4 {

@@ -117,19 +117,24 @@ public struct ImportProfile: Sendable {
 
     /// A name safe to put in an id: letters, digits, `-`, `_` and `.`; anything else becomes `-`.
     static func slug(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var dash = false
-        for ch in s.lowercased() {
-            if ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == ".") {
-                if dash && !out.isEmpty { out.append("-") }
+        for ch in s.unicodeScalars {
+            var v = ch.value
+            if v >= 0x41 && v <= 0x5A { v += 32 }   // A-Z → a-z
+            let keep = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x5F || v == 0x2E
+            if keep {
+                if dash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 dash = false
-                out.append(ch)
+                out.append(UInt8(v))
             } else {
                 dash = true
             }
         }
-        return out.isEmpty ? "x" : out
+        return out.isEmpty ? "x" : String(decoding: out, as: UTF8.self)
     }
+
 
     /// The place of a field of the profile, for findings about defaults.
     func place(_ path: String) -> ImportPlace { ImportPlace(file: file ?? "(built-in profile)", path: path) }

@@ -42,6 +42,21 @@ public struct ImportFailure: Error, Sendable {
 /// writes nothing).
 public enum Importer {
     public static func run(_ req: ImportRequest) -> Result<ImportReport, ImportFailure> {
+        run(req, clock: nil, phases: nil)
+    }
+
+    /// The same, timing its phases (`read`, `map`, `serialise`, `check`, `write`) with `clock`
+    /// (nanoseconds, from the caller: the library reads no clock) and reporting each to `phases`.
+    public static func run(_ req: ImportRequest, clock: (() -> UInt64)?, phases: ((String, UInt64) -> Void)?)
+        -> Result<ImportReport, ImportFailure>
+    {
+        var last = clock?() ?? 0
+        func phase(_ name: String) {
+            guard let clock, let phases else { return }
+            let t = clock()
+            phases(name, t - last)
+            last = t
+        }
         // The context: its vocabularies are what the profile maps onto.
         guard FileManager.default.fileExists(atPath: req.context + "/context.json") else {
             return .failure(ImportFailure(message: "'\(req.context)' is not a context folder (it has no context.json)", diagnostics: [],
@@ -104,9 +119,10 @@ public enum Importer {
             report.findings += out.findings
         }
 
+        phase("read")
         // The context's own entries.
-        let existing: Existing
-        switch Existing.read(folder: req.context) {
+        let existing: DirectoryDocuments
+        switch DirectoryDocuments.read(folder: req.context) {
         case .success(let e): existing = e
         case .failure(let f):
             return .failure(ImportFailure(message: "the context's existing organisations or services have errors", diagnostics: f.diagnostics,
@@ -133,13 +149,16 @@ public enum Importer {
         for r in sourceOrganisations { merge.addOrganisation(RecordMapper.mapOrganisation(r, shared), place: r.place) }
         for r in records { merge.add(r, RecordMapper.map(r, shared)) }
         merge.finish()
+        phase("map")
 
         // The result must load; a service the loader refuses is left out with the loader's reason.
         var validation: [Diagnostic] = []
         var files: [(String, [UInt8])] = []
         for _ in 0..<3 {
             files = [("organisations.json", Array(merge.organisationsFile().utf8)), ("services.json", Array(merge.servicesFile().utf8))]
+            phase("serialise")
             validation = CandidateCheck.errors(context: req.context, files: files)
+            phase("check")
             if validation.isEmpty { break }
             if !merge.dropRefused(validation) { break }
         }
@@ -166,18 +185,20 @@ public enum Importer {
                                               diagnostics: [], help: "check the folder's permissions; nothing was changed", report: report))
             }
         }
+        phase("write")
         report.succeeded = true
         return .success(report)
     }
 }
 
-/// The organisations and services a context folder already has, as documents.
-struct Existing {
-    var organisations: [OrganisationDocument] = []
-    var services: [ServiceDocument] = []
+/// The organisations and services of a context folder, as documents (the import merges into them,
+/// the export writes them).
+public struct DirectoryDocuments: Sendable {
+    public var organisations: [OrganisationDocument] = []
+    public var services: [ServiceDocument] = []
 
-    static func read(folder: String) -> Result<Existing, LoadFailure> {
-        var e = Existing()
+    public static func read(folder: String) -> Result<DirectoryDocuments, LoadFailure> {
+        var e = DirectoryDocuments()
         var diags: [Diagnostic] = []
         e.organisations = list(folder + "/organisations.json", "organisations", OrganisationDocument.self, &diags)
         e.services = list(folder + "/services.json", "services", ServiceDocument.self, &diags)

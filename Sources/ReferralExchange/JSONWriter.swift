@@ -15,43 +15,61 @@ indirect enum JSONOut: Sendable {
     case object([(String, JSONOut)])
 
     /// Pretty text: two-space indent, one member per line, except that a list of plain values, or a
-    /// small object inside an entry (intake, an address), stays on one line when it fits `inline`.
+    /// small object inside an entry (intake, an address), stays on one line when it fits `inline`
+    /// columns (counted in bytes).
     func text(indent: Int = 0, inline: Int = 100) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(&out, indent: indent, inline: inline)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(_ out: inout String, indent: Int, inline: Int) {
+    func write(_ out: inout [UInt8], indent: Int, inline: Int) {
         switch self {
         case .array(let items) where !items.isEmpty:
-            if !items.contains(where: \.isObject), let one = compact(), one.count + indent <= inline {
-                out += one
-                return
+            if !items.contains(where: \.isObject) {
+                let start = out.count
+                compact(&out)
+                if out.count - start + indent <= inline { return }
+                out.removeSubrange(start...)
             }
-            out += "[\n"
+            out.append(UInt8(ascii: "["))
+            out.append(10)
             for (i, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.spaces(indent + 2, &out)
                 item.write(&out, indent: indent + 2, inline: inline)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                if i + 1 < items.count { out.append(UInt8(ascii: ",")) }
+                out.append(10)
             }
-            out += String(repeating: " ", count: indent) + "]"
+            Self.spaces(indent, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members) where !members.isEmpty:
             // The entries of a file's list are always spread out; their small parts are not.
-            if indent > 4, depth <= 2, let one = compact(), one.count + indent <= inline {
-                out += one
-                return
+            if indent > 4, depth <= 2 {
+                let start = out.count
+                compact(&out)
+                if out.count - start + indent <= inline { return }
+                out.removeSubrange(start...)
             }
-            out += "{\n"
+            out.append(UInt8(ascii: "{"))
+            out.append(10)
             for (i, (k, v)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2) + Self.quote(k) + ": "
+                Self.spaces(indent + 2, &out)
+                Self.quote(k, &out)
+                out.append(UInt8(ascii: ":"))
+                out.append(UInt8(ascii: " "))
                 v.write(&out, indent: indent + 2, inline: inline)
-                out += i + 1 < members.count ? ",\n" : "\n"
+                if i + 1 < members.count { out.append(UInt8(ascii: ",")) }
+                out.append(10)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            Self.spaces(indent, &out)
+            out.append(UInt8(ascii: "}"))
         default:
-            out += compact() ?? ""
+            compact(&out)
         }
+    }
+
+    static func spaces(_ n: Int, _ out: inout [UInt8]) {
+        for _ in 0..<n { out.append(32) }
     }
 
     var isObject: Bool {
@@ -69,37 +87,73 @@ indirect enum JSONOut: Sendable {
 
     /// One-line form.
     func compact() -> String? {
+        var out: [UInt8] = []
+        compact(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func compact(_ out: inout [UInt8]) {
         switch self {
-        case .string(let s): return Self.quote(s)
-        case .int(let i): return String(i)
-        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
-        case .raw(let r): return r
-        case .array(let items): return "[" + items.compactMap { $0.compact() }.joined(separator: ", ") + "]"
-        case .object(let m): return "{" + m.map { Self.quote($0.0) + ": " + ($0.1.compact() ?? "") }.joined(separator: ", ") + "}"
+        case .string(let s): Self.quote(s, &out)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .raw(let r): out.append(contentsOf: r.utf8)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                item.compact(&out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let m):
+            out.append(UInt8(ascii: "{"))
+            for (i, (k, v)) in m.enumerated() {
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                Self.quote(k, &out)
+                out.append(contentsOf: ": ".utf8)
+                v.compact(&out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+        var out: [UInt8] = []
+        quote(s, &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// RFC 8259 string: quote, backslash and control characters escaped; everything else as is.
+    static func quote(_ s: String, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var plain = s
+        let clean = plain.withUTF8 { u in
+            for b in u where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            out.append(contentsOf: u)
+            return true
+        }
+        if clean {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 10: out.append(contentsOf: "\\n".utf8)
+            case 13: out.append(contentsOf: "\\r".utf8)
+            case 9: out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 15)])
+            default: out.append(b)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -153,12 +153,13 @@ extension RecordMapper {
         var why: (ImportPlace, String)?
         if routerBool("address.confidential") == true {
             why = (record.router["address.confidential"]![0].place, "the export marks it confidential")
-        } else if let v = value, let m = profile.confidentialMarkers.first(where: { TextCleaner.key(v.text).contains($0) }) {
+        } else if let v = value, case let k = TextCleaner.key(v.text), let m = profile.confidentialMarkers.first(where: { k.hasBytes($0) }) {
             why = (v.place, "the address says '\(m)'")
         } else if !fromRouter {
             for f in [SourceField.description, .name, .note, .eligibility] {
                 for v in record.values[f] ?? [] {
-                    if let m = Self.proseMarkers.first(where: { TextCleaner.key(v.text).contains($0) }) {
+                    let k = TextCleaner.key(v.text)
+                    if let m = Self.proseMarkers.first(where: { k.hasBytes($0) }) {
                         why = (v.place, "the \(f == .note ? "notes say" : "\(f.rawValue) says") '\(m)'")
                         break
                     }

@@ -15,7 +15,7 @@ extension RecordMapper {
         var out: [SourceValue] = []
         for v in record.values[field] ?? [] {
             let name = target ?? field.rawValue
-            if v.text.count == 255 {
+            if v.text.utf8.count >= 255, v.text.count == 255 {
                 finding(.warning, .importTextTruncated, v.place, field: name, action: .mapped,
                         "this text is exactly 255 characters long: it was probably cut off by the source",
                         hint: "check the end of the text against the original and complete it in the directory")
@@ -39,7 +39,7 @@ extension RecordMapper {
         var out: [SourceValue] = []
         for v in texts(field, target: target) {
             for part in v.text.split(whereSeparator: { profile.listSeparators.contains($0) }) {
-                let t = part.trimmingCharacters(in: .whitespaces)
+                let t = part.trimmedSpaces()
                 if !t.isEmpty, !profile.nullValues.contains(t.lowercased()) { out.append(SourceValue(text: t, place: v.place)) }
             }
         }
@@ -50,10 +50,11 @@ extension RecordMapper {
 
     func routerBool(_ key: String) -> Bool? { router(key)?.first.map { $0 == "true" } }
 
-    /// A list from this tool's attributes: one attribute per item; one empty attribute is an empty list.
+    /// A list from this tool's attributes: its items joined by commas (or one attribute per item);
+    /// an empty value is an empty list.
     func routerList(_ key: String) -> [String]? {
         guard let v = router(key) else { return nil }
-        return v == [""] ? [] : v
+        return v.flatMap { $0.split(separator: ",").map(String.init) }
     }
 
     static func yes(_ s: String) -> Bool? {
@@ -78,14 +79,9 @@ extension RecordMapper {
             out.codes = codes
             return out
         }
-        let known = context.languages.map(\.code)
-        var byName: [String: String] = [:]
-        for l in context.languages { byName[TextCleaner.key(l.name)] = l.code }
         for v in items(.languages) {
             let k = TextCleaner.key(v.text)
-            if let code = profile.languages[k] ?? (known.contains(v.text) ? v.text : nil) ?? known.first(where: { $0.lowercased() == k })
-                ?? byName[k]
-            {
+            if let code = profile.languages[k] ?? shared.languageKeys[v.text] ?? shared.languageKeys[k] {
                 if !out.codes.contains(code) { out.codes.append(code) }
             } else if let need = profile.languageAccessNeeds[k] {
                 if !out.accessNeeds.contains(need) { out.accessNeeds.append(need) }
@@ -98,7 +94,7 @@ extension RecordMapper {
             } else {
                 var hint = "add \"\(v.text)\": \"<code>\" to languages in the profile"
                 if let near = closestMatch(to: v.text, in: context.languages.map(\.name)) {
-                    hint = "did you mean '\(near)'? add \"\(v.text)\": \"\(byName[TextCleaner.key(near)] ?? "")\" to languages in the profile"
+                    hint = "did you mean '\(near)'? add \"\(v.text)\": \"\(shared.languageKeys[TextCleaner.key(near)] ?? "")\" to languages in the profile"
                 }
                 finding(.warning, .importLanguageUnmapped, v.place, field: "languages", action: .dropped,
                         "'\(v.text)' is not a language of the context", hint: hint)
@@ -146,8 +142,10 @@ extension RecordMapper {
             if named.count == 1 { return .found(named[0]) }
             if named.count > 1 { return .ambiguous(named) }
         }
-        let compact = k.replacingOccurrences(of: " ", with: "")
-        if let (_, p) = profile.postcodes.first(where: { compact.hasPrefix($0.0) }) { return .found(p) }
+        if !profile.postcodes.isEmpty {
+            let compact = k.replacingBytes(" ", with: "")
+            if let (_, p) = profile.postcodes.first(where: { compact.hasPrefix($0.0) }) { return .found(p) }
+        }
         return .none
     }
 
@@ -227,7 +225,7 @@ extension RecordMapper {
 
     mutating func email(_ field: SourceField) -> String? {
         guard let v = texts(field).first else { return nil }
-        if v.text.contains("@"), !v.text.contains(" ") { return v.text }
+        if v.text.hasBytes("@"), !v.text.hasBytes(" ") { return v.text }
         finding(.warning, .importValueInvalid, v.place, field: "email", action: .dropped, "'\(v.text)' is not an e-mail address")
         return nil
     }

@@ -32,7 +32,7 @@ struct Merge {
     var defaultedCounts: [String: Int] = [:]
     var keptCounts: [String: Int] = [:]
 
-    init(existing: Existing, profile: ImportProfile, context: Context) {
+    init(existing: DirectoryDocuments, profile: ImportProfile, context: Context) {
         self.profile = profile
         self.context = context
         organisations = existing.organisations

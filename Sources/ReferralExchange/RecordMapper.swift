@@ -12,6 +12,8 @@ struct RecordMapper {
         let today: Int
         /// Area names (as keys) → P-codes, to find names and their ambiguity.
         let areaNames: [String: [String]]
+        /// Language codes (as written and in lower case) and names (as keys) → codes.
+        let languageKeys: [String: String]
 
         init(profile: ImportProfile, context: Context, today: Int) {
             self.profile = profile
@@ -20,6 +22,13 @@ struct RecordMapper {
             var names: [String: [String]] = [:]
             for a in context.areas.values.sorted(by: { $0.pcode < $1.pcode }) { names[TextCleaner.key(a.name), default: []].append(a.pcode) }
             areaNames = names
+            var langs: [String: String] = [:]
+            for l in context.languages {
+                langs[TextCleaner.key(l.name)] = l.code
+                langs[l.code.lowercased()] = l.code
+            }
+            for l in context.languages { langs[l.code] = l.code }
+            languageKeys = langs
         }
     }
 
@@ -302,7 +311,7 @@ struct RecordMapper {
 
     func source(_ attrs: [String: [SourceValue]]) -> SourceDocument? {
         guard let d = attrs["source.dataset"]?.first?.text, let r = attrs["source.recordId"]?.first?.text else { return nil }
-        let inferred = attrs["source.inferred"]?.map(\.text)
+        let inferred = attrs["source.inferred"]?.flatMap { $0.text.split(separator: ",").map(String.init) }
         return SourceDocument(dataset: d, recordId: r, place: attrs["source.place"]?.first?.text, inferred: inferred)
     }
 }

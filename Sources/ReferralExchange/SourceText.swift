@@ -11,53 +11,84 @@ enum TextCleaner {
 
     /// `multiline`: keep line breaks (descriptions, notes); otherwise they become spaces.
     static func clean(_ raw: String, multiline: Bool) -> Cleaned {
-        // The usual case: printable ASCII, no markup, no padding.
-        if raw.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }),
-            raw.first != " ", raw.last != " ", !raw.contains("  ")
-        {
-            return Cleaned(text: raw, changes: [])
+        // The usual case: printable ASCII, no markup, no padding (one pass over the bytes).
+        var plain = true, previousSpace = true, nonASCII = false
+        for b in raw.utf8 {
+            if b >= 0x80 { nonASCII = true }
+            if b < 0x20 || b >= 0x7F || b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || (b == 32 && previousSpace) {
+                plain = false
+                if nonASCII { break }
+            }
+            previousSpace = b == 32
         }
+        if plain && !previousSpace { return Cleaned(text: raw, changes: []) }
         var changes: [String] = []
         var s = raw
-        if s.contains("<"), let stripped = stripTags(s), stripped != s {
+        if s.hasBytes("<"), let stripped = stripTags(s), stripped != s {
             s = stripped
             changes.append("HTML tags removed")
         }
-        if s.contains("&") {
+        if s.hasBytes("&") {
             let decoded = decodeEntities(s)
             if decoded != s {
                 s = decoded
                 changes.append("HTML entities decoded")
             }
         }
-        let straight = s.replacingOccurrences(of: "\u{2018}", with: "'").replacingOccurrences(of: "\u{2019}", with: "'")
-            .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
-        if straight != s {
-            s = straight
-            changes.append("curly quotes straightened")
-        }
-        // Spaces: non-breaking to plain, runs collapsed, lines trimmed.
-        var lines: [String] = []
-        for line in s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        {
-            var out = ""
-            var space = false
-            for ch in line {
-                if ch == " " || ch == "\t" || ch == "\u{00A0}" {
-                    space = true
-                } else {
-                    if space && !out.isEmpty { out.append(" ") }
-                    space = false
-                    out.append(ch)
-                }
+        // Quotes, line ends and spaces in one pass over the scalars.
+        var out = String.UnicodeScalarView()
+        var curly = false
+        var lines: [String.UnicodeScalarView] = []
+        var line = String.UnicodeScalarView()
+        var space = false
+        var previousCR = false
+        for u in s.unicodeScalars {
+            var c = u
+            switch u.value {
+            case 0x2018, 0x2019: c = "'"; curly = true
+            case 0x201C, 0x201D: c = "\""; curly = true
+            default: break
             }
-            lines.append(out)
+            if c == "\n" && previousCR { previousCR = false; continue }
+            previousCR = c == "\r"
+            if c == "\n" || c == "\r" {
+                lines.append(line)
+                line = String.UnicodeScalarView()
+                space = false
+                continue
+            }
+            if c == " " || c == "\t" || c.value == 0xA0 {
+                space = true
+                continue
+            }
+            if space && !line.isEmpty { line.append(" ") }
+            space = false
+            line.append(c)
         }
-        while lines.last == "" { lines.removeLast() }
-        while lines.first == "" { lines.removeFirst() }
-        let joined = multiline ? lines.joined(separator: "\n") : lines.filter { !$0.isEmpty }.joined(separator: " ")
-        if joined != s { changes.append("spaces trimmed") }
+        lines.append(line)
+        if curly { changes.append("curly quotes straightened") }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        var first = true
+        for l in lines where multiline || !l.isEmpty {
+            if !first { out.append(multiline ? "\n" : " ") }
+            out.append(contentsOf: l)
+            first = false
+        }
+        let joined = String(out)
+        if curly {
+            // Compare with the quotes already straightened: only a change of spaces counts as one.
+            let straight = String(String.UnicodeScalarView(s.unicodeScalars.map { u -> Unicode.Scalar in
+                switch u.value {
+                case 0x2018, 0x2019: "'"
+                case 0x201C, 0x201D: "\""
+                default: u
+                }
+            }))
+            if joined != straight { changes.append("spaces trimmed") }
+        } else if joined != s {
+            changes.append("spaces trimmed")
+        }
         return Cleaned(text: joined, changes: changes)
     }
 
@@ -145,7 +176,7 @@ enum SourceDate {
     /// `today` (days since 1970) decides the century of a two-digit year: the latest one that is
     /// not after today.
     static func read(_ raw: String, order: DateOrder?, today: Int) -> Reading {
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        let s = raw.trimmedSpaces()
         let excelEpoch = -25_569   // 1899-12-30
         if let day = parseDay(String(s.prefix(10))), s.count == 10 || s.dropFirst(10).first == "T" || s.dropFirst(10).first == " " {
             return day == excelEpoch ? .excelZero : .date(day, twoDigitYear: false)

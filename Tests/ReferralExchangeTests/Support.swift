@@ -54,14 +54,14 @@ struct Sandbox {
     }
 
     func services() throws -> [String: ServiceDocument] {
-        switch Existing.read(folder: context) {
+        switch DirectoryDocuments.read(folder: context) {
         case .success(let e): return Dictionary(uniqueKeysWithValues: e.services.map { ($0.id, $0) })
         case .failure(let f): throw f
         }
     }
 
     func organisations() throws -> [OrganisationDocument] {
-        switch Existing.read(folder: context) {
+        switch DirectoryDocuments.read(folder: context) {
         case .success(let e): return e.organisations
         case .failure(let f): throw f
         }
@@ -69,7 +69,7 @@ struct Sandbox {
 
     /// Edits one service of services.json as a coordinator would by hand.
     func editService(_ id: String, _ change: (inout ServiceDocument) -> Void) throws {
-        guard case .success(var e) = Existing.read(folder: context), let i = e.services.firstIndex(where: { $0.id == id }) else {
+        guard case .success(var e) = DirectoryDocuments.read(folder: context), let i = e.services.firstIndex(where: { $0.id == id }) else {
             throw TestFailure(description: "no service \(id)")
         }
         change(&e.services[i])
