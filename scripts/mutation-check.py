@@ -34,6 +34,9 @@ muts = [
  ("ranking", "Sources/ReferralCore/Matching/Ranking.swift", "if a.preference != b.preference { return a.preference < b.preference }", ""),
  ("audit before answer", "Sources/ReferralServer/App/ReferralApp.swift", "if let e = audit.append(line) { return .answer(.error(e)) }", "_ = audit.append(line)"),
  ("request log redaction", "Sources/ReferralServer/App/ReferralApp.swift", "return \"\\(method) \\(known ? r.path : \"(unknown path)\")\"", "return \"\\(r.method) \\(r.path)\""),
+ # Imports and exports (issue 11): these run the exchange suite only.
+ ("import withholds confidential addresses", "Sources/ReferralExchange/MapperFields.swift", "            return AddressDocument(text: nil, confidential: true)\n        }\n        guard let value else {", "            return AddressDocument(text: value?.text, confidential: true, latitude: lat, longitude: lon)\n        }\n        guard let value else {", "ReferralExchangeTests"),
+ ("public export withholds confidential addresses", "Sources/ReferralExchange/HSDSExporter.swift", "guard let a = s.address, !(a.confidential && publicOnly), a.text != nil || a.latitude != nil else { return nil }", "guard let a = s.address, a.text != nil || a.latitude != nil else { return nil }", "ReferralExchangeTests"),
 ]
 only = sys.argv[1:]
 work = tempfile.mkdtemp(prefix="mutation-")
@@ -42,7 +45,9 @@ os.makedirs(base)
 # A copy of the committed tree (git archive), built once; each mutation copies it.
 subprocess.run(f"git -C {ROOT} archive HEAD | tar -x -C {base}", shell=True, check=True)
 survived = 0
-for name, f, old, new in muts:
+for mut in muts:
+    name, f, old, new = mut[:4]
+    suite = mut[4] if len(mut) > 4 else None
     if only and name not in only:
         continue
     T = os.path.join(work, "mutant")
@@ -66,7 +71,9 @@ for name, f, old, new in muts:
     # The engine's safety rules are caught by the core and CLI tests; the server's socket tests
     # add minutes and nothing for these rules. A hung test counts as not killed.
     try:
-        r = subprocess.run("swift test --skip-build --skip PropertyTests --skip ReferralServerTests --skip ReferralExchangeTests",
+        command = f"swift test --skip-build --filter {suite}" if suite else \
+            "swift test --skip-build --skip PropertyTests --skip ReferralServerTests --skip ReferralExchangeTests"
+        r = subprocess.run(command,
                            shell=True, cwd=T, capture_output=True, text=True, timeout=1200)
     except subprocess.TimeoutExpired as e:
         r = subprocess.CompletedProcess(e.cmd, 1, stdout=(e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or ""), stderr="")

@@ -57,7 +57,7 @@ public enum CSVReader {
         var header: [String]?
         var parser = Parser(bytes: bytes, delimiter: delimiter)
         while let (fields, line) = try parser.next(row: records.count + (header == nil ? 1 : 2)) {
-            if fields.count == 1 && fields[0].isEmpty { continue }   // a blank line
+            if fields.isEmpty { continue }   // a blank line (a quoted empty field is a field)
             guard let h = header else {
                 try checkHeader(fields, line: line)
                 header = fields
@@ -124,6 +124,11 @@ public enum CSVReader {
             let startLine = line
             var fields: [String] = []
             let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            if bytes[i] == cr || bytes[i] == lf {
+                i += (bytes[i] == cr && i + 1 < bytes.count && bytes[i + 1] == lf) ? 2 : 1
+                line += 1
+                return ([], startLine)
+            }
             while true {
                 let column = fields.count + 1
                 var field: String
@@ -198,7 +203,8 @@ public enum CSVReader {
 }
 
 /// Writes RFC 4180 CSV: CRLF line ends, a field quoted only when it holds a comma, a quote or a
-/// line break (or starts or ends with a space, so that no reader trims it).
+/// line break (or starts or ends with a space, so that no reader trims it, or with a byte order
+/// mark, so that no reader drops it; and a lone empty field, so that it is not a blank line).
 public enum CSVWriter {
     public static func write(header: [String], rows: [[String]]) -> String {
         var out = ""
@@ -209,6 +215,11 @@ public enum CSVWriter {
     }
 
     static func append(_ fields: [String], to out: inout String) {
+        // A row of one empty field would be a blank line, which readers skip: quote it.
+        if fields.count == 1 && fields[0].isEmpty {
+            out += "\"\"\r\n"
+            return
+        }
         for (i, f) in fields.enumerated() {
             if i > 0 { out += "," }
             out += field(f)
@@ -218,7 +229,7 @@ public enum CSVWriter {
 
     public static func field(_ f: String) -> String {
         let needsQuotes = f.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-            || f.first == " " || f.last == " "
+            || f.first == " " || f.last == " " || f.unicodeScalars.first == "\u{FEFF}"
         guard needsQuotes else { return f }
         return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

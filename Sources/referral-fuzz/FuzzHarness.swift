@@ -56,7 +56,7 @@ enum FuzzHarness {
         }
     }
 
-    /// The mode is `FUZZ_MODE` (`case`, the default; `directory-parser`; `http`), or the full
+    /// The mode is `FUZZ_MODE` (`case`, the default; `directory-parser`; `http`; `csv`), or the full
     /// directory loader with `FUZZ_DIRECTORY=1`.
     static let mode = ProcessInfo.processInfo.environment["FUZZ_DIRECTORY"] == "1" ? "directory"
         : ProcessInfo.processInfo.environment["FUZZ_MODE"] ?? "case"
@@ -64,6 +64,7 @@ enum FuzzHarness {
     static func run(_ bytes: [UInt8]) {
         switch mode {
         case "http": HTTPFuzz.run(bytes)
+        case "csv": CSVFuzz.run(bytes)
         case "directory-parser": DirectoryParserFuzz.run(bytes)
         case "directory":
             // The input is each kind of directory file in turn.

@@ -81,6 +81,17 @@ struct CSVTests {
         #expect(CSVReader.columnLetters(703) == "AAA")
     }
 
+    /// Two tables the writer once could not give back (found while writing the CSV fuzz mode): a
+    /// row whose only field is empty (a blank line, which readers skip) and a first field that
+    /// starts with a byte order mark (which readers drop).
+    @Test func emptyOnlyFieldAndLeadingBOMReadBack() throws {
+        let rows = [[""], ["x"], [""]]
+        let t = try read(CSVWriter.write(header: ["a"], rows: rows))
+        #expect(t.rows.map(\.fields) == rows)
+        let bom = try read(CSVWriter.write(header: ["\u{FEFF}a", "b"], rows: [["1", "2"]]))
+        #expect(bom.header == ["\u{FEFF}a", "b"])
+    }
+
     /// Whatever is written reads back the same, including every character that needs quoting.
     @Test func writeThenReadIsTheIdentity() throws {
         let rows = [["1", "plain", " leading space", "comma, inside"], ["2", "quote \"x\"", "new\nline", "cr\r\nlf"],
