@@ -79,10 +79,10 @@ public enum ImportReportRenderer {
         s += "\nFINDINGS (\(r.findings.count): \(severityCounts(r)))\n"
         let (list, more) = shown(r, perCode: perCode)
         for f in list {
-            s += "\(f.place.description): \(f.severity.rawValue)[\(f.code)] \(f.action.rawValue)"
             let t = target(f)
-            s += (t.isEmpty ? "" : " (\(t))") + ": \(f.message)\n"
-            if let h = f.hint { s += "  hint: \(h)\n" }
+            s += wrap("\(f.place.description): \(f.severity.rawValue)[\(f.code)] \(f.action.rawValue)"
+                + (t.isEmpty ? "" : " (\(t))") + ": \(f.message)", indent: "    ") + "\n"
+            if let h = f.hint { s += wrap("  hint: \(h)", indent: "    ") + "\n" }
         }
         for (code, n) in more.sorted(by: { $0.key < $1.key }) { s += "… and \(n) more [\(code)] (--format json lists them all)\n" }
         if !r.validation.isEmpty {
@@ -152,6 +152,22 @@ public enum ImportReportRenderer {
         for (code, n) in more.sorted(by: { $0.key < $1.key }) { s += "<p>… and \(n) more <code>\(h(code))</code> findings (the JSON report lists them all).</p>\n" }
         return s + "</body></html>\n"
     }
+}
+
+/// Words wrapped at `width` columns, continuation lines indented (a word longer than a line is kept whole).
+func wrap(_ text: String, width: Int = 100, indent: String) -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        if !line.isEmpty, line.count + 1 + word.count > width {
+            lines.append(line)
+            line = indent + word
+        } else {
+            line += (line.isEmpty ? "" : " ") + word
+        }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
 }
 
 extension String {
