@@ -28,6 +28,10 @@ struct FieldTableTests {
         check(ContactDocument.self)
         check(SourceDocument.self)
         check(OrganisationDocument.self)
+        check(AreaDocument.self)
+        check(LanguageDocument.self)
+        check(CategoryDocument.self)
+        check(VocabularyEntry.self)
     }
 
     @Test func caseDocuments() {

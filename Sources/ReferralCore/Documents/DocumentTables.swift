@@ -45,9 +45,9 @@ extension HoursDocument: FieldDecodable {
         .optional("alwaysOpen") { $0.alwaysOpen = try $1.bool($2) },
         .optional("weekly") {
             // Read once into the map and, straight from the same text, into minute ranges.
-            let days = try $1.stringLists($2)
-            $0.weekly = Dictionary(days, uniquingKeysWith: { first, _ in first })
-            $0.weeklyRanges = WeeklyTimetable.ranges(days)
+            let (weekly, ranges) = try $1.timetable($2)
+            $0.weekly = weekly
+            $0.weeklyRanges = ranges
         },
     ])
 
@@ -120,4 +120,47 @@ extension OrganisationDocument: FieldDecodable {
     ])
 
     static var blank: OrganisationDocument { OrganisationDocument(id: "", name: "") }
+}
+
+// MARK: the long lists of context.json (10,000 areas in a national context)
+// ContextDocument itself is decoded by the generic decoder, which hands these to their tables.
+
+extension AreaDocument: FieldDecodable {
+    static let table = FieldTable<AreaDocument>([
+        .required("pcode") { $0.pcode = try $1.string($2) },
+        .required("name") { $0.name = try $1.string($2) },
+        .required("level") { $0.level = try $1.int($2) },
+    ])
+
+    static var blank: AreaDocument { AreaDocument(pcode: "", name: "", level: 0) }
+}
+
+extension LanguageDocument: FieldDecodable {
+    static let table = FieldTable<LanguageDocument>([
+        .required("code") { $0.code = try $1.string($2) },
+        .required("name") { $0.name = try $1.string($2) },
+        .optional("main") { $0.main = try $1.bool($2) },
+    ])
+
+    static var blank: LanguageDocument { LanguageDocument(code: "", name: "") }
+}
+
+extension CategoryDocument: FieldDecodable {
+    static let table = FieldTable<CategoryDocument>([
+        .required("id") { $0.id = try $1.string($2) },
+        .required("name") { $0.name = try $1.string($2) },
+        .optional("sensitive") { $0.sensitive = try $1.bool($2) },
+        .optional("lawEnforcement") { $0.lawEnforcement = try $1.bool($2) },
+    ])
+
+    static var blank: CategoryDocument { CategoryDocument(id: "", name: "") }
+}
+
+extension VocabularyEntry: FieldDecodable {
+    static let table = FieldTable<VocabularyEntry>([
+        .required("id") { $0.id = try $1.string($2) },
+        .required("name") { $0.name = try $1.string($2) },
+    ])
+
+    static var blank: VocabularyEntry { VocabularyEntry(id: "", name: "") }
 }

@@ -34,17 +34,27 @@ struct FieldTable<D>: Sendable {
     let fields: [Field]
     /// The names, in order (for "did you mean …?").
     let names: [String]
-    /// Field indices by the byte length of their names, to match a key in a few comparisons.
-    private let byLength: [[Int]]
-    private let nameBytes: [[UInt8]]
+    /// Field indices ordered by the byte length of their names, and where each length starts in
+    /// that order: a key is compared only with the names of its length (flat arrays: no nested
+    /// array to retain per look-up).
+    private let byLength: [Int]
+    private let lengthStart: [Int]
+    /// Every name's bytes, one after the other, and where each starts.
+    private let nameStore: [UInt8]
+    private let nameStart: [Int]
+    /// `TapeParser.keyHash` of each name: a key token carries the same hash of its bytes.
+    private let nameHashes: [UInt32]
 
     init(_ fields: [Field]) {
         self.fields = fields
         names = fields.map(\.name)
-        nameBytes = names.map { Array($0.utf8) }
-        var byLength = [[Int]](repeating: [], count: (nameBytes.map(\.count).max() ?? 0) + 1)
-        for (i, b) in nameBytes.enumerated() { byLength[b.count].append(i) }
-        self.byLength = byLength
+        let bytes = names.map { Array($0.utf8) }
+        nameHashes = bytes.map { $0.withUnsafeBytes { TapeParser.keyHash($0) } }
+        nameStore = bytes.flatMap { $0 }
+        nameStart = bytes.indices.map { i in bytes[..<i].reduce(0) { $0 + $1.count } }
+        let longest = bytes.map(\.count).max() ?? 0
+        byLength = bytes.indices.sorted { (bytes[$0].count, $0) < (bytes[$1].count, $1) }
+        lengthStart = (0...(longest + 1)).map { n in bytes.filter { $0.count < n }.count }
     }
 
     /// The field named by the key token `k`, compared as `String ==` compares (a key that is
@@ -54,10 +64,10 @@ struct FieldTable<D>: Sendable {
         guard t.isPlain else { return names.firstIndex(of: tokens.string(k, in: bytes)) }
         let from = Int(t.start) + 1
         let length = Int(t.end) - 1 - from
-        guard length < byLength.count else { return nil }
-        candidates: for f in byLength[length] {
-            let name = nameBytes[f]
-            for j in 0..<length where bytes[from + j] != name[j] { continue candidates }
+        guard length + 1 < lengthStart.count else { return nil }
+        candidates: for n in lengthStart[length]..<lengthStart[length + 1] where nameHashes[byLength[n]] == t.aux {
+            let f = byLength[n], at = nameStart[f]
+            for j in 0..<length where bytes[from + j] != nameStore[at + j] { continue candidates }
             return f
         }
         return nil

@@ -32,6 +32,7 @@ public final class SourceFile: Sendable {
     private static func table(_ bytes: [UInt8]) -> [Block] {
         var out: [Block] = []
         out.reserveCapacity(bytes.count / blockSize + 1)
+        // Counting in UInt32 keeps the table small; InputLimits keeps files far below 4 GB.
         var newlines: UInt32 = 0, scalars: UInt32 = 0, lineScalars: UInt32 = 0
         // A byte order mark is invisible in editors: the first line's columns start after it.
         if startsWithByteOrderMark(bytes) { lineScalars = 1 }
@@ -41,9 +42,26 @@ public final class SourceFile: Sendable {
                 out.append(Block(newlines: newlines, scalars: scalars, lineScalars: lineScalars))
                 let end = min(start + blockSize, b.count)
                 var i = start
+                // Eight bytes at a time: line breaks are bytes equal to 0x0A, continuation bytes
+                // are 10xxxxxx; everything else starts a scalar.
+                while i + 8 <= end {
+                    let x = UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                    let continuation = x & ~(x << 1) & high
+                    let y = x ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let breaks = ~(((y & low) &+ low) | y) & high
+                    if breaks != 0 {
+                        // The scalars up to and including the last line break of these eight bytes.
+                        let last = (63 - breaks.leadingZeroBitCount) / 8
+                        let upTo: UInt64 = last == 7 ? ~0 : (1 << UInt64((last + 1) * 8)) &- 1
+                        lineScalars = scalars &+ UInt32(last + 1 - (continuation & upTo).nonzeroBitCount)
+                        newlines &+= UInt32(breaks.nonzeroBitCount)
+                    }
+                    scalars &+= continuation == 0 ? 8 : UInt32(8 - continuation.nonzeroBitCount)
+                    i += 8
+                }
                 while i < end {
                     let c = b[i]
-                    // Counting in UInt32 keeps the table small; InputLimits keeps files far below 4 GB.
                     if c & 0xC0 != 0x80 { scalars &+= 1 }
                     if c == 0x0A {
                         newlines &+= 1

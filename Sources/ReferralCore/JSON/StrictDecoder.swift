@@ -31,7 +31,7 @@ public struct StrictDecoder: Sendable {
         throws(LoadFailure) -> T
     {
         if let hand = T.self as? any FieldDecodable.Type {
-            var r = TokenReader(tokens: doc.tokens, file: doc.file, path: path, echo: echoValues, capLimit: .max)
+            var r = TokenReader(tokens: doc.tokens, file: doc.file, path: .text(path), echo: echoValues, capLimit: .max)
             do {
                 return try r.object(index, hand) as! T  // the same type: `hand` is `T.self`
             } catch {
@@ -41,11 +41,12 @@ public struct StrictDecoder: Sendable {
         return try decodeGeneric(type, in: doc, at: index, path: path)
     }
 
-    /// Decodes `T` through `Codable` (every document; the reference for the hand-written ones).
-    func decodeGeneric<T: Decodable>(_ type: T.Type, in doc: JSONDocument, at index: Int, path: String = "$")
-        throws(LoadFailure) -> T
+    /// Decodes `T` through `Codable`; with `byHand` false, its parts too (the reference for the
+    /// hand-written decoders).
+    func decodeGeneric<T: Decodable>(_ type: T.Type, in doc: JSONDocument, at index: Int, path: String = "$",
+                                     byHand: Bool = true) throws(LoadFailure) -> T
     {
-        let context = DecodingContext(doc: doc, echoValues: echoValues)
+        let context = DecodingContext(doc: doc, echoValues: echoValues, byHand: byHand)
         let d = NodeDecoder(index: index, path: path, context: context)
         do {
             let value = try T(from: d)
@@ -80,11 +81,14 @@ protocol LocatingDecoder: Decoder {
 final class DecodingContext: @unchecked Sendable {
     let doc: JSONDocument
     let echoValues: Bool
+    /// Parts with a field table are decoded by hand (false only for the differential tests).
+    let byHand: Bool
     var file: SourceFile { doc.file }
     var tokens: [JSONToken] { doc.tokens }
-    init(doc: JSONDocument, echoValues: Bool) {
+    init(doc: JSONDocument, echoValues: Bool, byHand: Bool = true) {
         self.doc = doc
         self.echoValues = echoValues
+        self.byHand = byHand
     }
 
     func diagnostic(for error: DecodingError, root: Int, rootPath: String) -> Diagnostic {
@@ -237,6 +241,16 @@ final class NodeDecoder: LocatingDecoder {
     /// Decodes a child node, then checks it for unknown fields.
     func decodeChild<T: Decodable>(_ type: T.Type, index: Int, step: Step, key: CodingKey) throws -> T {
         let child = NodeDecoder(index: index, parent: self, step: step, codingKey: key)
+        if context.byHand, let hand = T.self as? any FieldDecodable.Type {
+            // A type with a field table (an area of context.json, say): decoded by hand, same findings.
+            var r = TokenReader(tokens: context.tokens, file: context.file, path: .decoder(child), echo: context.echoValues,
+                                capLimit: .max)
+            do throws(TokenReader.Stop) {
+                return try r.object(index, hand) as! T  // the same type: `hand` is `T.self`
+            } catch {
+                throw DecodeIssue(diagnostics: r.findings)
+            }
+        }
         let v = try T(from: child)
         try child.checkUnknownKeys()
         return v

@@ -1,7 +1,28 @@
 /// Strings and numbers of `TapeParser`: scanned in place, validated, never copied.
 extension TapeParser {
-    /// Bytes that end the fast scan of a string: `"`, `\`, control characters and non-ASCII.
-    static let stringStop: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 }
+    /// The offset of the first byte from `i` on that is `"`, `\`, a control character or not
+    /// ASCII (or the end): eight bytes at a time, then one by one.
+    @inline(__always) func plainRun(from i: Int) -> Int {
+        var i = i
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while i + 8 <= b.count {
+            let x = UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            let q = x ^ 0x2222_2222_2222_2222, s = x ^ 0x5C5C_5C5C_5C5C_5C5C
+            // High bit set in a byte: that byte is a quote, a backslash, below 0x20 or above 0x7F
+            // (exact for every byte: no carries between bytes).
+            let isQuote = ~(((q & low) &+ low) | q), isSlash = ~(((s & low) &+ low) | s)
+            let below20 = ~((x & low) &+ 0x6060_6060_6060_6060)
+            let stops = (isQuote | isSlash | below20 | x) & high
+            if stops != 0 { return i + stops.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < b.count {
+            let c = b[i]
+            if c < 0x20 || c == 0x22 || c == 0x5C || c >= 0x80 { return i }
+            i += 1
+        }
+        return i
+    }
 
     /// Scans a string from its opening quote to after its closing quote. Returns whether it has
     /// escapes and whether any raw byte is not ASCII. UTF-8 is checked chunk by chunk (between
@@ -12,9 +33,8 @@ extension TapeParser {
         i += 1
         var escaped = false, nonASCII = false, invalid = false
         var chunkStart = i, chunkNonASCII = false
-        let stop = TapeParser.stringStop
         while true {
-            while i < b.count, !stop[Int(b[i])] { i += 1 }
+            i = plainRun(from: i)
             guard i < b.count else { throw fail("unterminated string", at: start) }
             let c = b[i]
             if c == UInt8(ascii: "\"") {

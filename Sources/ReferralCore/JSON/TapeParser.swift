@@ -29,8 +29,14 @@ struct TapeParser {
     /// hash table of them (by 64-bit hash of plain keys, or by text once a key is not plain).
     struct KeyFrame {
         var base: Int
-        var byHash: [UInt64: Int]?
-        var byText: [String: Int]?
+        var byHash: [UInt64: Int]? = nil
+        var byText: [String: Int]? = nil
+        /// A 128-bit filter of the plain keys' hashes, while every key is plain.
+        var bloomLow: UInt64 = 0
+        var bloomHigh: UInt64 = 0
+        var allPlain = true
+
+        init(base: Int) { self.base = base }
     }
 
     /// Objects with fewer keys than this are checked for duplicates by a scan (of hashes first:
@@ -225,8 +231,7 @@ struct TapeParser {
         }
         let start = i
         let (escaped, nonASCII) = try string()
-        var h: UInt32 = 0x811C_9DC5
-        for k in (start + 1)..<(i - 1) { h = (h ^ UInt32(b[k])) &* 0x0100_0193 }
+        let h = TapeParser.keyHash(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[(start + 1)..<(i - 1)]))
         let ref = KeyRef(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), hash: h,
                          plain: !escaped && !nonASCII)
         if let first = duplicate(of: ref, in: &frame) {
@@ -326,9 +331,38 @@ struct TapeParser {
         return h
     }
 
+    /// A hash of a key's raw bytes for telling keys apart quickly (not for tables: see hash64):
+    /// the length and the first and last eight bytes.
+    @inline(__always) static func keyHash(_ r: UnsafeRawBufferPointer) -> UInt32 {
+        let n = r.count
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        if n >= 8 {
+            h ^= UInt64(littleEndian: r.loadUnaligned(as: UInt64.self)) &* 0xC2B2_AE3D_27D4_EB4F
+            h = (h << 31 | h >> 33) ^ UInt64(littleEndian: r.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* 0x1656_67B1_9E37_79F9
+        } else {
+            var v: UInt64 = 0
+            for c in r { v = v << 8 | UInt64(c) }
+            h ^= v &* 0xC2B2_AE3D_27D4_EB4F
+        }
+        return UInt32(truncatingIfNeeded: (h ^ h >> 29) &* 0xBF58_476D_1CE4_E5B9 >> 32)
+    }
+
     /// The offset of an earlier key of the object with the same text as `k`, if any.
     mutating func duplicate(of k: KeyRef, in frame: inout KeyFrame) -> Int? {
         let count = keys.count - frame.base
+        // Plain keys of an object of plain keys: a bit per hash says most often at once that the
+        // key is new.
+        if k.plain && frame.allPlain && count < TapeParser.scanLimit {
+            let bit = UInt64(1) << UInt64(k.hash & 63)
+            if k.hash & 64 == 0 {
+                defer { frame.bloomLow |= bit }
+                if frame.bloomLow & bit == 0 { return nil }
+            } else {
+                defer { frame.bloomHigh |= bit }
+                if frame.bloomHigh & bit == 0 { return nil }
+            }
+        }
+        if !k.plain { frame.allPlain = false }
         if count < TapeParser.scanLimit {
             let length = k.end - k.start
             for x in frame.base..<keys.count {

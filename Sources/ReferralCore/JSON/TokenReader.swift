@@ -9,7 +9,7 @@ struct TokenReader {
     let tokens: [JSONToken]
     let file: SourceFile
     let echo: Bool
-    let rootPath: String
+    let rootPath: RootPath
     /// The keys and indices from the root to the value being decoded.
     var steps: [Step] = []
     /// For each object being decoded, the key token of each of its fields (-1: absent), innermost
@@ -24,24 +24,38 @@ struct TokenReader {
         case index(Int)
     }
 
+    /// Where the root value sits: a path, or the generic decoder's (built only for a finding).
+    enum RootPath {
+        case text(String)
+        case decoder(NodeDecoder)
+
+        var text: String {
+            switch self {
+            case .text(let p): p
+            case .decoder(let d): d.jsonPath
+            }
+        }
+    }
+
     /// Thrown when a document cannot be decoded; its findings are in `findings`.
     struct Stop: Error {}
 
     /// `capLimit`: unknown fields shown per kind before they are only counted (`cap`); callers
     /// that cap findings themselves pass `Int.max` and get every finding, as the generic decoder gives.
-    init(tokens: [JSONToken], file: SourceFile, path: String, echo: Bool, capLimit: Int = DiagnosticCap.defaultLimit) {
+    init(tokens: [JSONToken], file: SourceFile, path: RootPath, echo: Bool, capLimit: Int = DiagnosticCap.defaultLimit) {
         self.tokens = tokens
         self.file = file
+        self.bytes = file.bytes
         self.rootPath = path
         self.echo = echo
         self.cap = DiagnosticCap(limit: capLimit)
     }
 
-    var bytes: [UInt8] { file.bytes }
+    let bytes: [UInt8]
 
     /// The JSON path of the value being decoded, plus `extra` (a key, already a path component).
     func path(_ extra: String = "") -> String {
-        var p = rootPath
+        var p = rootPath.text
         for s in steps {
             switch s {
             case .key(let k): p += pathComponent(k)
@@ -114,8 +128,17 @@ struct TokenReader {
         return x
     }
 
+    /// A value of a closed vocabulary matched by its bytes (a plain string: the usual case).
+    mutating func value<E: ByteMatched>(_ v: Int, _ type: E.Type = E.self) throws(Stop) -> E {
+        let t = tokens[v]
+        if t.kind == .string, t.isPlain, let e = E.rawTable.match(bytes, (Int(t.start) + 1)..<(Int(t.end) - 1)) { return e }
+        return try textValue(v, E.self)
+    }
+
+    mutating func value<E: FieldEnum>(_ v: Int, _ type: E.Type = E.self) throws(Stop) -> E { try textValue(v, type) }
+
     /// A value of a closed vocabulary, with "did you mean …?" (the value itself only with echo).
-    mutating func value<E: FieldEnum>(_ v: Int, _ type: E.Type = E.self) throws(Stop) -> E {
+    mutating func textValue<E: FieldEnum>(_ v: Int, _ type: E.Type) throws(Stop) -> E {
         let raw = try string(v)
         if let e = E(rawValue: raw) { return e }
         let allowed = E.allCases.map(\.rawValue)
@@ -150,21 +173,8 @@ struct TokenReader {
         try array(v) { (r, k) throws(Stop) in try r.value(k, E.self) }
     }
 
-    /// A map of names to lists of strings (`hours.weekly`), in the file's order.
-    mutating func stringLists(_ v: Int) throws(Stop) -> [(String, [String])] {
-        guard tokens[v].kind == .object else { throw typeIssue("an object", v) }
-        var out: [(String, [String])] = []
-        var k = v + 1
-        let end = Int(tokens[v].next)
-        while k < end {
-            let name = tokens.string(k, in: bytes)
-            steps.append(.key(name))
-            if tokens[k + 1].kind == .null { throw fail(.jsonWrongType, "'\(name)' must not be null", at: k + 1) }
-            out.append((name, try strings(k + 1)))
-            steps.removeLast()
-            k = Int(tokens[k + 1].next)
-        }
-        return out
+    mutating func values<E: ByteMatched>(_ v: Int, _ type: E.Type = E.self) throws(Stop) -> [E] {
+        try array(v) { (r, k) throws(Stop) in try r.value(k, E.self) }
     }
 
     /// Decodes the object at `v` as `D`: see `FieldTable`.

@@ -44,7 +44,7 @@ extension DirectoryBuilder {
     /// Decodes an element by hand (services, organisations: see `FieldTable`).
     static func element<T: FieldDecodable>(_ type: T.Type) -> ListStream<T>.Decode {
         { tokens, file, path, reading in
-            var r = TokenReader(tokens: tokens, file: file, path: path, echo: true)
+            var r = TokenReader(tokens: tokens, file: file, path: .text(path), echo: true)
             swap(&r.steps, &reading.spareSteps)
             swap(&r.slots, &reading.spareSlots)
             defer {
