@@ -31,8 +31,8 @@ enum ExplainCommand: Command {
                              hint: "see 'referral list services' for the ids")
             throw CLIError.internalError("service '\(id)' is listed but cannot be found")
         }
-        let c = try Inputs.loadCase(casePath, directory: directory, env: env)
         let (time, note) = try Inputs.time(args.value("at"), directory: directory, env: env)
+        let c = try Inputs.loadCase(casePath, directory: directory, at: time, env: env)
         guard let explanation = Router(directory: directory).explain(serviceID: service.id, for: c, at: time) else {
             throw CLIError.internalError("the router found no service '\(service.id)'")
         }

@@ -51,13 +51,15 @@ enum Inputs {
         return PartialDirectory.marked(plan, errors: load.errors)
     }
 
-    /// Reads a case from `path` (`-` for standard input) and checks it against the directory.
-    /// Error messages name the file and the place, never a value from the case.
+    /// Reads a case from `path` (`-` for standard input) and checks it against the directory and
+    /// the routing time. Error messages name the file and the place, never a value from the case.
     /// `loadCase`, on a partial directory: a case that names a pathway left out because its file
     /// is broken is told so.
-    static func loadCase(_ path: String, directory: Directory, env: Environment, partial: DirectoryLoader.Result?) throws -> Case {
+    static func loadCase(_ path: String, directory: Directory, at time: RoutingTime, env: Environment,
+                         partial: DirectoryLoader.Result?) throws -> Case
+    {
         do {
-            return try loadCase(path, directory: directory, env: env)
+            return try loadCase(path, directory: directory, at: time, env: env)
         } catch CLIError.invalidInput(let message, let diagnostics, let help) where partial != nil {
             let broken = Set(partial?.errors.map(\.place.file) ?? []).sorted()
             throw CLIError.invalidInput(message, diagnostics: diagnostics,
@@ -66,7 +68,7 @@ enum Inputs {
         }
     }
 
-    static func loadCase(_ path: String, directory: Directory, env: Environment) throws -> Case {
+    static func loadCase(_ path: String, directory: Directory, at time: RoutingTime, env: Environment) throws -> Case {
         let name = path == "-" ? "<stdin>" : path
         let read = path == "-" ? env.readStandardInput(InputLimits.caseBytes)
             : InputReader.read(path: path, limit: InputLimits.caseBytes)
@@ -77,7 +79,7 @@ enum Inputs {
             throw CLIError.invalidInput("cannot read the case \(path == "-" ? "from standard input" : "file '\(path)'")",
                                         diagnostics: [f.diagnostic(file: name)])
         }
-        switch CaseRouting.loadCase(bytes: bytes, name: name, directory: directory) {
+        switch CaseRouting.loadCase(bytes: bytes, name: name, directory: directory, at: time) {
         case .success(let c): return c
         case .failure(let refusal): throw CLIError.invalidInput(refusal.message, diagnostics: refusal.diagnostics)
         }

@@ -38,8 +38,8 @@ enum RouteCommand: Command {
         try Inputs.checkTime(args.value("at"), command: spec.name)
         let (directory, partial) = try Inputs.directory(pathways: args.value("pathways"), context: args.value("context"),
                                                         allowPartial: args.flag("allow-partial"))
-        let c = try Inputs.loadCase(args.positionals[0], directory: directory, env: env, partial: partial)
         let (time, note) = try Inputs.time(args.value("at"), directory: directory, env: env)
+        let c = try Inputs.loadCase(args.positionals[0], directory: directory, at: time, env: env, partial: partial)
         let plan = try Inputs.checkPartial(Router(directory: directory).route(c, at: time), c, load: partial)
         if let path = args.value("audit") { try AuditCommand.append(plan, directory: directory, to: path, env: env) }
         if args.value("format") == "json" {

@@ -65,12 +65,13 @@ struct TextRenderer {
         if b.otherWarnings > 0 {
             t.line("   (\(b.otherWarnings) more warning\(b.otherWarnings == 1 ? "" : "s") in the full plan: drop --brief)")
         }
-        let (label, verdict) = consentHeadline(valid: b.consentValid, anyReferral: b.anyReferral,
+        let (label, verdict) = consentHeadline(status: b.consentStatus, anyReferral: b.anyReferral,
                                                anyEmergency: b.anyEmergencyReferral, anyOption: b.anyOption, brief: true)
         t.para(label + ": ", verdict)
         for (i, s) in b.steps.enumerated() {
             t.para("\(i + 1). " + urgencyLabel(s.urgency) + " ", s.name + (s.window.map { " (" + $0.message + ")" } ?? ""),
                    leadWidth: "\(i + 1). ".count + s.urgency.rawValue.count + 1, indent: 5)
+            if let ask = s.ask { t.para("     ask ", ask.joined(separator: ", ") + ": it decides whether this applies, or how urgently") }
             for w in s.critical { warningLine(&t, w, indent: 5) }
             guard let best = s.best else {
                 t.para("     ", style.red("no usable option") + ": see the gaps", leadWidth: 5)
@@ -94,15 +95,23 @@ struct TextRenderer {
     }
 
     /// The consent verdict's label and explanation. It never says "valid" when nothing the person
-    /// agreed to can be referred (consent that covers none of the options, or no usable option at
-    /// all), and it says when emergency referrals are made without consent.
-    func consentHeadline(valid: Bool, anyReferral: Bool, anyEmergency: Bool, anyOption: Bool, brief: Bool) -> (String, String) {
+    /// agreed to can be referred (consent that names nothing yet, consent that covers none of the
+    /// options, or no usable option at all), and it says when emergency referrals are made without
+    /// consent.
+    func consentHeadline(status: ConsentAssessment.Status, anyReferral: Bool, anyEmergency: Bool, anyOption: Bool,
+                         brief: Bool) -> (String, String)
+    {
         let emergencyOnly = "only emergency referrals are made, without consent (imminent risk to life), with the minimum data; "
             + "the other options are information only"
-        if !valid {
+        if status == .notValid {
             return (style.red(brief ? "CONSENT NOT VALID" : "CONSENT: NOT VALID"),
                     anyEmergency ? emergencyOnly
                         : brief ? "nothing is referred; information only" : "nothing will be referred; options are information only")
+        }
+        if status == .noReferralConsent {
+            return (style.red(brief ? "NO REFERRAL CONSENT YET" : "CONSENT: NO REFERRAL CONSENT YET"),
+                    anyEmergency ? emergencyOnly
+                        : brief ? "information only" : "information only: nothing will be referred until the person agrees to a kind of service or an organisation")
         }
         if !anyOption {
             return (style.red(brief ? "NOTHING REFERRED" : "CONSENT: valid, NO USABLE OPTION"),
@@ -164,7 +173,7 @@ struct TextRenderer {
         let child = consent.child ? "; the person is a child" : ""
         let usable = decisions.filter { $0.action != .excluded }
         let (label, verdict) = consentHeadline(
-            valid: consent.valid, anyReferral: usable.contains { $0.action == .refer } || (explaining && usable.isEmpty),
+            status: consent.status, anyReferral: usable.contains { $0.action == .refer } || (explaining && usable.isEmpty),
             anyEmergency: usable.contains { $0.action == .emergencyReferral }, anyOption: !usable.isEmpty || explaining,
             brief: false)
         t.para(label + " ", "(given by \(consent.givenBy.rawValue)\(child)): " + verdict, indent: 2)
@@ -186,6 +195,7 @@ struct TextRenderer {
 
     func urgencyLabel(_ u: Urgency) -> String {
         switch u {
+        case .immediate: style.red("IMMEDIATE")
         case .emergency: style.red("EMERGENCY")
         case .urgent: style.yellow("URGENT")
         case .routine: "ROUTINE"
@@ -195,13 +205,17 @@ struct TextRenderer {
     func stepBlock(_ t: inout TextBuilder, _ s: StepPlan, number: Int, of total: Int) {
         let lead = "[\(number)/\(total)] " + urgencyLabel(s.urgency) + "  "
         let leadWidth = "[\(number)/\(total)] ".count + s.urgency.rawValue.count + 2
-        let where_ = "(\(s.pathway) / \(s.step)\(s.optional ? ", optional: only if the person chooses it" : ""))"
+        let also = s.pathways.dropFirst().isEmpty ? "" : "; also " + s.pathways.dropFirst().joined(separator: ", ")
+        let where_ = "(\(s.pathway) / \(s.step)\(also)\(s.optional ? ", optional: only if the person chooses it" : ""))"
         t.para(lead, style.bold(s.name) + "  " + where_, leadWidth: leadWidth, indent: 6)
-        t.line("      respond by  \(s.respondBy)")
+        t.line("      respond by  \(s.respondBy)\(s.urgency == .immediate ? " (now)" : "")")
         t.para("      why         ", s.urgencyReasons.joined(separator: "; "))
+        if let ask = s.ask {
+            t.para("      ask         ", ask.joined(separator: ", ") + ": not recorded yet, and it decides whether this step applies or how urgently")
+        }
         for w in s.windows {
             let lead = w.open ? "      window      " : "      closed      "
-            t.para(lead, w.message)
+            t.para(lead, w.message + (w.note.map { " (" + $0 + ")" } ?? ""))
         }
         if let note = s.note { t.para("      note        ", note) }
         for w in s.warnings { warningLine(&t, w, indent: 6) }

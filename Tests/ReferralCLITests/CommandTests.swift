@@ -33,7 +33,8 @@ private func fixtureCaseText() throws -> String {
         // The shelter's confidential address is never printed.
         #expect(!r.stdout.contains("Hidden Lane"))
         #expect(r.stdout.contains("CONFIDENTIAL: never shown"))
-        #expect(r.stdout.contains("GAPS (2"))
+        // Livelihoods, police by the person's choice, and the shelter whose one option is at capacity.
+        #expect(r.stdout.contains("GAPS (3"))
         #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
     }
 
@@ -57,7 +58,7 @@ private func fixtureCaseText() throws -> String {
         #expect(r.stdout.contains("shares age, gbv.hoursSinceIncident, sex"))
         #expect(r.stdout.contains("AT CAPACITY"))
         #expect(!r.stdout.contains("Hidden Lane"))
-        #expect(r.stdout.contains("gaps: gbv / livelihoods (not-eligible); gbv / police (persons-choice)"))
+        #expect(r.stdout.contains("gaps: gbv / safety (at-capacity); gbv / livelihoods (not-eligible); gbv / police (persons-choice)"))
     }
 
     @Test func jsonIsByteIdenticalAndTheSameFromStandardInput() throws {

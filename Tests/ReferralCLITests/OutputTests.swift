@@ -104,15 +104,16 @@ import Testing
         #expect(child.contains("never promise a child secrecy"))
     }
 
-    /// The consent headline said "valid" when nothing could be referred.
+    /// The consent headline said "valid" when nothing could be referred; a consent that names
+    /// nothing is "no referral consent yet" (issue 8).
     @Test func consentHeadlineNeverSaysValidWhenNothingIsReferred() {
         let path = "Pathways/demo/cases/gbv-hotline-no-consent.json"
         let full = Self.route(path).stdout
         #expect(!full.contains("CONSENT: valid"))
-        #expect(full.contains("CONSENT: COVERS NO OPTION"))
+        #expect(full.contains("CONSENT: NO REFERRAL CONSENT YET"))
         let brief = Self.route(path, extra: ["--brief"]).stdout
         #expect(!brief.contains("consent valid"))
-        #expect(brief.contains("CONSENT COVERS NO OPTION"))
+        #expect(brief.contains("NO REFERRAL CONSENT YET"))
         #expect(Self.route("Pathways/demo/cases/gbv-adult-rape-within-72h.json").stdout.contains("CONSENT: valid"))
         // Emergency referrals under the risk-to-life exception are not "consent valid" either.
         let risk = "Pathways/demo/cases/mhpss-imminent-risk-no-consent.json"

@@ -121,14 +121,17 @@ import Testing
     @Test func schemaListsExactlyTheFieldsOfACase() throws {
         let full = CaseDocument(
             formatVersion: 1, caseCode: "X-1", age: AgeValue(years: 3), sex: .female, area: "A", languages: ["l"],
-            accessNeeds: ["n"], populationGroups: ["g"], legalStatus: "s",
+            accessNeeds: ["n"], populationGroups: ["g"], legalStatus: "s", recordedAt: "2026-11-28T14:00+02:00",
             concerns: ConcernsDocument(pathways: ["p"], gbvIncidentType: .rape, hoursSinceIncident: 1,
-                                       traffickingIndicators: [.act], suicidePlan: true, psychosisSigns: true,
-                                       distress: .mild, separation: .separated, caregiverSuspected: true,
-                                       imminentRiskToLife: true),
-            preferences: PreferencesDocument(noPolice: true, noForensicEvidence: true, staffSex: .female, remoteOnly: true),
+                                       traffickingIndicators: [.act], suicidePlan: true, suicidalThoughts: true,
+                                       psychosisSigns: true, distress: .mild, separation: .separated,
+                                       caregiverSuspected: true, imminentRiskToLife: true, injuries: true,
+                                       safetyRisk: .high, bestInterestsDetermination: .pending),
+            preferences: PreferencesDocument(noPolice: true, noForensicEvidence: true, staffSex: .female, remoteOnly: true,
+                                             excludeOrganisations: ["o"], wantsShelter: true),
             consent: ConsentDocument(givenBy: .self, childAssent: true, referToCategories: ["c"],
-                                     referToOrganisations: ["o"], share: [.age], mandatoryReportingExplained: true))
+                                     referToOrganisations: ["o"], share: [.age], mandatoryReportingExplained: true,
+                                     caregiverNotToBeContacted: true))
         let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any])
         func keys(_ o: [String: Any], _ t: CaseFieldType, _ path: String) {
             guard case .object(let fields) = t else { Issue.record("\(path) is an object in the format"); return }

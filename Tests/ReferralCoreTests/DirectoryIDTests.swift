@@ -27,7 +27,8 @@ import Testing
         let long = String(repeating: "q", count: 100_000)
         let r = try Self.load("services.json") { $0.replacingOccurrences(of: "\"organisation\": \"org.alpha\"", with: "\"organisation\": \"\(long)\"") }
         let e = try #require(r.errors.first { $0.code == .refUnknownOrganisation })
-        #expect(e.message == "unknown organisation '(not a valid id: 100000 bytes)'")
+        // The service holding the reference is named (issue 8), the reference is not repeated.
+        #expect(e.message == "unknown organisation '(not a valid id: 100000 bytes)' in service 'alpha.gbv-cm'")
         #expect(e.id == nil)
     }
 

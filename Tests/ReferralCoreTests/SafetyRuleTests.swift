@@ -233,7 +233,9 @@ struct SafetyRuleTests {
         ("4", "caregiver", false, false, "none", true, nil),
         ("16", "self", false, false, "none", true, nil),
         ("16", "caregiver", false, false, "none", false, .consentByAge),
-        ("\"16-19\"", "self", false, false, "none", false, .consentByAge),
+        // An age in dispute is a child's until assessed (rules.presumeMinority): the rule of 16, self.
+        ("\"16-19\"", "self", false, false, "none", true, nil),
+        ("\"16-19\"", "caregiver", false, false, "none", false, .consentByAge),
     ])
     func childConsentFollowsTheAgeTable(_ age: String, _ givenBy: String, _ assent: Bool, _ suspected: Bool,
                                         _ separation: String, _ valid: Bool, _ failing: RuleID?) throws

@@ -105,8 +105,11 @@ extension Diagnostic {
             case entrySource = "entry.source"
             case pathwayNoEntry = "pathway.no-entry"
             case stepWindow = "step.window"
+            case stepRespondWithin = "step.respond-within"
             case caseCode = "case.code"
             case caseHours = "case.hours"
+            case caseRecordedAt = "case.recorded-at"
+            case caseCaregiverNotContacted = "case.caregiver-not-contacted"
             case caseIdentifyingData = "case.identifying-data"
             case caseInvalidAge = "case.invalid-age"
             case caseNoLanguage = "case.no-language"
@@ -131,6 +134,7 @@ extension Diagnostic {
             case coverageRestrictedOnly = "coverage.restricted-only"
             case coverageWaitlistOnly = "coverage.waitlist-only"
             case dataAtCapacity = "data.at-capacity"
+            case dataShelterAdmitsChildren = "data.shelter-admits-children"
             case dataClosedInPathway = "data.closed-in-pathway"
             case dataConfidentialAddress = "data.confidential-address"
             case dataConfidentialNoFocalPoint = "data.confidential-no-focal-point"
@@ -265,8 +269,11 @@ extension Diagnostic {
                 case .entrySource: "an entry's source names no dataset or no record id"
                 case .pathwayNoEntry: "a pathway has no entry step"
                 case .stepWindow: "a step's time window is malformed (hours not positive or too large)"
+                case .stepRespondWithin: "a step's respondWithinHours is not between 0 and 1000000"
                 case .caseCode: "the case code does not have the context's shape (rules.caseCode; by default a prefix and a number)"
                 case .caseHours: "hoursSinceIncident is out of range"
+                case .caseRecordedAt: "recordedAt is not a time to the hour with its offset, or it is after the routing time"
+                case .caseCaregiverNotContacted: "caregiverNotToBeContacted is recorded for an age whose consent rule does not let the child consent alone"
                 case .caseIdentifyingData: "the case carries identifying data (refused; nothing of it is stored or echoed)"
                 case .caseInvalidAge: "an age or age band that cannot be read or is out of range"
                 case .caseNoLanguage: "the case lists no language"
@@ -291,6 +298,7 @@ extension Diagnostic {
                 case .coverageRestrictedOnly: "in an area, a step's only options are restricted by legal status"
                 case .coverageWaitlistOnly: "in an area, a step's only options have a waiting list"
                 case .dataAtCapacity: "a service is at capacity (waiting list)"
+                case .dataShelterAdmitsChildren: "a shelter admits children without declaring the feature child-safe (children are never housed with unrelated adults)"
                 case .dataClosedInPathway: "a closed service's category is used by a pathway"
                 case .dataConfidentialAddress: "a service has a confidential address (never printed by the router)"
                 case .dataConfidentialNoFocalPoint: "a service with a confidential address has no focal point to arrange access"
@@ -491,10 +499,13 @@ extension Diagnostic {
         public static let pathwayNoEntry = Code(.pathwayNoEntry)
         /// A step's time window is malformed (hours not positive or too large).
         public static let stepWindow = Code(.stepWindow)
+        public static let stepRespondWithin = Code(.stepRespondWithin)
         /// The case code does not have the context's shape (rules.caseCode; by default a prefix and a number).
         public static let caseCode = Code(.caseCode)
         /// HoursSinceIncident is out of range.
         public static let caseHours = Code(.caseHours)
+        public static let caseRecordedAt = Code(.caseRecordedAt)
+        public static let caseCaregiverNotContacted = Code(.caseCaregiverNotContacted)
         /// The case carries identifying data (refused; nothing of it is stored or echoed).
         public static let caseIdentifyingData = Code(.caseIdentifyingData)
         /// An age or age band that cannot be read or is out of range.
@@ -543,6 +554,7 @@ extension Diagnostic {
         public static let coverageWaitlistOnly = Code(.coverageWaitlistOnly)
         /// A service is at capacity (waiting list).
         public static let dataAtCapacity = Code(.dataAtCapacity)
+        public static let dataShelterAdmitsChildren = Code(.dataShelterAdmitsChildren)
         /// A closed service's category is used by a pathway.
         public static let dataClosedInPathway = Code(.dataClosedInPathway)
         /// A service has a confidential address (never printed by the router).

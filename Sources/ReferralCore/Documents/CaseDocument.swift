@@ -16,6 +16,10 @@ public struct CaseDocument: Codable, Sendable {
     public var accessNeeds: [String]?
     public var populationGroups: [String]?
     public var legalStatus: String?
+    /// When the facts were recorded, to the hour (`2026-11-28T14:00+02:00`): hours since the
+    /// incident are counted from it, so a saved case routed later keeps its time windows. A time
+    /// of recording, never a date of birth or of an event in the person's life.
+    public var recordedAt: String?
     public var concerns: ConcernsDocument
     public var preferences: PreferencesDocument?
     public var consent: ConsentDocument
@@ -62,17 +66,26 @@ public struct ConcernsDocument: Codable, Sendable {
     /// The pathways the case concerns (`gbv`, `child-protection`, …).
     public var pathways: [String]
     public var gbvIncidentType: GBVIncidentType?
-    /// Hours since the incident, as of the routing time.
+    /// Hours since the incident, as of `recordedAt` (without it: as of the routing time).
     public var hoursSinceIncident: Double?
     public var traffickingIndicators: [TraffickingIndicator]?
     public var suicidePlan: Bool?
+    /// Thoughts of suicide or self-harm (without a plan, or before one is asked about).
+    public var suicidalThoughts: Bool?
     public var psychosisSigns: Bool?
     public var distress: Distress?
     public var separation: Separation?
     /// The caregiver is the suspected perpetrator: their consent never counts.
     public var caregiverSuspected: Bool?
     /// An imminent risk to the person's life (the exception to consent, where the context allows).
+    /// Not recorded while suicidal thoughts or a plan are: assess it now.
     public var imminentRiskToLife: Bool?
+    /// Physical injuries are recorded.
+    public var injuries: Bool?
+    /// The caseworker's safety assessment: the risk of further harm.
+    public var safetyRisk: SafetyRisk?
+    /// For a child: where the best interests determination stands (none when not recorded).
+    public var bestInterestsDetermination: BestInterestsDetermination?
 }
 
 public struct PreferencesDocument: Codable, Sendable {
@@ -83,6 +96,11 @@ public struct PreferencesDocument: Codable, Sendable {
     public var noForensicEvidence: Bool?
     public var staffSex: Sex?
     public var remoteOnly: Bool?
+    /// Organisations (directory ids) the person must never be sent to (the perpetrator works
+    /// there): never offered, not even as information.
+    public var excludeOrganisations: [String]?
+    /// The person asks for a safe place to stay.
+    public var wantsShelter: Bool?
 }
 
 public struct ConsentDocument: Codable, Sendable {
@@ -97,4 +115,7 @@ public struct ConsentDocument: Codable, Sendable {
     public var share: [CaseField]
     /// The person was told what providers with a duty to report must report, and to whom.
     public var mandatoryReportingExplained: Bool?
+    /// A child who may consent alone (15 to 17 in most contexts) asked that the caregiver not be
+    /// contacted: statutory services and providers with a reporting duty are flagged.
+    public var caregiverNotToBeContacted: Bool?
 }

@@ -11,6 +11,7 @@ extension CaseDocument: FieldDecodable {
         .optional("accessNeeds") { $0.accessNeeds = try $1.strings($2) },
         .optional("populationGroups") { $0.populationGroups = try $1.strings($2) },
         .optional("legalStatus") { $0.legalStatus = try $1.string($2) },
+        .optional("recordedAt") { $0.recordedAt = try $1.string($2) },
         .required("concerns") { $0.concerns = try $1.object($2) },
         .optional("preferences") { $0.preferences = try $1.object($2) },
         .required("consent") { $0.consent = try $1.object($2) },
@@ -29,11 +30,15 @@ extension ConcernsDocument: FieldDecodable {
         .optional("hoursSinceIncident") { $0.hoursSinceIncident = try $1.double($2) },
         .optional("traffickingIndicators") { $0.traffickingIndicators = try $1.values($2) },
         .optional("suicidePlan") { $0.suicidePlan = try $1.bool($2) },
+        .optional("suicidalThoughts") { $0.suicidalThoughts = try $1.bool($2) },
         .optional("psychosisSigns") { $0.psychosisSigns = try $1.bool($2) },
         .optional("distress") { $0.distress = try $1.value($2) },
         .optional("separation") { $0.separation = try $1.value($2) },
         .optional("caregiverSuspected") { $0.caregiverSuspected = try $1.bool($2) },
         .optional("imminentRiskToLife") { $0.imminentRiskToLife = try $1.bool($2) },
+        .optional("injuries") { $0.injuries = try $1.bool($2) },
+        .optional("safetyRisk") { $0.safetyRisk = try $1.value($2) },
+        .optional("bestInterestsDetermination") { $0.bestInterestsDetermination = try $1.value($2) },
     ])
 
     static var blank: ConcernsDocument { ConcernsDocument(pathways: []) }
@@ -45,6 +50,8 @@ extension PreferencesDocument: FieldDecodable {
         .optional("noForensicEvidence") { $0.noForensicEvidence = try $1.bool($2) },
         .optional("staffSex") { $0.staffSex = try $1.value($2) },
         .optional("remoteOnly") { $0.remoteOnly = try $1.bool($2) },
+        .optional("excludeOrganisations") { $0.excludeOrganisations = try $1.strings($2) },
+        .optional("wantsShelter") { $0.wantsShelter = try $1.bool($2) },
     ])
 
     static var blank: PreferencesDocument { PreferencesDocument() }
@@ -58,6 +65,7 @@ extension ConsentDocument: FieldDecodable {
         .optional("referToOrganisations") { $0.referToOrganisations = try $1.strings($2) },
         .required("share") { $0.share = try $1.values($2) },
         .optional("mandatoryReportingExplained") { $0.mandatoryReportingExplained = try $1.bool($2) },
+        .optional("caregiverNotToBeContacted") { $0.caregiverNotToBeContacted = try $1.bool($2) },
     ])
 
     static var blank: ConsentDocument { ConsentDocument(givenBy: .caregiver, share: []) }

@@ -26,7 +26,7 @@ public struct ContextDocument: Codable, Sendable {
     public var legalStatuses: [VocabularyEntry]?
     /// Access needs a case can name and a service can meet (`wheelchair`, `sign-language`…). When
     /// given, services and cases are checked against it, so a misspelling cannot silently exclude.
-    public var accessNeeds: [VocabularyEntry]?
+    public var accessNeeds: [AccessNeedDocument]?
     /// Pathway files, relative to this file (generic pathways are shared between contexts).
     public var pathways: [String]
     public var rules: ContextRules
@@ -44,6 +44,19 @@ public struct VocabularyEntry: Codable, Sendable {
     public var name: String
 }
 
+/// An access need a case can name and a service can meet, with how an unmet need is accommodated.
+public struct AccessNeedDocument: Codable, Sendable {
+    public var id: String
+    public var name: String
+    /// Modalities that meet the need without the service listing it (a phone line or a mobile
+    /// team meets a wheelchair user). Left out: `phone`, `remote`, `mobile` for `wheelchair` and
+    /// `mobility`, none for any other need.
+    public var metByModality: [Modality]?
+    /// What to arrange when a service does not meet the need ("arrange sign-language
+    /// interpretation"): a reasonable accommodation, never a reason to exclude.
+    public var accommodation: String?
+}
+
 public struct AreaDocument: Codable, Sendable {
     /// The P-code; it extends its parent's code (`XY` → `XY02` → `XY0211`).
     public var pcode: String
@@ -58,6 +71,18 @@ public struct CategoryDocument: Codable, Sendable {
     public var sensitive: Bool?
     /// The category is law enforcement: a survivor's "no police" preference excludes it.
     public var lawEnforcement: Bool?
+    /// Services of this kind house people (safe shelters): a child is offered one only if the
+    /// service declares the feature `child-safe`.
+    public var shelter: Bool?
+    /// Family tracing: for a trafficked child, a warning to check first that the family was not
+    /// involved.
+    public var familyTracing: Bool?
+    /// A durable solution (assisted return, reintegration, resettlement): for a child, no
+    /// referral until a best interests determination is done.
+    public var durableSolution: Bool?
+    /// Offered only as a referral with the person's consent, never as information only (a PSEA
+    /// reporting channel).
+    public var referralOnly: Bool?
 }
 
 /// Context rules: defaults from guidance that a coordinator can change in data.
@@ -81,6 +106,9 @@ public struct ContextRules: Codable, Sendable {
     public var adultAge: Int?
     /// The shape of this operation's case codes; nil: a prefix and a number (`CaseCodeRule`).
     public var caseCode: CaseCodeRuleDocument?
+    /// A person whose age band includes ages under `adultAge` is treated as a child until the age
+    /// is assessed (presumption of minority). Left out: true.
+    public var presumeMinority: Bool?
 }
 
 public struct ConsentBand: Codable, Sendable {
@@ -110,6 +138,8 @@ public struct RiskToLifeRule: Codable, Sendable {
 }
 
 public struct ResponseHours: Codable, Sendable {
+    /// Left out: 0 (respond now).
+    public var immediate: Int?
     public var emergency: Int
     public var urgent: Int
     public var routine: Int
@@ -302,6 +332,9 @@ public struct StepDocument: Codable, Sendable {
     /// The step is offered only to cases meeting this condition.
     public var when: ConditionDocument?
     public var urgency: Urgency
+    /// The step's own response time in hours (family tracing within 48 hours), when it is
+    /// shorter than the urgency's.
+    public var respondWithinHours: Double?
     /// Time windows after the incident, each raising the urgency while open.
     public var windows: [WindowDocument]?
     /// Conditions that raise the urgency (for example suicide risk with a plan → emergency).
@@ -323,6 +356,11 @@ public struct WindowDocument: Codable, Sendable {
     /// Hours after the incident when the window closes.
     public var hours: Double
     public var urgency: Urgency
+    /// The cases the window applies to (emergency contraception: women and girls of reproductive
+    /// age); left out: every case the step applies to.
+    public var when: ConditionDocument?
+    /// Shown with the window ("ulipristal and the copper IUD up to 120 hours").
+    public var note: String?
 }
 
 public struct EscalationDocument: Codable, Sendable {
@@ -347,11 +385,15 @@ public struct ConditionDocument: Codable, Sendable, Hashable {
     public var separation: [Separation]?
     public var traffickingIndicators: [TraffickingIndicator]?
     public var suicidePlan: Bool?
+    public var suicidalThoughts: Bool?
     public var psychosisSigns: Bool?
     public var distressAtLeast: Distress?
     public var hoursSinceIncidentAtMost: Double?
     public var caregiverSuspected: Bool?
     public var imminentRiskToLife: Bool?
+    public var injuries: Bool?
+    public var safetyRisk: [SafetyRisk]?
+    public var wantsShelter: Bool?
     public var populationGroups: [String]?
     public var anyOf: [ConditionDocument]?
     public var not: Box<ConditionDocument>?

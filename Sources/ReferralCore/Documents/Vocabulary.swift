@@ -24,13 +24,16 @@ public enum InterventionType: String, FieldEnum {
 }
 
 public enum Urgency: String, FieldEnum, Comparable {
+    /// Respond now (an imminent risk to life): above emergency, sorted first.
+    case immediate
     case emergency, urgent, routine
     public static let fieldName = "urgency"
     var order: Int {
         switch self {
-        case .emergency: 0
-        case .urgent: 1
-        case .routine: 2
+        case .immediate: 0
+        case .emergency: 1
+        case .urgent: 2
+        case .routine: 3
         }
     }
     public static func < (a: Urgency, b: Urgency) -> Bool { a.order < b.order }
@@ -54,6 +57,19 @@ public enum Distress: String, FieldEnum, Comparable {
     public static let fieldName = "distress level"
     var order: Int { Distress.allCases.firstIndex(of: self)! }
     public static func < (a: Distress, b: Distress) -> Bool { a.order < b.order }
+}
+
+/// The caseworker's assessment of the risk of further harm (a safety assessment), for shelter.
+public enum SafetyRisk: String, FieldEnum {
+    case low, medium, high
+    public static let fieldName = "safety risk"
+}
+
+/// Where a child's best interests determination (BID) stands: a durable solution (return,
+/// resettlement, local integration) waits for `done`.
+public enum BestInterestsDetermination: String, FieldEnum {
+    case none, pending, done
+    public static let fieldName = "best interests determination"
 }
 
 public enum Separation: String, FieldEnum {
@@ -96,6 +112,9 @@ public enum CaseField: String, FieldEnum, Comparable {
     case childSeparation = "child.separation"
     case childCaregiverSuspected = "child.caregiverSuspected"
     case imminentRiskToLife
+    /// What puts the person's life at risk, as recorded (a suicide plan or thoughts, signs of
+    /// psychosis, injuries): what a receiver needs to act on an emergency referral.
+    case riskNature = "risk.nature"
     case preferences
     public static let fieldName = "case field"
     public static func < (a: CaseField, b: CaseField) -> Bool { a.rawValue < b.rawValue }

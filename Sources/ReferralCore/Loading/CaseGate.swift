@@ -12,6 +12,8 @@ indirect enum CaseFieldType: Sendable {
 
     enum ValueKind: Sendable {
         case caseCode, area, language, accessNeed, populationGroup, legalStatus, pathway, category, organisation
+        /// A time to the hour with its offset (`2026-11-28T14:00+02:00`): when the case was recorded.
+        case hourTime
         /// A closed vocabulary of the format itself (sex, incident type…).
         case enumeration([String])
     }
@@ -29,23 +31,30 @@ indirect enum CaseFieldType: Sendable {
         "accessNeeds": .array(.string(.accessNeed)),
         "populationGroups": .array(.string(.populationGroup)),
         "legalStatus": .string(.legalStatus),
+        "recordedAt": .string(.hourTime),
         "concerns": .object([
             "pathways": .array(.string(.pathway)),
             "gbvIncidentType": oneOf(GBVIncidentType.self),
             "hoursSinceIncident": .number,
             "traffickingIndicators": .array(oneOf(TraffickingIndicator.self)),
             "suicidePlan": .bool,
+            "suicidalThoughts": .bool,
             "psychosisSigns": .bool,
             "distress": oneOf(Distress.self),
             "separation": oneOf(Separation.self),
             "caregiverSuspected": .bool,
             "imminentRiskToLife": .bool,
+            "injuries": .bool,
+            "safetyRisk": oneOf(SafetyRisk.self),
+            "bestInterestsDetermination": oneOf(BestInterestsDetermination.self),
         ]),
         "preferences": .object([
             "noPolice": .bool,
             "noForensicEvidence": .bool,
             "staffSex": oneOf(Sex.self),
             "remoteOnly": .bool,
+            "excludeOrganisations": .array(.string(.organisation)),
+            "wantsShelter": .bool,
         ]),
         "consent": .object([
             "givenBy": oneOf(ConsentGiver.self),
@@ -54,6 +63,7 @@ indirect enum CaseFieldType: Sendable {
             "referToOrganisations": .array(.string(.organisation)),
             "share": .array(oneOf(CaseField.self)),
             "mandatoryReportingExplained": .bool,
+            "caregiverNotToBeContacted": .bool,
         ]),
     ])
 
@@ -167,6 +177,10 @@ struct CaseGate {
         case .category: (known, names) = (ctx.categories[s] != nil, .categories)
         case .organisation: known = directory.organisations[s] != nil
         case .enumeration(let values): known = values.contains(s)
+        case .hourTime:
+            // A well-formed time is checked against the hour and the routing time after decoding
+            // (case.recorded-at); a date or anything else personal is refused here.
+            known = RecordedAt.looksLikeATime(s)
         }
         // The name of an area or a language where its code belongs is a typo, not personal data.
         if !known, !isName(s, in: names.map(ctx.entries) ?? []), let k = IdentifyingShape.classify(s) {

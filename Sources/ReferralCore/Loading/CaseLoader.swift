@@ -1,6 +1,12 @@
 /// A case that passed every check: anonymised, well-formed and consistent with the directory.
 public struct Case: Sendable {
-    public let document: CaseDocument
+    /// The case as given, except that hours since the incident are as of the routing time once
+    /// the router has placed the case in time (`at(_:)`).
+    public private(set) var document: CaseDocument
+    /// When the facts were recorded (`recordedAt`); nil when the case does not say.
+    public let recordedAt: RoutingTime?
+    /// Hours since the incident as recorded: as of `recordedAt`, or of the routing time without it.
+    let recordedHours: Double?
     public var code: String { document.caseCode }
     public var age: AgeValue { document.age }
     public var concerns: ConcernsDocument { document.concerns }
@@ -13,10 +19,23 @@ public struct Case: Sendable {
 
     init(_ d: CaseDocument) {
         document = d
+        recordedAt = d.recordedAt.flatMap(RecordedAt.parse)
+        recordedHours = d.concerns.hoursSinceIncident
         languages = Set(d.languages)
         accessNeeds = Set(d.accessNeeds ?? [])
         populationGroups = Set(d.populationGroups ?? [])
         pathways = Set(d.concerns.pathways)
+    }
+
+    /// The case at routing time `t`: the hours since the incident recorded at `recordedAt` plus
+    /// the time since then, so a saved case routed later keeps its time windows. Without
+    /// `recordedAt`, the hours are as of the routing time (the case as given).
+    public func at(_ t: RoutingTime) -> Case {
+        guard let r = recordedAt, let h = recordedHours else { return self }
+        var c = self
+        let elapsed = h + Double(t.epochSeconds - r.epochSeconds) / 3600
+        c.document.concerns.hoursSinceIncident = min(max(elapsed, 0), RoutingTime.maxHours)
+        return c
     }
 
     /// The value of a shareable field, as it goes into a referral packet; nil when the case has none.
@@ -40,9 +59,18 @@ public struct Case: Sendable {
         case .mhpssRisk:
             var parts: [String] = []
             if c.suicidePlan == true { parts.append("suicide plan") }
+            if c.suicidalThoughts == true { parts.append("suicidal thoughts") }
             if c.psychosisSigns == true { parts.append("psychosis signs") }
-            if c.suicidePlan == nil && c.psychosisSigns == nil { return nil }
+            if c.suicidePlan == nil && c.suicidalThoughts == nil && c.psychosisSigns == nil { return nil }
             return parts.isEmpty ? "none reported" : parts.joined(separator: ", ")
+        case .riskNature:
+            var parts: [String] = []
+            if c.imminentRiskToLife == true { parts.append("imminent risk to life") }
+            if c.suicidePlan == true { parts.append("suicide plan") }
+            if c.suicidalThoughts == true { parts.append("suicidal thoughts") }
+            if c.psychosisSigns == true { parts.append("signs of psychosis") }
+            if c.injuries == true { parts.append("injuries") }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
         case .mhpssDistress: return c.distress?.rawValue
         case .childSeparation: return c.separation?.rawValue
         case .childCaregiverSuspected: return flag(c.caregiverSuspected)
@@ -54,6 +82,7 @@ public struct Case: Sendable {
             if p.noForensicEvidence == true { parts.append("no forensic evidence collection") }
             if let s = p.staffSex { parts.append("\(s.rawValue) staff") }
             if p.remoteOnly == true { parts.append("remote only") }
+            if p.wantsShelter == true { parts.append("asks for shelter") }
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         }
     }
@@ -73,10 +102,14 @@ func formatHours(_ h: Double) -> String {
 /// references. Every finding leaves through `CaseRedaction.redact`, the one redaction point: no
 /// message, place or id repeats a key or value of the case.
 public enum CaseLoader {
-    public static func load(bytes: [UInt8], name: String, directory: Directory) -> Result<Case, LoadFailure> {
+    /// Loads a case for routing at `at` (a time of recording after it is refused); without `at`,
+    /// the time of recording is checked for its shape only.
+    public static func load(bytes: [UInt8], name: String, directory: Directory, at: RoutingTime? = nil)
+        -> Result<Case, LoadFailure>
+    {
         let file = SourceFile(name: name, bytes: bytes)
         var root: JSONNode?
-        switch loadUnredacted(file, directory: directory, root: &root) {
+        switch loadUnredacted(file, directory: directory, at: at, root: &root) {
         case .success(let c):
             return .success(c)
         case .failure(let found):
@@ -87,7 +120,7 @@ public enum CaseLoader {
     }
 
     /// Everything but the redaction; never called from outside `load`.
-    private static func loadUnredacted(_ file: SourceFile, directory: Directory, root: inout JSONNode?)
+    private static func loadUnredacted(_ file: SourceFile, directory: Directory, at: RoutingTime?, root: inout JSONNode?)
         -> Result<Case, LoadFailure>
     {
         var diags: [Diagnostic] = []
@@ -102,12 +135,12 @@ public enum CaseLoader {
         } catch {
             return .failure(error)
         }
-        diags.append(contentsOf: check(doc, Locator(file: file, node: tree, path: "$"), directory))
+        diags.append(contentsOf: check(doc, Locator(file: file, node: tree, path: "$"), directory, at: at))
         if !diags.isEmpty { return .failure(LoadFailure(diags)) }
         return .success(Case(doc))
     }
 
-    static func check(_ d: CaseDocument, _ l: Locator, _ dir: Directory) -> [Diagnostic] {
+    static func check(_ d: CaseDocument, _ l: Locator, _ dir: Directory, at: RoutingTime? = nil) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let ctx = dir.context
         func unknown(_ code: Diagnostic.Code, _ at: Locator, _ what: String, _ value: String, _ known: [VocabularyEntryView]) {
@@ -154,6 +187,32 @@ public enum CaseLoader {
         for (i, x) in (d.consent.referToOrganisations ?? []).enumerated() where dir.organisations[x] == nil {
             unknown(.caseUnknownOrganisation, l["consent"]["referToOrganisations"][i], "organisation", x, organisations)
         }
+        for (i, x) in (d.preferences?.excludeOrganisations ?? []).enumerated() where dir.organisations[x] == nil {
+            unknown(.caseUnknownOrganisation, l["preferences"]["excludeOrganisations"][i], "organisation", x, organisations)
+        }
+        if let text = d.recordedAt {
+            let place = l["recordedAt"].place
+            if let t = RecordedAt.parse(text) {
+                if let at, t.epochSeconds > at.epochSeconds {
+                    out.append(Diagnostic(.error, code: .caseRecordedAt, place: place,
+                                          message: "the case was recorded after the routing time",
+                                          help: "check the time of recording and the routing time (--at)"))
+                }
+            } else {
+                out.append(Diagnostic(.error, code: .caseRecordedAt, place: place,
+                                      message: "recordedAt is the time the case was recorded, to the hour, with its offset",
+                                      help: "write it as 2026-11-28T14:00+02:00: minutes and seconds 00, never a date of birth"))
+            }
+        }
+        if d.consent.caregiverNotToBeContacted == true {
+            // Only a child who may consent alone can ask that the caregiver not be contacted.
+            let youngest = ctx.rules.consentByAge.first { $0.minAge <= d.age.min && d.age.min <= $0.maxAge }
+            if youngest?.consentFrom.contains(.self) != true {
+                out.append(Diagnostic(.error, code: .caseCaregiverNotContacted, place: l["consent"]["caregiverNotToBeContacted"].place,
+                                      message: "at this age the child cannot consent alone, so the caregiver cannot be left out this way",
+                                      help: "record it only from the age at which the context's consent rule lets the child consent (15 in most contexts); for a younger child whose caregiver must not be contacted, record caregiverSuspected or ask child protection"))
+            }
+        }
         if let h = d.concerns.hoursSinceIncident, !(0...RoutingTime.maxHours).contains(h) {
             out.append(Diagnostic(.error, code: .caseHours, place: l["concerns"]["hoursSinceIncident"].place,
                                   message: "hours since the incident must be between 0 and 1000000",
@@ -161,4 +220,22 @@ public enum CaseLoader {
         }
         return out
     }
+}
+
+/// `recordedAt`: a time to the hour with its offset (`2026-11-28T14:00+02:00`, seconds `:00`
+/// allowed). A time of recording, never a date: anything else is refused.
+enum RecordedAt {
+    /// The instant, or nil when the text is not a time to the hour.
+    static func parse(_ text: String) -> RoutingTime? {
+        guard let t = RoutingTime.parse(text, utcOffsetMinutes: 0) else { return nil }
+        let s = Array(text.utf8)
+        // YYYY-MM-DDTHH:MM then the offset, or :SS first; minutes and seconds must be 00.
+        guard s[14] == 48, s[15] == 48 else { return nil }
+        if s[16] == 58 { guard s[17] == 48, s[18] == 48, s.count > 19, s[19] != 46 else { return nil } }
+        return t
+    }
+
+    /// Any ISO 8601 time with an offset (to the hour or not): the gate lets it through, the
+    /// loader says what is wrong with it.
+    static func looksLikeATime(_ text: String) -> Bool { RoutingTime.parse(text, utcOffsetMinutes: 0) != nil }
 }

@@ -68,7 +68,9 @@ extension DirectoryBuilder {
             } else {
                 catLocs[c.id] = l
                 categories[c.id] = Category(id: c.id, name: c.name, sensitive: c.sensitive ?? false,
-                                            lawEnforcement: c.lawEnforcement ?? false)
+                                            lawEnforcement: c.lawEnforcement ?? false, shelter: c.shelter ?? false,
+                                            familyTracing: c.familyTracing ?? false,
+                                            durableSolution: c.durableSolution ?? false, referralOnly: c.referralOnly ?? false)
             }
         }
         func vocabulary(_ list: [VocabularyEntry]?, _ key: String, _ duplicateCode: Diagnostic.Code) -> [String: String] {
@@ -85,7 +87,11 @@ extension DirectoryBuilder {
         }
         let groups = vocabulary(doc.populationGroups, "populationGroups", .dupPopulationGroups)
         let statuses = vocabulary(doc.legalStatuses, "legalStatuses", .dupLegalStatuses)
-        let needs = doc.accessNeeds.map { vocabulary($0, "accessNeeds", .dupAccessNeeds) }
+        let needs = doc.accessNeeds.map { vocabulary($0.map { VocabularyEntry(id: $0.id, name: $0.name) }, "accessNeeds", .dupAccessNeeds) }
+        var needRules: [String: AccessNeed] = [:]
+        for n in doc.accessNeeds ?? [] where needRules[n.id] == nil {
+            needRules[n.id] = AccessNeed(id: n.id, name: n.name, metByModality: n.metByModality, accommodation: n.accommodation)
+        }
 
         checkRules(doc.rules, loc["rules"], categories: Set(categories.keys), groups: Set(groups.keys))
         checkCaseCodeRule(doc.rules.caseCode, loc["rules"]["caseCode"])
@@ -98,6 +104,7 @@ extension DirectoryBuilder {
             reportingLevel: doc.reportingLevel ?? 2,
             languages: doc.languages.map { Language(code: $0.code, name: $0.name, main: $0.main ?? false) }, areas: areas,
             categories: categories, populationGroups: groups, legalStatuses: statuses, accessNeeds: needs,
+            accessNeedRules: needRules,
             rules: Rules(doc.rules), file: loc.file.name)
     }
 
@@ -143,7 +150,7 @@ extension DirectoryBuilder {
         if !(1...100_000).contains(r.staleAfterDays) {
             error(.rulesStale, loc["staleAfterDays"], "staleAfterDays must be between 1 and 100000")
         }
-        for (key, hours) in [("emergency", r.responseHours.emergency), ("urgent", r.responseHours.urgent),
+        for (key, hours) in [("immediate", r.responseHours.immediate ?? 0), ("emergency", r.responseHours.emergency), ("urgent", r.responseHours.urgent),
                              ("routine", r.responseHours.routine)] where !(0...1_000_000).contains(hours) {
             error(.rulesResponseHours, loc["responseHours"][key], "response hours must be between 0 and 1000000")
         }
@@ -166,8 +173,8 @@ extension Rules {
             imminentRiskToLife: RiskToLife(allowed: risk.allowed, categories: risk.categories ?? [],
                                            minimumFields: risk.minimumFields ?? []),
             staleAfterDays: r.staleAfterDays, sensitiveFields: r.sensitiveFields,
-            responseHours: ResponseHours(emergency: r.responseHours.emergency, urgent: r.responseHours.urgent,
-                                         routine: r.responseHours.routine),
-            adultAge: r.adultAge ?? 18, caseCode: CaseCodeRule(r.caseCode))
+            responseHours: ResponseHours(immediate: r.responseHours.immediate ?? 0, emergency: r.responseHours.emergency,
+                                         urgent: r.responseHours.urgent, routine: r.responseHours.routine),
+            adultAge: r.adultAge ?? 18, caseCode: CaseCodeRule(r.caseCode), presumeMinority: r.presumeMinority ?? true)
     }
 }

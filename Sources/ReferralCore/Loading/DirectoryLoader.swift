@@ -265,13 +265,15 @@ struct DirectoryBuilder {
                                unreadable: unreadable, pathwayFiles: pathwayFiles)
     }
 
+    /// `owner`: what holds the reference ("service 'x'"), named in the message so that a finding in
+    /// a long file says which entry to fix.
     mutating func unknown(_ code: Diagnostic.Code, _ at: Locator, _ id: String, _ what: String, _ known: some Collection<String>,
-                          help extra: String? = nil)
+                          help extra: String? = nil, in owner: String? = nil)
     {
         // The suggestion is worked out only for a finding that is shown (see DiagnosticCap).
         // A reference that is not even a valid id (a NUL, a megabyte) is described, not repeated.
         let shown = DirectoryID.shown(id)
-        error(code, at, id: DirectoryID.isValid(id) ? id : nil, "unknown \(what) '\(shown)'",
+        error(code, at, id: DirectoryID.isValid(id) ? id : nil, "unknown \(what) '\(shown)'" + (owner.map { " in \($0)" } ?? ""),
               help: closestMatch(to: id, in: known).map { "did you mean '\($0)'?" } ?? extra ?? "define it first, or fix the spelling")
     }
 }

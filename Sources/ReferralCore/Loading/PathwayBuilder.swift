@@ -35,13 +35,23 @@ extension DirectoryBuilder {
                 for (j, e) in (s.escalate ?? []).enumerated() {
                     checkCondition(e.when, sl["escalate"][j]["when"], context: context, pathways: pathwayIDs)
                 }
-                for (j, w) in (s.windows ?? []).enumerated() where !(w.hours > 0 && w.hours <= RoutingTime.maxHours) {
-                    error(.stepWindow, sl["windows"][j]["hours"], id: w.id, "a time window must be between 0 and 1000000 hours")
+                for (j, w) in (s.windows ?? []).enumerated() {
+                    if !(w.hours > 0 && w.hours <= RoutingTime.maxHours) {
+                        error(.stepWindow, sl["windows"][j]["hours"], id: w.id, "a time window must be between 0 and 1000000 hours")
+                    }
+                    if let c = w.when { checkCondition(c, sl["windows"][j]["when"], context: context, pathways: pathwayIDs) }
+                }
+                if let h = s.respondWithinHours, !(h >= 0 && h <= RoutingTime.maxHours) {
+                    error(.stepRespondWithin, sl["respondWithinHours"], id: s.id, "respondWithinHours must be between 0 and 1000000")
                 }
                 stepIndex[s.id] = steps.count
                 steps.append(Step(
                     id: s.id, name: s.name, category: s.category, when: s.when.map(Condition.init), urgency: s.urgency,
-                    windows: (s.windows ?? []).map { Step.Window(id: $0.id, name: $0.name, hours: $0.hours, urgency: $0.urgency) },
+                    respondWithinHours: s.respondWithinHours,
+                    windows: (s.windows ?? []).map {
+                        Step.Window(id: $0.id, name: $0.name, hours: $0.hours, urgency: $0.urgency,
+                                    when: $0.when.map(Condition.init), note: $0.note)
+                    },
                     escalate: (s.escalate ?? []).map {
                         Step.Escalation(when: Condition($0.when), urgency: $0.urgency, reason: $0.reason)
                     },
@@ -100,11 +110,15 @@ extension Condition {
         if let v = d.separation { c.append(.separation(v)) }
         if let v = d.traffickingIndicators { c.append(.traffickingIndicators(v)) }
         if let v = d.suicidePlan { c.append(.suicidePlan(v)) }
+        if let v = d.suicidalThoughts { c.append(.suicidalThoughts(v)) }
         if let v = d.psychosisSigns { c.append(.psychosisSigns(v)) }
         if let v = d.distressAtLeast { c.append(.distressAtLeast(v)) }
         if let v = d.hoursSinceIncidentAtMost { c.append(.hoursSinceIncidentAtMost(v)) }
         if let v = d.caregiverSuspected { c.append(.caregiverSuspected(v)) }
         if let v = d.imminentRiskToLife { c.append(.imminentRiskToLife(v)) }
+        if let v = d.injuries { c.append(.injuries(v)) }
+        if let v = d.safetyRisk { c.append(.safetyRisk(v)) }
+        if let v = d.wantsShelter { c.append(.wantsShelter(v)) }
         if let v = d.populationGroups { c.append(.populationGroups(v)) }
         if let v = d.anyOf, !v.isEmpty { c.append(.anyOf(v.map(Condition.init))) }
         if let v = d.not { c.append(.not(Condition(v.value))) }

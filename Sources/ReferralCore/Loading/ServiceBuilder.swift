@@ -39,7 +39,8 @@ extension DirectoryBuilder {
             locs[s.id] = l
             // When organisations.json could not be read, every reference would look unknown.
             if organisations[s.organisation] == nil && !unreadable.contains(where: { $0.kind == .organisations }) {
-                unknown(.refUnknownOrganisation, l["organisation"], s.organisation, "organisation", organisations.keys)
+                unknown(.refUnknownOrganisation, l["organisation"], s.organisation, "organisation", organisations.keys,
+                        in: "service '\(DirectoryID.shown(s.id))'")
             }
             let category = context.categories[s.category]
             if category == nil { unknown(.refUnknownCategory, l["category"], s.category, "category", context.categories.keys) }

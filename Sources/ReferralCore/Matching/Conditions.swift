@@ -25,6 +25,20 @@ extension Condition {
         clauses.filter { $0.evaluate(facts, unknown) != .yes }.map { $0.describe(.failure(facts, unknown)) }
     }
 
+    /// The facts to ask for the condition to be told: the case fields (`concerns.gbvIncidentType`,
+    /// `age`) of the clauses that cannot be told from what the case records, sorted, each once.
+    func asks(_ facts: Facts, _ unknown: UnknownFacts) -> [String] {
+        var out = Set<String>()
+        for c in clauses where c.evaluate(facts, unknown) == .unknown {
+            switch c {
+            case .anyOf(let alternatives): for a in alternatives { out.formUnion(a.asks(facts, unknown)) }
+            case .not(let inner): out.formUnion(inner.asks(facts, unknown))
+            default: out.insert(c.field)
+            }
+        }
+        return out.sorted()
+    }
+
     /// The condition in words: `.summary` "incident type is rape and age is 17 or under" (reasons
     /// that name an excluded condition), `.label` "incident rape, age ≤ 17" (graph labels).
     public func describe(_ style: Clause.Style) -> String {
@@ -44,12 +58,15 @@ extension Condition {
             case .hoursSinceIncidentAtMost: out.insert("hoursSinceIncident")
             case .traffickingIndicators: out.insert("traffickingIndicators")
             case .suicidePlan: out.insert("suicidePlan")
+            case .suicidalThoughts: out.insert("suicidalThoughts")
             case .psychosisSigns: out.insert("psychosisSigns")
             case .distressAtLeast: out.insert("distress")
             case .separation: out.insert("separation")
             case .caregiverSuspected: out.insert("caregiverSuspected")
             case .imminentRiskToLife: out.insert("imminentRiskToLife")
-            case .concerns, .ageAtLeast, .ageAtMost, .sexes, .populationGroups: break
+            case .injuries: out.insert("injuries")
+            case .safetyRisk: out.insert("safetyRisk")
+            case .concerns, .ageAtLeast, .ageAtMost, .sexes, .populationGroups, .wantsShelter: break
             case .anyOf(let alternatives): for a in alternatives { out.formUnion(a.concernFields) }
             case .not(let inner): out.formUnion(inner.concernFields)
             }
@@ -79,25 +96,53 @@ extension Clause {
         case label
     }
 
+    /// The case field the clause reads, as a path in a case file (`concerns.gbvIncidentType`):
+    /// what to ask when the clause cannot be told.
+    var field: String {
+        switch self {
+        case .concerns: "concerns.pathways"
+        case .incidentTypes: "concerns.gbvIncidentType"
+        case .ageAtLeast, .ageAtMost: "age"
+        case .sexes: "sex"
+        case .separation: "concerns.separation"
+        case .traffickingIndicators: "concerns.traffickingIndicators"
+        case .suicidePlan: "concerns.suicidePlan"
+        case .suicidalThoughts: "concerns.suicidalThoughts"
+        case .psychosisSigns: "concerns.psychosisSigns"
+        case .distressAtLeast: "concerns.distress"
+        case .hoursSinceIncidentAtMost: "concerns.hoursSinceIncident"
+        case .caregiverSuspected: "concerns.caregiverSuspected"
+        case .imminentRiskToLife: "concerns.imminentRiskToLife"
+        case .injuries: "concerns.injuries"
+        case .safetyRisk: "concerns.safetyRisk"
+        case .wantsShelter: "preferences.wantsShelter"
+        case .populationGroups: "populationGroups"
+        case .anyOf, .not: ""
+        }
+    }
+
     func evaluate(_ f: Facts, _ unknown: UnknownFacts) -> Truth {
         let defaults = unknown == .caseDefaults
-        /// A fact the subject may not record: its value, the default when reading case defaults,
-        /// or nil (unknown).
+        /// A fact the subject may not record: its value, the documented default when reading a
+        /// case, or nil (unknown). Facts without a default are read as they are (nil: unknown).
         func known<T>(_ value: T?, default d: T) -> T? { value ?? (defaults ? d : nil) }
         switch self {
         case .concerns(let v):
             guard let have = f.concerns else { return .unknown }
             return Truth(v.contains(where: have.contains))
         case .incidentTypes(let v):
-            guard let t = f.incidentType else { return defaults ? .no : .unknown }
+            // Not yet said (a hotline call): unknown, so a step for rape is asked about, never skipped.
+            guard let t = f.incidentType else { return .unknown }
             return Truth(v.contains(t))
         case .ageAtLeast(let v):
-            return f.ages.lowerBound >= v ? .yes : f.ages.upperBound < v || defaults ? .no : .unknown
+            return f.ages.lowerBound >= v ? .yes : f.ages.upperBound < v ? .no : .unknown
         case .ageAtMost(let v):
-            return f.ages.upperBound <= v ? .yes : f.ages.lowerBound > v || defaults ? .no : .unknown
+            return f.ages.upperBound <= v ? .yes : f.ages.lowerBound > v ? .no : .unknown
         case .sexes(let v):
             guard let s = f.sex else { return .unknown }
-            return Truth(v.contains(s))
+            // `other` says the person is not recorded as female or male: a condition on sex
+            // without it (emergency contraception) cannot be told: ask.
+            return v.contains(s) ? .yes : s == .other ? .unknown : .no
         case .separation(let v):
             guard let s = known(f.separation, default: Separation.none) else { return .unknown }
             return Truth(v.contains(s))
@@ -107,6 +152,9 @@ extension Clause {
         case .suicidePlan(let v):
             guard let have = known(f.suicidePlan, default: false) else { return .unknown }
             return Truth(have == v)
+        case .suicidalThoughts(let v):
+            guard let have = known(f.suicidalThoughts, default: false) else { return .unknown }
+            return Truth(have == v)
         case .psychosisSigns(let v):
             guard let have = known(f.psychosisSigns, default: false) else { return .unknown }
             return Truth(have == v)
@@ -114,14 +162,25 @@ extension Clause {
             guard let have = known(f.distress, default: Distress.none) else { return .unknown }
             return Truth(have >= v)
         case .hoursSinceIncidentAtMost(let v):
-            // Unknown time since the incident: treat as within the window (ask; never withhold care).
-            guard let h = f.hoursSinceIncident else { return defaults ? .yes : .unknown }
+            // Unknown time since the incident: unknown (the router asks, and an unknown escalation
+            // still raises the urgency: never withhold care for a fact not yet said).
+            guard let h = f.hoursSinceIncident else { return .unknown }
             return Truth(h <= v)
         case .caregiverSuspected(let v):
             guard let have = known(f.caregiverSuspected, default: false) else { return .unknown }
             return Truth(have == v)
         case .imminentRiskToLife(let v):
             guard let have = known(f.imminentRiskToLife, default: false) else { return .unknown }
+            return Truth(have == v)
+        case .injuries(let v):
+            guard let have = known(f.injuries, default: false) else { return .unknown }
+            return Truth(have == v)
+        case .safetyRisk(let v):
+            // Not assessed yet: unknown (the shelter step asks), never read as low.
+            guard let r = f.safetyRisk else { return .unknown }
+            return Truth(v.contains(r))
+        case .wantsShelter(let v):
+            guard let have = known(f.wantsShelter, default: false) else { return .unknown }
             return Truth(have == v)
         case .populationGroups(let v):
             guard let have = f.populationGroups else { return .unknown }
@@ -144,16 +203,20 @@ extension Clause {
         case (.concerns(let v), .failure): return "concerns include none of \(v.joined(separator: ", "))"
         case (.concerns(let v), .label): return "concern " + v.joined(separator: "/")
         case (.incidentTypes(let v), .summary): return "incident type is \(or(v))"
-        case (.incidentTypes(let v), .failure): return "incident type is not \(or(v))"
+        case (.incidentTypes(let v), .failure(let f, _)):
+            return f.incidentType == nil ? "the incident type is not recorded yet" : "incident type is not \(or(v))"
         case (.incidentTypes(let v), .label): return "incident " + slash(v)
         case (.ageAtLeast(let v), .summary): return "age is \(v) or over"
-        case (.ageAtLeast(let v), .failure): return "age is not \(v) or over"
+        case (.ageAtLeast(let v), .failure(let f, _)):
+            return f.ages.upperBound >= v ? "the age band may be under \(v): record the age" : "age is not \(v) or over"
         case (.ageAtLeast(let v), .label): return "age ≥ \(v)"
         case (.ageAtMost(let v), .summary): return "age is \(v) or under"
-        case (.ageAtMost(let v), .failure): return "age is not \(v) or under"
+        case (.ageAtMost(let v), .failure(let f, _)):
+            return f.ages.lowerBound <= v ? "the age band may be over \(v): record the age" : "age is not \(v) or under"
         case (.ageAtMost(let v), .label): return "age ≤ \(v)"
         case (.sexes(let v), .summary): return "sex is \(or(v))"
-        case (.sexes(let v), .failure): return "sex is not \(or(v))"
+        case (.sexes(let v), .failure(let f, _)):
+            return f.sex == .other ? "the sex is recorded as other: ask whether this applies" : "sex is not \(or(v))"
         case (.sexes(let v), .label): return "sex " + slash(v)
         case (.separation(let v), .summary): return "separation is \(or(v))"
         case (.separation(let v), .failure): return "separation is not \(or(v))"
@@ -165,6 +228,19 @@ extension Clause {
         case (.suicidePlan(let v), .summary): return flag(v, "a suicide plan is reported", "no suicide plan is reported")
         case (.suicidePlan(let v), .failure): return flag(v, "no suicide plan reported", "a suicide plan is reported")
         case (.suicidePlan(let v), .label): return flag(v, "suicide plan", "no suicide plan")
+        case (.suicidalThoughts(let v), .summary): return flag(v, "suicidal thoughts are reported", "no suicidal thoughts are reported")
+        case (.suicidalThoughts(let v), .failure): return flag(v, "no suicidal thoughts reported", "suicidal thoughts are reported")
+        case (.suicidalThoughts(let v), .label): return flag(v, "suicidal thoughts", "no suicidal thoughts")
+        case (.injuries(let v), .summary): return flag(v, "injuries are recorded", "no injuries are recorded")
+        case (.injuries(let v), .failure): return flag(v, "no injuries recorded", "injuries are recorded")
+        case (.injuries(let v), .label): return flag(v, "injuries", "no injuries")
+        case (.safetyRisk(let v), .summary): return "the safety risk is \(or(v))"
+        case (.safetyRisk(let v), .failure(let f, _)):
+            return f.safetyRisk == nil ? "the safety risk is not assessed yet" : "the safety risk is not \(or(v))"
+        case (.safetyRisk(let v), .label): return "safety risk " + slash(v)
+        case (.wantsShelter(let v), .summary): return flag(v, "the person asks for shelter", "the person does not ask for shelter")
+        case (.wantsShelter(let v), .failure): return flag(v, "the person does not ask for shelter", "the person asks for shelter")
+        case (.wantsShelter(let v), .label): return flag(v, "asks for shelter", "does not ask for shelter")
         case (.psychosisSigns(let v), .summary): return flag(v, "signs of psychosis are reported", "no signs of psychosis are reported")
         case (.psychosisSigns(let v), .failure): return flag(v, "no signs of psychosis reported", "signs of psychosis are reported")
         case (.psychosisSigns(let v), .label): return flag(v, "psychosis signs", "no psychosis signs")

@@ -4,22 +4,42 @@
 extension Router {
 
     /// Whose consent counts for this case under the context's age table, and whether the
-    /// recorded consent is that one. Never the suspected caregiver's.
+    /// recorded consent is that one. Never the suspected caregiver's. An age in dispute is a
+    /// child's (`rules.presumeMinority`): the rule for the youngest age of the band, the most
+    /// protective, applies.
     public func assessConsent(_ c: Case) -> ConsentAssessment {
         var checks: [RuleCheck] = []
         let consent = c.consent
         let adultAge = context.adultAge
-        let child = c.age.max < adultAge
+        let presumed = rules.presumedChildAges(c.age)
+        let ages = presumed ?? c.age.min...c.age.max
+        let child = ages.upperBound < adultAge
         let k = c.concerns
-        if c.age.min < adultAge && c.age.max >= adultAge {
+        func result(_ allowed: [ConsentGiver]) -> ConsentAssessment {
+            let valid = !checks.contains { $0.outcome == .fail }
+            let namesNothing = (consent.referToCategories ?? []).isEmpty && (consent.referToOrganisations ?? []).isEmpty
+            // Information only for a child goes to the adult whose consent counts (never the suspected caregiver).
+            let adult = valid ? consent.givenBy : allowed.first { $0 != .self }
+            return ConsentAssessment(valid: valid, status: !valid ? .notValid : namesNothing ? .noReferralConsent : .valid,
+                                     givenBy: consent.givenBy, checks: checks, child: child,
+                                     informationFor: child && adult != .self ? adult : nil)
+        }
+        if ages.lowerBound < adultAge && ages.upperBound >= adultAge {
             checks.append(RuleCheck(.consentByAge, .fail,
                                     "the age band \(c.age.description) spans childhood and adulthood: record the age to know whose consent counts"))
-            return ConsentAssessment(valid: false, givenBy: consent.givenBy, checks: checks, child: false)
+            return result([])
         }
-        guard let band = rules.consentByAge.first(where: { $0.minAge <= c.age.min && c.age.max <= $0.maxAge }) else {
+        let fits: (Rules.ConsentBand) -> Bool = presumed == nil
+            ? { $0.minAge <= ages.lowerBound && ages.upperBound <= $0.maxAge }
+            : { $0.minAge <= ages.lowerBound && ages.lowerBound <= $0.maxAge }
+        guard let band = rules.consentByAge.first(where: fits) else {
             checks.append(RuleCheck(.consentByAge, .fail,
                                     "no single consent rule covers ages \(c.age.description): record the age to know whose consent counts"))
-            return ConsentAssessment(valid: false, givenBy: consent.givenBy, checks: checks, child: child)
+            return result([])
+        }
+        if presumed != nil {
+            checks.append(RuleCheck(.childAgeDisputed, .info,
+                                    "age in dispute (\(c.age.description)): a child until assessed; the consent rule for age \(ages.lowerBound), the youngest, applies"))
         }
         var allowed = band.consentFrom
         let caregiverCannot: String? =
@@ -51,10 +71,9 @@ extension Router {
             }
         }
         if (consent.referToCategories ?? []).isEmpty && (consent.referToOrganisations ?? []).isEmpty {
-            checks.append(RuleCheck(.consentReferral, .info, "the consent names no category or organisation: nothing can be referred"))
+            checks.append(RuleCheck(.consentReferral, .info, "the consent names no category or organisation: no referral consent yet, information only"))
         }
-        let valid = !checks.contains { $0.outcome == .fail }
-        return ConsentAssessment(valid: valid, givenBy: consent.givenBy, checks: checks, child: child)
+        return result(allowed)
     }
 
     /// Reporting duties of the context that apply to this case.
@@ -80,19 +99,37 @@ extension Router {
             if riskToLife {
                 d.grant(.emergencyReferral, .consentRiskToLife, .warn, "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data")
                 d.warnings.append(Warning(.critical, .confidentialityRiskToLife, "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe"))
+            } else if context.categories[s.category]?.referralOnly == true {
+                d.grant(.excluded, .consentReferral, .fail, "\(why), and services of this kind are offered only with the person's consent, never as information only: ask the person first")
             } else if s.selfReferral {
-                d.grant(.inform, .consentReferral, .warn, "\(why): information only, the service accepts people who come by themselves")
+                let who = consent.informationFor.map { ", for the \($0.rawValue) to act on with the child;" } ?? ","
+                d.grant(.inform, .consentReferral, .warn, "\(why): information only\(who) the service accepts people who come by themselves")
             } else {
                 d.grant(.excluded, .consentReferral, .fail, "\(why), and the service takes no self-referrals")
             }
         }
     }
 
+    /// A child's durable solution waits for a best interests determination; a child's wish that
+    /// the caregiver not be contacted is flagged where a provider may contact them anyway.
+    func childGates(_ s: Service, _ c: Case, consent: ConsentAssessment, duties: [Rules.ReportingDuty],
+                    into d: inout DecisionDraft)
+    {
+        guard consent.child else { return }
+        if context.categories[s.category]?.durableSolution == true, c.concerns.bestInterestsDetermination != .done {
+            d.check(.childBidRequired, .fail, ceiling: .inform,
+                    "a durable solution for a child waits for a best interests determination (BID), \(c.concerns.bestInterestsDetermination == .pending ? "still pending" : "not recorded as done"): no referral meanwhile; a pending BID never delays urgent protection")
+        }
+        if c.consent.caregiverNotToBeContacted == true, !duties.isEmpty || s.features.contains("statutory") {
+            d.warnings.append(Warning(.warning, .childCaregiverNotContacted,
+                                      "the child asked that the caregiver not be contacted, and this \(duties.isEmpty ? "statutory service" : "provider, which must report,") may contact them: tell the child and agree with the provider before any referral"))
+        }
+    }
+
     /// Mandatory reporting: always shown; no referral until the consequences were explained.
-    func reportingGate(_ s: Service, _ c: Case, organisationName: String, applicable: [Rules.ReportingDuty],
+    func reportingGate(_ s: Service, _ c: Case, organisationName: String, duties: [Rules.ReportingDuty],
                        into d: inout DecisionDraft)
     {
-        let duties = s.mandatoryReporting.isEmpty ? [] : applicable.filter { s.mandatoryReporting.contains($0.id) }
         for duty in duties {
             d.warnings.append(Warning(.warning, .confidentialityMandatoryReporting,
                                       "\(organisationName) must report under '\(duty.name)': \(duty.consequence)"))

@@ -9,10 +9,11 @@ extension Router {
 
     /// Decides one service for one case: eligibility, access and availability, then the safety
     /// gates. Every rule leaves a check; the action is the most a service can get after all gates.
-    public func decide(_ s: Service, urgency: Urgency, _ c: Case, consent: ConsentAssessment, at time: RoutingTime)
+    public func decide(_ s: Service, urgency: Urgency, _ recorded: Case, consent: ConsentAssessment, at time: RoutingTime)
         -> ServiceDecision
     {
-        let facts = Facts(c)
+        let c = recorded.at(time)
+        let facts = self.facts(c)
         return decide(s, urgency: urgency, c, facts, consent: consent, at: time, lineage: context.lineage(of: c.document.area),
                       duties: applicableDuties(facts))
     }
@@ -23,8 +24,8 @@ extension Router {
                 lineage: [String], duties applicable: [Rules.ReportingDuty]) -> ServiceDecision
     {
         var d = DecisionDraft()
-        let served = checkEligibility(s, c, facts, lineage: lineage, into: &d)
-        let interpretation = checkAccess(s, c, into: &d)
+        let served = checkEligibility(s, c, facts, consent: consent, lineage: lineage, into: &d)
+        let access = checkAccess(s, c, into: &d)
         let availability = checkAvailability(s, urgency: urgency, at: time, into: &d)
         let staffRank = checkPreferences(s, c, into: &d)
 
@@ -33,13 +34,17 @@ extension Router {
         // The consent gate, for a service nothing has excluded so far: it grants the most the
         // service can get; the gates after it can only lower that.
         if d.ceiling != .excluded { consentGate(s, c, consent: consent, into: &d) }
-        reportingGate(s, c, organisationName: org?.name ?? s.organisation, applicable: applicable, into: &d)
+        let duties = s.mandatoryReporting.isEmpty ? [] : applicable.filter { s.mandatoryReporting.contains($0.id) }
+        childGates(s, c, consent: consent, duties: duties, into: &d)
+        reportingGate(s, c, organisationName: org?.name ?? s.organisation, duties: duties, into: &d)
         let packet = buildPacket(s, c, into: &d)
         let address = confidentialAddress(s, into: &d)
 
         let preference = RankPreference(
             unavailableNow: urgency < .routine && (availability.openNow == false || s.status == .waitlist),
-            distance: min(served ?? lineage.count, 2), interpretation: interpretation,
+            unmetNeeds: access.unmetNeeds,
+            notLGBTIQCompetent: c.document.sex == .other && !s.features.contains("lgbtiq-competent"),
+            distance: min(served ?? lineage.count, 2), interpretation: access.interpretation,
             waitlist: s.status == .waitlist, staff: staffRank, stale: availability.stale)
         return ServiceDecision(
             service: s.id, serviceName: s.name, organisation: s.organisation, organisationName: org?.name ?? s.organisation,

@@ -32,9 +32,12 @@ extension Eligibility {
 
 extension Router {
 
-    /// Area, age, sex, population group and legal status. Returns the position in `lineage` of
-    /// the nearest area the service serves (0: the case's own area), nil when it serves none.
-    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, lineage: [String], into d: inout DecisionDraft) -> Int? {
+    /// Area, age, sex, population group and legal status; a shelter for a child only if it is
+    /// child-safe. Returns the position in `lineage` of the nearest area the service serves (0:
+    /// the case's own area), nil when it serves none.
+    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, consent: ConsentAssessment, lineage: [String],
+                          into d: inout DecisionDraft) -> Int?
+    {
         let e = s.eligibility
         let doc = c.document
         // Area: the nearest of the case's area and its ancestors that the service serves.
@@ -78,12 +81,19 @@ extension Router {
                         "restricted by legal status to \(statuses.joined(separator: ", ")); \(known) (a non-discrimination gap)")
             }
         }
+        // Children are never housed with unrelated adults, whatever a shelter's eligibility says.
+        if consent.child, context.categories[s.category]?.shelter == true, !s.features.contains("child-safe") {
+            d.check(.childAdultShelter, .fail,
+                    "a shelter not declared child-safe: never for a child (child protection arranges alternative care)")
+        }
         return served
     }
 
-    /// Meaningful access: a shared language (or interpretation), access needs, remote only.
-    /// Returns whether the person needs interpretation (no shared language).
-    func checkAccess(_ s: Service, _ c: Case, into d: inout DecisionDraft) -> Bool {
+    /// Meaningful access: a shared language (or interpretation), access needs, remote only. An
+    /// access need the service does not meet calls for a reasonable accommodation (a warning, and
+    /// a rank after services that meet it), never an exclusion. Returns whether the person needs
+    /// interpretation (no shared language) and how many needs are not met.
+    func checkAccess(_ s: Service, _ c: Case, into d: inout DecisionDraft) -> (interpretation: Bool, unmetNeeds: Int) {
         let shared = s.languages.filter(c.languages.contains)
         var interpretation = false
         if !shared.isEmpty {
@@ -95,11 +105,17 @@ extension Router {
             d.check(.accessLanguage, .fail,
                     "works in \(s.languages.joined(separator: ", ")) only, with no interpretation; the person speaks \(c.document.languages.sorted().joined(separator: ", "))")
         }
-        for need in c.accessNeeds.sorted() {
-            if s.accessibility.contains(need) {
-                d.check(.accessNeeds, .pass, "\(need): available")
+        var unmet = 0
+        for id in c.accessNeeds.sorted() {
+            let need = context.accessNeed(id)
+            if s.accessibility.contains(id) {
+                d.check(.accessNeeds, .pass, "\(id): available")
+            } else if let m = s.modality.first(where: need.metBy.contains) {
+                d.check(.accessNeeds, .pass, "\(id): met by its \(m.rawValue) modality")
             } else {
-                d.check(.accessNeeds, .fail, "\(need): not available")
+                unmet += 1
+                d.check(.accessAccommodation, .warn, "\(id): not available here: \(need.accommodation)")
+                d.warnings.append(Warning(.warning, .accessAccommodation, "\(need.name): \(need.accommodation)"))
             }
         }
         if c.preferences.remoteOnly == true {
@@ -109,7 +125,7 @@ extension Router {
                 d.check(.preferenceRemoteOnly, .fail, "in person only; the person asked for remote contact only")
             }
         }
-        return interpretation
+        return (interpretation, unmet)
     }
 
     /// Status, opening hours and how recently the entry was verified.

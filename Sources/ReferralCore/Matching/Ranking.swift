@@ -1,9 +1,11 @@
 /// The order of a step's options: deterministic, and explained in docs (Pathways/README.md 10.8).
 ///
 /// What can be sent comes first (emergency referral, referral, information only); then, for
-/// urgent and emergency steps, what can take the person now (open and not at capacity); then
-/// nearness, a shared language before interpretation, open before waiting list, the preferred
-/// staff, a recently verified entry; and finally the service id, so the order never changes.
+/// urgent and emergency steps, what can take the person now (open and not at capacity); then what
+/// meets the person's access needs (fewest accommodations to arrange); for a person recorded as
+/// sex `other`, LGBTIQ-competent services; then nearness, a shared language before
+/// interpretation, open before waiting list, the preferred staff, a recently verified entry; and
+/// finally the service id, so the order never changes.
 
 /// The preferences a service is ranked by within its action, worst last. Compared field by field
 /// in declaration order.
@@ -11,6 +13,11 @@ struct RankPreference: Comparable, Sendable {
     /// Urgent or emergency step, and the service cannot take the person now: closed now or at
     /// capacity. A full shelter nearby is worth less tonight than a free one further away.
     var unavailableNow = false
+    /// Access needs of the person the service does not meet (an accommodation to arrange).
+    var unmetNeeds = 0
+    /// The person is recorded as sex `other` and the service does not declare itself
+    /// LGBTIQ-competent.
+    var notLGBTIQCompetent = false
     /// 0 the case's own area, 1 its parent, 2 anything wider (or not served).
     var distance = 0
     /// No shared language: interpretation needed.
@@ -22,7 +29,8 @@ struct RankPreference: Comparable, Sendable {
     var stale = false
 
     private var fields: [Int] {
-        [unavailableNow ? 1 : 0, distance, interpretation ? 1 : 0, waitlist ? 1 : 0, staff, stale ? 1 : 0]
+        [unavailableNow ? 1 : 0, unmetNeeds, notLGBTIQCompetent ? 1 : 0, distance, interpretation ? 1 : 0, waitlist ? 1 : 0,
+         staff, stale ? 1 : 0]
     }
 
     static func < (a: RankPreference, b: RankPreference) -> Bool { a.fields.lexicographicallyPrecedes(b.fields) }

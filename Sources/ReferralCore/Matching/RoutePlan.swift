@@ -24,13 +24,26 @@ public struct RoutePlan: Codable, Sendable, Equatable {
 }
 
 public struct ConsentAssessment: Codable, Sendable, Equatable {
+    /// What the recorded consent allows, for a headline that tells the truth.
+    public enum Status: String, Codable, Sendable {
+        /// It counts, and names kinds of service or organisations: referrals go where it says.
+        case valid
+        /// It counts but names nothing yet: no referral consent yet, information only.
+        case noReferralConsent = "no-referral-consent"
+        /// It does not count (the wrong giver for the age, the suspected caregiver…).
+        case notValid = "not-valid"
+    }
     /// The consent recorded can be relied on for referrals.
     public var valid: Bool
+    public var status: Status
     public var givenBy: ConsentGiver
     /// Why the consent does or does not count (the rule and its reason).
     public var checks: [RuleCheck]
-    /// The person is a child under the context's rules.
+    /// The person is a child under the context's rules (an age in dispute included).
     public var child: Bool
+    /// For a child, who information-only options are for: the adult whose consent counts (never
+    /// the suspected caregiver); nil for an adult or a child who consents alone.
+    public var informationFor: ConsentGiver?
 }
 
 public struct Warning: Codable, Sendable, Equatable, Hashable {
@@ -88,11 +101,18 @@ public struct StepPlan: Codable, Sendable, Equatable {
     public var step: String
     public var name: String
     public var category: String
+    /// The pathways that reach this step, its own first: steps of one category reached in several
+    /// pathways are one step, with the highest urgency.
+    public var pathways: [String]
     public var urgency: Urgency
     /// Why the urgency is what it is (a window still open, an escalation…).
     public var urgencyReasons: [String]
-    /// When a response is due under the context's response times.
+    /// When a response is due: the earliest of the urgency's response time, the step's own and the
+    /// close of the first time window still open.
     public var respondBy: String
+    /// The facts to ask (case fields such as `concerns.gbvIncidentType`) when whether the step
+    /// applies, or how urgent it is, cannot be told from the case; nil when nothing is to ask.
+    public var ask: [String]?
     /// Time windows after the incident, open or closed.
     public var windows: [WindowStatus]
     public var optional: Bool
@@ -102,6 +122,9 @@ public struct StepPlan: Codable, Sendable, Equatable {
     public var options: [ServiceDecision]
     /// Services of this step's category in reach that cannot be used, with the reasons.
     public var excluded: [ServiceDecision]
+
+    /// A step where time matters whose options are all at capacity (waiting list): a gap of its own.
+    var allAtCapacity: Bool { urgency < .routine && !options.isEmpty && options.allSatisfy { $0.access.status == .waitlist } }
 }
 
 public struct WindowStatus: Codable, Sendable, Equatable {
@@ -113,6 +136,10 @@ public struct WindowStatus: Codable, Sendable, Equatable {
     /// When it closes, in local time; nil when unknown.
     public var closesAt: String?
     public var message: String
+    /// Guidance from the pathway ("ulipristal and the copper IUD up to 120 hours").
+    public var note: String?
+    /// The facts to ask when whether the window applies cannot be told (`sex`, `age`).
+    public var ask: [String]?
 }
 
 public enum Action: String, Codable, Sendable, Comparable {
@@ -256,6 +283,8 @@ public struct SkippedStep: Codable, Sendable, Equatable {
     public var step: String
     public var name: String
     public var reason: String
+    /// The facts to ask when whether the step applies cannot be told; nil when it does not apply.
+    public var ask: [String]?
 }
 
 public struct Gap: Codable, Sendable, Equatable {
@@ -270,6 +299,8 @@ public struct Gap: Codable, Sendable, Equatable {
         case personsChoice = "persons-choice"
         /// Only consent stands in the way (no consent, and no self-referral possible).
         case consent
+        /// A step where time matters has options, but every one is at capacity (waiting list).
+        case atCapacity = "at-capacity"
     }
     public var pathway: String
     public var step: String

@@ -27,7 +27,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
     /// What a rule is about; a gap's cause is worked out from the families of the rules that
     /// excluded the services in reach.
     public enum Family: String, Sendable {
-        case consent, child, confidentiality, preference, eligibility, access, availability, data, step, gap
+        case consent, child, confidentiality, preference, eligibility, access, availability, data, time, mhpss, step, gap
     }
 
     public var family: Family {
@@ -35,12 +35,18 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case .consentByAge, .consentCaregiverUnavailable, .consentSuspectedCaregiver, .consentChildAssent, .consentInvalid,
             .consentReferral, .consentRiskToLife, .consentMandatoryReporting:
             .consent
-        case .childSuspectedCaregiver, .childConfidentialityLimits, .childBestInterests, .childSeparation: .child
+        case .childSuspectedCaregiver, .childConfidentialityLimits, .childBestInterests, .childSeparation, .childAgeDisputed,
+            .childLeadCaseworker, .childAdultShelter, .childBidRequired, .childFtrFamilyCheck, .childCaregiverNotContacted:
+            .child
         case .confidentialityRiskToLife, .confidentialityMandatoryReporting, .confidentialityAddress: .confidentiality
-        case .preferenceNoPolice, .preferenceNoForensic, .preferenceRemoteOnly, .preferenceStaffSex: .preference
+        case .preferenceNoPolice, .preferenceNoForensic, .preferenceRemoteOnly, .preferenceStaffSex,
+            .preferenceExcludedOrganisation:
+            .preference
         case .eligibilityArea, .eligibilityAge, .eligibilitySex, .eligibilityPopulationGroup, .eligibilityLegalStatus: .eligibility
-        case .accessLanguage, .accessNeeds: .access
-        case .availabilityStatus, .availabilityHours: .availability
+        case .accessLanguage, .accessNeeds, .accessAccommodation: .access
+        case .availabilityStatus, .availabilityHours, .availabilityAtCapacity: .availability
+        case .timeWindowClosing, .timeRecordedAt: .time
+        case .mhpssAssessImminentRisk: .mhpss
         case .dataVerified, .dataMinimumNecessary, .dataSensitive, .dataPartial: .data
         case .stepCriticalNote: .step
         case .gapUrgent: .gap
@@ -75,6 +81,12 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case childConfidentialityLimits = "child.confidentiality-limits"
         case childBestInterests = "child.best-interests"
         case childSeparation = "child.separation"
+        case childAgeDisputed = "child.age-disputed"
+        case childLeadCaseworker = "child.lead-caseworker"
+        case childAdultShelter = "child.adult-shelter"
+        case childBidRequired = "child.bid-required"
+        case childFtrFamilyCheck = "child.ftr-family-check"
+        case childCaregiverNotContacted = "child.caregiver-not-contacted"
         case confidentialityRiskToLife = "confidentiality.risk-to-life"
         case confidentialityMandatoryReporting = "confidentiality.mandatory-reporting"
         case confidentialityAddress = "confidentiality.address"
@@ -82,6 +94,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case preferenceNoForensic = "preference.no-forensic"
         case preferenceRemoteOnly = "preference.remote-only"
         case preferenceStaffSex = "preference.staff-sex"
+        case preferenceExcludedOrganisation = "preference.excluded-organisation"
         case eligibilityArea = "eligibility.area"
         case eligibilityAge = "eligibility.age"
         case eligibilitySex = "eligibility.sex"
@@ -89,8 +102,13 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
         case eligibilityLegalStatus = "eligibility.legal-status"
         case accessLanguage = "access.language"
         case accessNeeds = "access.needs"
+        case accessAccommodation = "access.accommodation"
         case availabilityStatus = "availability.status"
         case availabilityHours = "availability.hours"
+        case availabilityAtCapacity = "availability.at-capacity"
+        case timeWindowClosing = "time.window-closing"
+        case timeRecordedAt = "time.recorded-at"
+        case mhpssAssessImminentRisk = "mhpss.assess-imminent-risk"
         case dataVerified = "data.verified"
         case dataMinimumNecessary = "data.minimum-necessary"
         case dataSensitive = "data.sensitive"
@@ -112,6 +130,12 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
             case .childConfidentialityLimits: "explain the limits of confidentiality to a child first: never promise secrecy"
             case .childBestInterests: "a best interests assessment is part of child protection case management"
             case .childSeparation: "a separated or unaccompanied child: family tracing within 48 hours, a best interests determination before any durable solution"
+            case .childAgeDisputed: "an age band that includes a child's age: treated as a child until the age is assessed (rules.presumeMinority)"
+            case .childLeadCaseworker: "a child in several pathways has one lead caseworker: child protection case management leads"
+            case .childAdultShelter: "a shelter is offered to a child only if it declares the feature child-safe: children are never housed with unrelated adults"
+            case .childBidRequired: "a durable solution (return, reintegration) for a child is not referred before a best interests determination is done"
+            case .childFtrFamilyCheck: "before family tracing for a trafficked child, check that the family was not involved"
+            case .childCaregiverNotContacted: "the child asked that the caregiver not be contacted: statutory services and providers with a reporting duty may contact them"
             case .confidentialityRiskToLife: "an imminent risk to life is reported: what the exception to consent allows, and telling the person what was shared"
             case .confidentialityMandatoryReporting: "a reporting duty applies: what the provider must report, told to the person before any referral"
             case .confidentialityAddress: "a confidential address is never shown; the focal point arranges access"
@@ -119,15 +143,21 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
             case .preferenceNoForensic: "the person declines forensic evidence collection: providers offering it are told"
             case .preferenceRemoteOnly: "the person asked for remote contact only: services without phone or remote modality are not usable"
             case .preferenceStaffSex: "the person's preferred sex of staff: met, not recorded or not available"
+            case .preferenceExcludedOrganisation: "an organisation the person named (the perpetrator works there) is never offered, not even as information"
             case .eligibilityArea: "the service serves the case's area or an area containing it"
             case .eligibilityAge: "the case's whole age band lies within the service's ages"
             case .eligibilitySex: "the service serves the case's sex"
             case .eligibilityPopulationGroup: "the service restricts by population group and the case belongs to one of them"
             case .eligibilityLegalStatus: "the service restricts by legal status and the case has one of them (a non-discrimination gap otherwise)"
             case .accessLanguage: "the service works in a language the person speaks, or offers interpretation"
-            case .accessNeeds: "each access need of the person is met by the service"
+            case .accessNeeds: "an access need of the person is met by the service (its accessibility, or a modality that meets it)"
+            case .accessAccommodation: "an access need the service does not meet: arrange a reasonable accommodation (never a reason to exclude); ranked after services that meet it"
             case .availabilityStatus: "the service is open, at capacity (waiting list) or closed"
             case .availabilityHours: "open now, or when it opens; for an urgent step, whether any option is open now"
+            case .availabilityAtCapacity: "every option for an immediate, emergency or urgent step is at capacity: a gap of its own (at-capacity)"
+            case .timeWindowClosing: "a time window closes before the usual response time: it bounds respond-by, act now"
+            case .timeRecordedAt: "the case does not say when it was recorded: hours since the incident are read as of the routing time"
+            case .mhpssAssessImminentRisk: "suicidal thoughts or a plan with no decision on imminent risk to life: assess it now, do not leave the person alone"
             case .dataVerified: "the entry was verified within the context's staleAfterDays"
             case .dataMinimumNecessary: "what is sent: the fields the provider needs that the person agreed to share"
             case .dataSensitive: "sensitive fields are held back from a provider not qualified to receive them"
@@ -150,6 +180,12 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
     public static let childConfidentialityLimits = RuleID(.childConfidentialityLimits)
     public static let childBestInterests = RuleID(.childBestInterests)
     public static let childSeparation = RuleID(.childSeparation)
+    public static let childAgeDisputed = RuleID(.childAgeDisputed)
+    public static let childLeadCaseworker = RuleID(.childLeadCaseworker)
+    public static let childAdultShelter = RuleID(.childAdultShelter)
+    public static let childBidRequired = RuleID(.childBidRequired)
+    public static let childFtrFamilyCheck = RuleID(.childFtrFamilyCheck)
+    public static let childCaregiverNotContacted = RuleID(.childCaregiverNotContacted)
     public static let confidentialityRiskToLife = RuleID(.confidentialityRiskToLife)
     public static let confidentialityMandatoryReporting = RuleID(.confidentialityMandatoryReporting)
     public static let confidentialityAddress = RuleID(.confidentialityAddress)
@@ -157,6 +193,7 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
     public static let preferenceNoForensic = RuleID(.preferenceNoForensic)
     public static let preferenceRemoteOnly = RuleID(.preferenceRemoteOnly)
     public static let preferenceStaffSex = RuleID(.preferenceStaffSex)
+    public static let preferenceExcludedOrganisation = RuleID(.preferenceExcludedOrganisation)
     public static let eligibilityArea = RuleID(.eligibilityArea)
     public static let eligibilityAge = RuleID(.eligibilityAge)
     public static let eligibilitySex = RuleID(.eligibilitySex)
@@ -164,8 +201,13 @@ public struct RuleID: Hashable, Sendable, Comparable, Codable, CustomStringConve
     public static let eligibilityLegalStatus = RuleID(.eligibilityLegalStatus)
     public static let accessLanguage = RuleID(.accessLanguage)
     public static let accessNeeds = RuleID(.accessNeeds)
+    public static let accessAccommodation = RuleID(.accessAccommodation)
     public static let availabilityStatus = RuleID(.availabilityStatus)
     public static let availabilityHours = RuleID(.availabilityHours)
+    public static let availabilityAtCapacity = RuleID(.availabilityAtCapacity)
+    public static let timeWindowClosing = RuleID(.timeWindowClosing)
+    public static let timeRecordedAt = RuleID(.timeRecordedAt)
+    public static let mhpssAssessImminentRisk = RuleID(.mhpssAssessImminentRisk)
     public static let dataVerified = RuleID(.dataVerified)
     public static let dataMinimumNecessary = RuleID(.dataMinimumNecessary)
     public static let dataSensitive = RuleID(.dataSensitive)

@@ -2,10 +2,16 @@
 /// (risk to life, invalid consent, child rules, reporting duties, preferences).
 extension Router {
 
-    /// Preferences that take options away or must be passed on: no police, no forensic evidence,
-    /// the staff's sex. Returns the staff preference's rank (0 met, 1 unknown, 2 not met).
+    /// Preferences that take options away or must be passed on: an organisation the person named,
+    /// no police, no forensic evidence, the staff's sex. Returns the staff preference's rank (0
+    /// met, 1 unknown, 2 not met).
     func checkPreferences(_ s: Service, _ c: Case, into d: inout DecisionDraft) -> Int {
         let p = c.preferences
+        if let named = p.excludeOrganisations, named.contains(s.organisation) {
+            // The perpetrator works there (sexual exploitation and abuse by staff): never offered,
+            // not even as information.
+            d.check(.preferenceExcludedOrganisation, .fail, "an organisation the person asked never to be sent to: never offered")
+        }
         if context.categories[s.category]?.lawEnforcement == true && p.noPolice == true {
             d.check(.preferenceNoPolice, .fail, "not referred: the person chose no police involvement")
         }
@@ -39,10 +45,16 @@ extension Router {
         return a.text
     }
 
-    func caseWarnings(_ c: Case, consent: ConsentAssessment) -> [Warning] {
+    /// The warnings about the whole case, most severe first; `pathways`: how many apply.
+    func caseWarnings(_ c: Case, consent: ConsentAssessment, pathways: Int) -> [Warning] {
         var w: [Warning] = []
         let k = c.concerns
         let p = c.preferences
+        if (k.suicidePlan == true || k.suicidalThoughts == true) && k.imminentRiskToLife == nil {
+            // mhGAP: thoughts or a plan call for an immediate assessment of imminent risk.
+            w.append(Warning(.critical, .mhpssAssessImminentRisk,
+                             "suicidal thoughts or a plan are recorded, but not whether the risk to life is imminent: assess imminent risk now, do not leave the person alone meanwhile, and record imminentRiskToLife"))
+        }
         if k.imminentRiskToLife == true {
             if riskToLifeApplies {
                 let fields = rules.imminentRiskToLife.minimumFields.map(\.rawValue).joined(separator: ", ")
@@ -62,6 +74,10 @@ extension Router {
             w.append(Warning(.critical, .childSuspectedCaregiver,
                              "the caregiver is the suspected perpetrator: do not seek their consent and share nothing with them"))
         }
+        if let ages = rules.presumedChildAges(c.age) {
+            w.append(Warning(.warning, .childAgeDisputed,
+                             "age in dispute (\(c.age.description)): treated as a child until the age is assessed (presumption of minority): child protection applies, and the consent rule for age \(ages.lowerBound); arrange an age assessment"))
+        }
         if consent.child {
             w.append(Warning(.warning, .childConfidentialityLimits,
                              "explain the limits of confidentiality before anything else: never promise a child secrecy"))
@@ -71,10 +87,32 @@ extension Router {
                 w.append(Warning(.warning, .childSeparation,
                                  "\(s.rawValue) child: family tracing and reunification should start within 48 hours; a best interests determination (BID) is needed before any durable solution"))
             }
+            if pathways > 1 {
+                w.append(Warning(.warning, .childLeadCaseworker,
+                                 "one lead caseworker for this child: child protection case management leads, and the other services work through it (no parallel case)"))
+            }
+            if c.consent.caregiverNotToBeContacted == true {
+                w.append(Warning(.warning, .childCaregiverNotContacted,
+                                 "the child asked that the caregiver not be contacted: the wish carries weight; share nothing with the caregiver without the child's agreement, and warn the child where a statutory service or a provider with a reporting duty may contact them"))
+            }
         }
-        for d in applicableDuties(Facts(c)) {
-            w.append(Warning(.warning, .confidentialityMandatoryReporting,
-                             "\(d.name) applies to this case: providers carrying this duty must report (\(d.consequence)); tell the person before any referral"))
+        for d in applicableDuties(facts(c)) {
+            if c.consent.mandatoryReportingExplained == true {
+                w.append(Warning(.warning, .confidentialityMandatoryReporting,
+                                 "\(d.name) applies to this case: providers carrying this duty must report (\(d.consequence)); the person was told"))
+            } else {
+                // Say exactly what the router does: care is never delayed for the explanation.
+                w.append(Warning(.critical, .confidentialityMandatoryReporting,
+                                 "\(d.name) applies to this case and has not been explained: providers carrying this duty (they must report: \(d.consequence)) are not referred until you explain it to the person and record it; they are shown as information only or not at all. Other providers are referred as usual: care is never delayed for it"))
+            }
+        }
+        if c.recordedAt == nil, k.hoursSinceIncident != nil {
+            w.append(Warning(.info, .timeRecordedAt,
+                             "the case does not say when it was recorded (recordedAt): hours since the incident are read as of the routing time; routed again later, its time windows would be too late"))
+        }
+        if let named = p.excludeOrganisations, !named.isEmpty {
+            w.append(Warning(.info, .preferenceExcludedOrganisation,
+                             "never offered, as the person asked: \(named.sorted().joined(separator: ", "))"))
         }
         if p.noPolice == true {
             w.append(Warning(.info, .preferenceNoPolice,

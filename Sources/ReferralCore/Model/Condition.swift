@@ -27,11 +27,17 @@ public indirect enum Clause: Sendable, Hashable {
     /// All of these indicators are present.
     case traffickingIndicators([TraffickingIndicator])
     case suicidePlan(Bool)
+    case suicidalThoughts(Bool)
     case psychosisSigns(Bool)
     case distressAtLeast(Distress)
     case hoursSinceIncidentAtMost(Double)
     case caregiverSuspected(Bool)
     case imminentRiskToLife(Bool)
+    case injuries(Bool)
+    /// The caseworker's safety assessment is one of these.
+    case safetyRisk([SafetyRisk])
+    /// The person asks (or does not ask) for shelter.
+    case wantsShelter(Bool)
     /// The case belongs to one of these population groups.
     case populationGroups([String])
     /// At least one of the alternatives holds.
@@ -69,13 +75,15 @@ public enum Truth: Sendable, Hashable {
 
 /// How a clause reads a fact the subject does not record.
 public enum UnknownFacts: Sendable {
-    /// As the fact's documented default: no suicide plan, no signs of psychosis, no distress, not
-    /// separated, no indicators, no risk reported, the caregiver not suspected, within any time
-    /// window; an unrecorded incident type and an age band that straddles a bound do not match.
-    /// The router's behaviour today: conditions on cases are two-valued.
+    /// A case, as the router reads it. A fact with a documented default reads as that default:
+    /// no suicide plan, no suicidal thoughts, no signs of psychosis, no distress, not separated, no
+    /// trafficking indicators, no imminent risk reported, the caregiver not suspected, no injuries,
+    /// no request for shelter (screening facts: asking every case about each would bury what
+    /// matters). Every other fact stays unknown (Kleene logic), so that what is not yet said never
+    /// hides a step: the type of incident, the time since it, the safety risk, an age band that
+    /// straddles a bound, a sex recorded as `other` against a list without it.
     case caseDefaults
-    /// Unknown stays unknown (Kleene logic): coverage over whole populations. Issue 8's "ask"
-    /// will route cases this way.
+    /// Unknown stays unknown (Kleene logic): coverage over whole populations.
     case unknown
 }
 
@@ -90,11 +98,15 @@ public struct Facts {
     var separation: Separation?
     var traffickingIndicators: [TraffickingIndicator]?
     var suicidePlan: Bool?
+    var suicidalThoughts: Bool?
     var psychosisSigns: Bool?
     var distress: Distress?
     var hoursSinceIncident: Double?
     var caregiverSuspected: Bool?
     var imminentRiskToLife: Bool?
+    var injuries: Bool?
+    var safetyRisk: SafetyRisk?
+    var wantsShelter: Bool?
     /// The population groups the subject belongs to.
     var populationGroups: Set<String>?
     var legalStatus: String?
@@ -104,22 +116,27 @@ public struct Facts {
         self.sex = sex
     }
 
-    /// Everything a case records.
-    init(_ c: Case) {
+    /// Everything a case records; `ages` narrows the case's age band (the presumption of
+    /// minority: `Rules.ages(of:)`), else the band as recorded.
+    init(_ c: Case, ages: ClosedRange<Int>? = nil) {
         let d = c.document
         let k = d.concerns
-        ages = c.age.min...c.age.max
+        self.ages = ages ?? c.age.min...c.age.max
         sex = d.sex
         concerns = c.pathways
         incidentType = k.gbvIncidentType
         separation = k.separation
         traffickingIndicators = k.traffickingIndicators
         suicidePlan = k.suicidePlan
+        suicidalThoughts = k.suicidalThoughts
         psychosisSigns = k.psychosisSigns
         distress = k.distress
         hoursSinceIncident = k.hoursSinceIncident
         caregiverSuspected = k.caregiverSuspected
         imminentRiskToLife = k.imminentRiskToLife
+        injuries = k.injuries
+        safetyRisk = k.safetyRisk
+        wantsShelter = d.preferences?.wantsShelter
         populationGroups = c.populationGroups
         legalStatus = d.legalStatus
     }

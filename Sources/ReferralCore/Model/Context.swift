@@ -14,6 +14,8 @@ public struct Context: Sendable {
     public let legalStatuses: [String: String]
     /// Nil when the context does not list access needs (then they are free words).
     public let accessNeeds: [String: String]?
+    /// How each listed access need is met and accommodated (see `accommodation(for:)`).
+    let accessNeedRules: [String: AccessNeed]
     public let rules: Rules
     public let file: String
 
@@ -34,6 +36,30 @@ public struct Context: Sendable {
     public func area(_ inner: String, isWithin outer: String) -> Bool { lineage(of: inner).contains(outer) }
 
     public func areaName(_ pcode: String) -> String { areas[pcode]?.name ?? pcode }
+
+    /// How an access need is met and accommodated: as the context lists it, else the defaults
+    /// (a wheelchair or mobility need is met by phone, remote and mobile services).
+    public func accessNeed(_ id: String) -> AccessNeed {
+        accessNeedRules[id] ?? AccessNeed(id: id, name: accessNeeds?[id] ?? id, metByModality: nil, accommodation: nil)
+    }
+}
+
+/// An access need: the modalities that meet it without the service listing it, and what to
+/// arrange when a service does not meet it (a reasonable accommodation, never an exclusion).
+public struct AccessNeed: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    /// The modalities that meet the need.
+    public let metBy: [Modality]
+    /// What to arrange when the need is not met.
+    public let accommodation: String
+
+    public init(id: String, name: String, metByModality: [Modality]?, accommodation: String?) {
+        self.id = id
+        self.name = name
+        metBy = metByModality ?? (["wheelchair", "mobility"].contains(id) ? [.phone, .remote, .mobile] : [])
+        self.accommodation = accommodation ?? "arrange reasonable accommodation for this need (\(name))"
+    }
 }
 
 public struct Area: Sendable, Hashable {
@@ -57,6 +83,14 @@ public struct Category: Sendable, Hashable {
     public let sensitive: Bool
     /// Law enforcement: a survivor's "no police" preference excludes it.
     public let lawEnforcement: Bool
+    /// Services of this kind house people: offered to a child only when `child-safe`.
+    public let shelter: Bool
+    /// Family tracing: for a trafficked child, check first that the family was not involved.
+    public let familyTracing: Bool
+    /// A durable solution (return, reintegration): for a child, after a best interests determination.
+    public let durableSolution: Bool
+    /// Offered only as a referral with consent, never as information only (a PSEA channel).
+    public let referralOnly: Bool
 }
 
 /// The context's rules: defaults from guidance that a coordinator can change in data.
@@ -75,6 +109,16 @@ public struct Rules: Sendable {
     public let adultAge: Int
     /// The shape of this operation's case codes.
     public let caseCode: CaseCodeRule
+    /// An age band that includes ages under `adultAge` is a child's until the age is assessed.
+    public let presumeMinority: Bool
+
+    /// The ages a case is read with when its age is in dispute: a band that includes ages under
+    /// `adultAge` and over it is a child's (its ages under `adultAge`) until the age is assessed,
+    /// when `presumeMinority` is on. Nil otherwise: the band as recorded.
+    public func presumedChildAges(_ age: AgeValue) -> ClosedRange<Int>? {
+        guard presumeMinority, age.min < adultAge, age.max >= adultAge else { return nil }
+        return age.min...(adultAge - 1)
+    }
 
     public struct ConsentBand: Codable, Sendable {
         public let minAge: Int
@@ -129,12 +173,14 @@ public struct Rules: Sendable {
 
     /// Expected response time per urgency level, in hours.
     public struct ResponseHours: Sendable {
+        public let immediate: Int
         public let emergency: Int
         public let urgent: Int
         public let routine: Int
 
         func hours(_ u: Urgency) -> Int {
             switch u {
+            case .immediate: immediate
             case .emergency: emergency
             case .urgent: urgent
             case .routine: routine

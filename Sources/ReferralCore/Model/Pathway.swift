@@ -26,6 +26,8 @@ public struct Step: Sendable {
     /// The step applies only to cases meeting this condition.
     public let when: Condition?
     public let urgency: Urgency
+    /// The step's own response time in hours (family tracing: 48), when shorter than the urgency's.
+    public let respondWithinHours: Double?
     public let windows: [Window]
     public let escalate: [Escalation]
     public let terminal: Bool
@@ -42,6 +44,9 @@ public struct Step: Sendable {
         /// Hours after the incident when the window closes.
         public let hours: Double
         public let urgency: Urgency
+        /// The cases the window applies to; nil: every case the step applies to.
+        public let when: Condition?
+        public let note: String?
     }
 
     /// A condition that raises the step's urgency, with the reason shown.

@@ -11,6 +11,8 @@ public struct BriefPlan: Codable, Sendable, Equatable {
     public var at: String
     /// The recorded consent counts: referrals go only where the person agreed.
     public var consentValid: Bool
+    /// `valid`, `no-referral-consent` (it counts but names nothing yet) or `not-valid`.
+    public var consentStatus: ConsentAssessment.Status
     /// At least one option of the plan is a referral the person agreed to (with valid consent
     /// that covers nothing here, the plan must not read as "valid").
     public var anyReferral: Bool
@@ -32,6 +34,7 @@ public struct BriefPlan: Codable, Sendable, Equatable {
         fictional = plan.fictional
         at = plan.at
         consentValid = plan.consent.valid
+        consentStatus = plan.consent.status
         anyReferral = plan.steps.contains { $0.options.contains { $0.action == .refer } }
         anyEmergencyReferral = plan.steps.contains { $0.options.contains { $0.action == .emergencyReferral } }
         anyOption = plan.steps.contains { !$0.options.isEmpty }
@@ -52,6 +55,8 @@ public struct BriefStep: Codable, Sendable, Equatable {
     public var respondBy: String
     /// The open window that closes first (the one that sets the urgency), if any.
     public var window: WindowStatus?
+    /// The facts to ask when whether the step applies, or how urgent it is, cannot be told.
+    public var ask: [String]?
     /// The step's critical warnings: its critical note (what must be said or done on a call), any
     /// other (no option open now for an urgent step, …), then those of its options (an emergency
     /// referral without consent), each once, even for an option the brief does not show.
@@ -68,6 +73,7 @@ public struct BriefStep: Codable, Sendable, Equatable {
         urgency = s.urgency
         respondBy = s.respondBy
         window = s.windows.filter(\.open).min { ($0.hoursLeft ?? 0) < ($1.hoursLeft ?? 0) }
+        ask = s.ask
         critical = s.warnings.filter { $0.level == .critical }
         for w in s.options.flatMap(\.warnings) where w.level == .critical && !critical.contains(w) { critical.append(w) }
         best = s.options.first.map(BriefOption.init)

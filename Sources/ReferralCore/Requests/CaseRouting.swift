@@ -23,9 +23,12 @@ public struct CaseRefusal: Error, Sendable {
 /// the router → canonical JSON. The CLI's `route --format json` and the server's `POST /api/route`
 /// both call it, so the same case and time give the same bytes and the same refusals.
 public enum CaseRouting {
-    /// Reads a case through `CaseLoader`, the one entry point that refuses identifying data.
-    public static func loadCase(bytes: [UInt8], name: String, directory: Directory) -> Result<Case, CaseRefusal> {
-        switch CaseLoader.load(bytes: bytes, name: name, directory: directory) {
+    /// Reads a case through `CaseLoader`, the one entry point that refuses identifying data; with
+    /// the routing time `at`, a case recorded after it is refused too.
+    public static func loadCase(bytes: [UInt8], name: String, directory: Directory, at: RoutingTime? = nil)
+        -> Result<Case, CaseRefusal>
+    {
+        switch CaseLoader.load(bytes: bytes, name: name, directory: directory, at: at) {
         case .success(let c): return .success(c)
         case .failure(let f): return .failure(CaseRefusal(name: name, diagnostics: f.diagnostics))
         }
@@ -35,7 +38,7 @@ public enum CaseRouting {
     public static func route(bytes: [UInt8], name: String, directory: Directory, at time: RoutingTime)
         -> Result<RoutePlan, CaseRefusal>
     {
-        loadCase(bytes: bytes, name: name, directory: directory).map { Router(directory: directory).route($0, at: time) }
+        loadCase(bytes: bytes, name: name, directory: directory, at: time).map { Router(directory: directory).route($0, at: time) }
     }
 
     /// The bytes of `referral route --format json` (or of `--brief --format json`) for a plan.

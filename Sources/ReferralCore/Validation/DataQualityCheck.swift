@@ -1,6 +1,7 @@
 /// Data quality, one service at a time: verification age, contact and hours, closed services a
-/// pathway still relies on, restrictions by legal status, capacity, confidential addresses and
-/// reporting duties a caseworker must announce.
+/// pathway still relies on, restrictions by legal status, capacity, confidential addresses,
+/// reporting duties a caseworker must announce, and shelters that admit children without saying
+/// they are safe for them.
 enum DataQualityCheck {
     static func run(_ d: Directory, today: Int) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -55,6 +56,14 @@ enum DataQualityCheck {
                     "service '\(s.id)' serves only people with legal status \(statuses.joined(separator: ", "))"
                         + (left.isEmpty ? "" : ": it leaves out \(left.joined(separator: ", "))"),
                     "non-discrimination: make sure people left out have another option, or agree an exception with the provider")
+            }
+            // Children are never housed with unrelated adults: a shelter that admits them says so.
+            if ctx.categories[s.category]?.shelter == true, (s.eligibility.minAge ?? 0) < ctx.adultAge,
+                !s.features.contains("child-safe")
+            {
+                add(.warning, .dataShelterAdmitsChildren, "eligibility",
+                    "shelter '\(s.id)' admits children (no minAge of \(ctx.adultAge) or more) without the feature child-safe",
+                    "set eligibility.minAge to \(ctx.adultAge) for an adult shelter, or add the feature child-safe if it is run for children; the router never offers it to a child otherwise")
             }
             if s.status == .waitlist {
                 add(.info, .dataAtCapacity, "status", "service '\(s.id)' is at capacity (waiting list)",

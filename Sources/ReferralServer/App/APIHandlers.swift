@@ -37,7 +37,7 @@ extension ReferralApp {
         case .success(let t): time = t
         case .failure(let e): return .error(e)
         }
-        switch CaseRouting.loadCase(bytes: r.body, name: ReferralApp.caseName, directory: d) {
+        switch CaseRouting.loadCase(bytes: r.body, name: ReferralApp.caseName, directory: d, at: time) {
         case .failure(let refusal): return ReferralApp.refused(refusal)
         case .success(let c):
             guard let explanation = Router(directory: d).explain(serviceID: id, for: c, at: time) else {

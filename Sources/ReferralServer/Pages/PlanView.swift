@@ -29,6 +29,8 @@ enum PlanView {
         }
         if !b.consentValid {
             out += "<p class=\"closed\"><strong>Consent not valid</strong>: nothing is referred; give information only.</p>\n"
+        } else if b.consentStatus == .noReferralConsent {
+            out += "<p class=\"closed\"><strong>No referral consent yet</strong>: information only; nothing is referred until the person agrees to a kind of service or an organisation.</p>\n"
         } else if !b.anyReferral {
             out += "<p class=\"warn\"><strong>Consent valid, but it covers none of these services</strong>: nothing is referred; give information only.</p>\n"
         } else {
