@@ -32,6 +32,7 @@ struct FieldTableTests {
         check(LanguageDocument.self)
         check(CategoryDocument.self)
         check(VocabularyEntry.self)
+        check(AccessNeedDocument.self)
     }
 
     @Test func caseDocuments() {

@@ -151,6 +151,10 @@ extension CategoryDocument: FieldDecodable {
         .required("name") { $0.name = try $1.string($2) },
         .optional("sensitive") { $0.sensitive = try $1.bool($2) },
         .optional("lawEnforcement") { $0.lawEnforcement = try $1.bool($2) },
+        .optional("shelter") { $0.shelter = try $1.bool($2) },
+        .optional("familyTracing") { $0.familyTracing = try $1.bool($2) },
+        .optional("durableSolution") { $0.durableSolution = try $1.bool($2) },
+        .optional("referralOnly") { $0.referralOnly = try $1.bool($2) },
     ])
 
     static var blank: CategoryDocument { CategoryDocument(id: "", name: "") }
@@ -163,4 +167,15 @@ extension VocabularyEntry: FieldDecodable {
     ])
 
     static var blank: VocabularyEntry { VocabularyEntry(id: "", name: "") }
+}
+
+extension AccessNeedDocument: FieldDecodable {
+    static let table = FieldTable<AccessNeedDocument>([
+        .required("id") { $0.id = try $1.string($2) },
+        .required("name") { $0.name = try $1.string($2) },
+        .optional("metByModality") { $0.metByModality = try $1.values($2) },
+        .optional("accommodation") { $0.accommodation = try $1.string($2) },
+    ])
+
+    static var blank: AccessNeedDocument { AccessNeedDocument(id: "", name: "") }
 }
