@@ -52,6 +52,10 @@ struct Measurement {
             _ = glibcMallocTrim(0)
         #endif
         let rssAfterLoad = residentMemoryKB()
+        // Minified and indented, CPython's json.load, a 5 MB case, 100,000 unknown keys (LoadingBench.swift).
+        if !(ProcessInfo.processInfo.environment["REFERRAL_BENCH_SKIP"] ?? "").contains("loading") {
+            report += LoadingBench.measure(folder: folder, dir: outDir, repeats: repeats)
+        }
         var t0 = now()
         // Where the load time goes: JSON syntax alone, for every file.
         var parses: [UInt64] = []

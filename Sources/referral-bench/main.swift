@@ -131,6 +131,7 @@ for n in sizes {
     let bytes: Int
     do {
         bytes = try g.write(to: folder)
+        try LoadingBench.writeVariants(of: folder, in: dir)
         try Data(g.casesJSON(count: caseCount).joined().utf8).write(to: URL(fileURLWithPath: dir + "/cases.jsonl"))
     } catch { fail("cannot write \(dir): \(error)") }
     say("n=\(n): generated \(g.districts) districts in \(g.regions) regions, \(bytes / 1024) KiB of JSON, \(caseCount) cases "
@@ -160,7 +161,7 @@ for n in sizes {
     if (router["unrouted"] as? [Any])?.isEmpty == false { mismatches += 1 }
 }
 
-let table = renderTable(rows)
+let table = renderTable(rows) + "\n\nLoading (LoadingBench.swift):\n\n" + LoadingBench.renderTable(rows)
 say("")
 say(table)
 try? Data((table + "\n").utf8).write(to: URL(fileURLWithPath: out + "/results.md"))
