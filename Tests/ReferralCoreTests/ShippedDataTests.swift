@@ -64,7 +64,7 @@ struct ShippedDataTests {
         let dir = try #require(r.directory)
         #expect(dir.context.fictional)
         #expect(dir.context.name.contains("FICTIONAL"))
-        #expect(dir.pathways.map(\.id) == ["child-protection", "counter-trafficking", "gbv", "mhpss"])
+        #expect(dir.pathways.map(\.id) == ["child-protection", "counter-trafficking", "gbv", "mhpss", "psea"])
     }
 
     @Test func meetsTheSizeTheIssueAsksFor() throws {
@@ -402,10 +402,13 @@ struct ShippedDataTests {
         let plan = try route("mhpss-imminent-risk-no-consent", try directory())
         #expect(plan.warnings.contains { $0.rule == .confidentialityRiskToLife && $0.level == .critical })
         let specialised = try step(plan, "mhpss", "specialised")
-        #expect(specialised.urgency == .emergency)
+        // An imminent risk to life: respond now (issue 8), first in the plan.
+        #expect(specialised.urgency == .immediate)
+        #expect(plan.steps.first?.urgency == .immediate)
         let emergency = specialised.options.filter { $0.action == .emergencyReferral }
         #expect(!emergency.isEmpty)
-        for o in emergency { #expect(o.packet.map(\.field) == [.age, .area, .sex]) }
+        // The minimum data names the risk and a code for follow-up (context minimumFields).
+        for o in emergency { #expect(o.packet.map(\.field) == [.age, .area, .caseCode, .riskNature, .sex]) }
         #expect(try step(plan, "mhpss", "emergency-care").options.contains { $0.action == .emergencyReferral })
         // Outside the exception's categories nothing is sent.
         #expect(try step(plan, "mhpss", "focused").options.allSatisfy { $0.action == .inform })
@@ -506,11 +509,22 @@ struct ShippedDataTests {
         let dir = try directory()
         let child = try route("ct-child-15-act-purpose", dir)
         #expect(Set(child.pathways) == ["counter-trafficking", "child-protection"])
-        #expect(try step(child, "counter-trafficking", "safety").options.contains { $0.action == .refer })
-        // The same indicators for an adult: screening only.
+        // Act + purpose is enough for a child: return is reached, but waits for the BID (pending).
+        let ret = try step(child, "counter-trafficking", "durable-solution")
+        #expect(!ret.options.isEmpty && ret.options.allSatisfy { $0.action == .inform })
+        #expect(ret.options.allSatisfy { $0.decidingRules == [.childBidRequired] })
+        // The adult shelter is never for a child: alternative care through child protection instead.
+        #expect(child.skippedSteps.contains { $0.pathway == "counter-trafficking" && $0.step == "safety" })
+        #expect(try step(child, "child-protection", "alternative-care").ask == ["concerns.safetyRisk"])
+        // Family tracing for a trafficked child: check that the family was not involved first.
+        let ftr = try step(child, "child-protection", "family-tracing")
+        #expect(ftr.warnings.contains { $0.rule == .childFtrFamilyCheck && $0.level == .critical })
+        // The same indicators for an adult are reasonable grounds, not an identification: safety and
+        // health before formal identification, but no return or police cooperation yet.
         let adult = try route("ct-adult-screening-only", dir)
-        #expect(adult.steps.map(\.step) == ["identification"])
-        #expect(adult.skippedSteps.contains { $0.step == "safety" })
+        #expect(Set(adult.steps.map(\.step)) == ["identification", "safety", "health-care", "psychosocial", "legal-assistance"])
+        #expect(try step(adult, "counter-trafficking", "safety").urgency == .urgent)
+        #expect(Set(adult.skippedSteps.map(\.step)) == ["law-enforcement", "durable-solution"])
     }
 
     @Test func suicidePlanIsAnEmergency() throws {
@@ -528,5 +542,157 @@ struct ShippedDataTests {
         #expect(plan.steps.allSatisfy { $0.urgency == .routine })
         #expect(plan.skippedSteps.contains { $0.step == "specialised" })
         #expect(plan.gaps.isEmpty)
+    }
+
+    // MARK: protection rules at the edges (issue 8) on the shipped data
+
+    @Test func demoContextUsesTheEdgeRules() throws {
+        let dir = try directory()
+        let ctx = dir.context
+        #expect(ctx.categories["shelter.safe"]?.shelter == true)
+        #expect(ctx.categories["cp.ftr"]?.familyTracing == true)
+        #expect(ctx.categories["ct.return-reintegration"]?.durableSolution == true)
+        #expect(ctx.categories["psea.reporting"]?.referralOnly == true)
+        #expect(ctx.categories.values.filter(\.shelter).map(\.id) == ["shelter.safe"])
+        #expect(ctx.accessNeed("sign-language").accommodation.contains("sign-language interpretation"))
+        #expect(Set(ctx.accessNeed("wheelchair").metBy) == [.phone, .remote, .mobile])
+        #expect(ctx.rules.sensitiveFields.contains(.legalStatus))
+        #expect(ctx.rules.sensitiveFields.contains(.riskNature))
+        #expect(ctx.rules.presumeMinority)
+        #expect(ctx.rules.responseHours.immediate == 0)
+        #expect(Set(ctx.rules.imminentRiskToLife.minimumFields) == [.caseCode, .age, .sex, .area, .riskNature])
+        // Adult shelters only: every shelter says so (no validate warning about children).
+        for s in dir.services where ctx.categories[s.category]?.shelter == true {
+            #expect((s.eligibility.minAge ?? 0) >= ctx.adultAge || s.features.contains("child-safe"), "\(s.id)")
+        }
+        #expect(dir.services.contains { $0.features.contains("lgbtiq-competent") && $0.category == "gbv.case-management" })
+    }
+
+    @Test func shippedPathwaysCarryTheEdgeContent() throws {
+        let dir = try directory()
+        let gbv = try #require(dir.pathway("gbv"))
+        let cmr = try #require(gbv.steps.first { $0.id == "clinical-care" })
+        let ec = try #require(cmr.windows.first { $0.id == "emergency-contraception" })
+        #expect(ec.when != nil && ec.note?.contains("120 h") == true)
+        #expect(gbv.steps.first { $0.id == "health-care" }?.escalate.count == 2)
+        // Safety planning is a caseworker task in every GBV case; shelter is a step of its own.
+        let planning = try #require(gbv.steps.first { $0.id == "safety-planning" })
+        #expect(planning.when == nil && planning.category == "gbv.case-management")
+        #expect(gbv.steps.first { $0.id == "safety" }?.when != nil)
+        let cp = try #require(dir.pathway("child-protection"))
+        #expect(cp.steps.first { $0.id == "family-tracing" }?.respondWithinHours == 48)
+        for p in dir.pathways {
+            for s in p.steps where s.category == "health.emergency" { #expect(s.urgency == .immediate, "\(p.id)/\(s.id)") }
+        }
+        #expect(dir.pathway("psea")?.steps.allSatisfy(\.optional) == true)
+    }
+
+    @Test func ecWindowIsForWomenAndGirlsOnly() throws {
+        let dir = try directory()
+        // A man 400 h after a sexual assault: no EC window shown, urgency from hepatitis B only.
+        let man = try step(try route("gbv-male-survivor-southcoast-gap", dir), "gbv", "clinical-care")
+        #expect(!man.windows.contains { $0.id == "emergency-contraception" })
+        let woman = try step(try route("gbv-adult-rape-after-72h-no-forensic", dir), "gbv", "clinical-care")
+        #expect(woman.windows.first { $0.id == "emergency-contraception" }?.note != nil)
+    }
+
+    @Test func recordedAtKeepsTheWindowsOfASavedCase() throws {
+        // Recorded at 12:00 with 8 h since the incident, routed at 14:00: 10 h, 62 h of PEP left.
+        let plan = try route("gbv-deaf-survivor-rape-10h", try directory())
+        #expect(!plan.warnings.contains { $0.rule == .timeRecordedAt })
+        #expect(try step(plan, "gbv", "clinical-care").windows.first { $0.id == "hiv-pep" }?.hoursLeft == 62)
+        // Without recordedAt the plan says the hours are as of the routing time.
+        let other = try route("gbv-rape-survivor-fenwick-gap", try directory())
+        #expect(other.warnings.contains { $0.rule == .timeRecordedAt })
+    }
+
+    @Test func hotlineCallWithTheIncidentTypeNotSaid() throws {
+        let plan = try route("gbv-hotline-incident-type-unknown", try directory())
+        let cmr = try step(plan, "gbv", "clinical-care")
+        #expect(cmr.ask == ["concerns.gbvIncidentType"])
+        #expect(cmr.urgency == .emergency)
+        #expect(cmr.windows.first { $0.id == "hiv-pep" }?.open == true)
+        #expect(plan.steps.first?.step == "clinical-care")
+        #expect(try step(plan, "gbv", "health-care").ask == ["concerns.gbvIncidentType"])
+        #expect(try step(plan, "gbv", "safety").ask == ["concerns.safetyRisk"])
+        #expect(plan.consent.status == .noReferralConsent)
+    }
+
+    @Test func physicalAssaultWithin72HoursMakesHealthCareUrgent() throws {
+        let plan = try route("gbv-hotline-no-consent", try directory())
+        let health = try step(plan, "gbv", "health-care")
+        #expect(health.urgency == .urgent)
+        #expect(health.urgencyReasons.count == 2)
+    }
+
+    @Test func ageDisputedTraffickingCaseIsAChildUntilAssessed() throws {
+        let plan = try route("ct-age-disputed-16-19", try directory())
+        #expect(plan.warnings.contains { $0.rule == .childAgeDisputed })
+        #expect(Set(plan.pathways) == ["child-protection", "counter-trafficking"])
+        #expect(plan.consent.child && plan.consent.valid)
+        #expect(plan.warnings.contains { $0.rule == .childLeadCaseworker })
+        // Act + purpose is enough for a child: no trafficking step is skipped but the adult shelter.
+        #expect(plan.skippedSteps.filter { $0.pathway == "counter-trafficking" }.map(\.step) == ["safety"])
+        #expect(try step(plan, "child-protection", "alternative-care").options.contains { $0.action == .refer })
+        #expect(try step(plan, "child-protection", "family-tracing").warnings.contains { $0.rule == .childFtrFamilyCheck })
+        let ret = try step(plan, "counter-trafficking", "durable-solution")
+        #expect(ret.options.allSatisfy { $0.action == .inform && $0.decidingRules == [.childBidRequired] })
+    }
+
+    @Test func familyTracingRespondsWithin48Hours() throws {
+        let plan = try route("cp-unaccompanied-child-14", try directory())
+        let ftr = try step(plan, "child-protection", "family-tracing")
+        #expect(ftr.respondBy == "2026-11-30T14:00+02:00")
+        // An unaccompanied child without a GBV or trafficking concern: the abuse duty does not apply.
+        #expect(!plan.warnings.contains { $0.rule == .confidentialityMandatoryReporting })
+    }
+
+    @Test func suicidalThoughtsWithoutADecisionOnImminence() throws {
+        let plan = try route("mhpss-suicidal-thoughts-undecided", try directory())
+        #expect(plan.warnings.contains { $0.rule == .mhpssAssessImminentRisk && $0.level == .critical })
+        #expect(plan.pathways.contains("mhpss"), "suicidal thoughts reach the MHPSS pathway from a GBV case")
+        let specialised = try step(plan, "mhpss", "specialised")
+        #expect(specialised.urgency == .urgent)
+        #expect(specialised.options.contains { $0.action == .refer })
+        let plan2 = try route("mhpss-suicide-plan", try directory())
+        #expect(plan2.warnings.contains { $0.rule == .mhpssAssessImminentRisk })
+        let decided = try route("mhpss-imminent-risk-no-consent", try directory())
+        #expect(!decided.warnings.contains { $0.rule == .mhpssAssessImminentRisk })
+    }
+
+    @Test func deafSurvivorGetsClinicalCareWithAnAccommodation() throws {
+        let plan = try route("gbv-deaf-survivor-rape-10h", try directory())
+        let cmr = try step(plan, "gbv", "clinical-care")
+        #expect(cmr.urgency == .emergency)
+        let d = try decision(cmr, "moh.cmr-eastford")
+        #expect(d.action == .refer)
+        #expect(outcome(d, .accessAccommodation) == [.warn])
+        #expect(outcome(d, .accessNeeds).allSatisfy { $0 != .fail })
+        // A service that meets the need ranks before one that does not.
+        let pss = try step(plan, "gbv", "mhpss")
+        #expect(pss.options.first?.service == "hotline.pfa")
+    }
+
+    @Test func perpetratorsOrganisationIsNeverOffered() throws {
+        let plan = try route("gbv-psea-excluded-organisation", try directory())
+        #expect(plan.warnings.contains { $0.rule == .preferenceExcludedOrganisation })
+        #expect(!plan.steps.flatMap(\.options).contains { $0.organisation == "org.hope" })
+        let gap = try #require(plan.gaps.first { $0.step == "livelihoods" })
+        #expect(gap.cause == .personsChoice)
+        // The PSEA channel: a referral with consent, never information only.
+        let psea = try step(plan, "psea", "reporting")
+        #expect(!psea.options.isEmpty && psea.options.allSatisfy { $0.action == .refer })
+        let hotline = try route("gbv-hotline-incident-type-unknown", try directory())
+        #expect(!hotline.pathways.contains("psea"))
+    }
+
+    @Test func adultShelterIsNeverOfferedToAChild() throws {
+        let dir = try directory()
+        for file in ["cp-child-9-trusted-adult-consent", "cp-girl-16-self-consent-reporting-not-explained"] {
+            let plan = try route(file, dir)
+            #expect(plan.skippedSteps.contains { $0.pathway == "gbv" && $0.step == "safety" }, "\(file)")
+            #expect(!plan.steps.contains { $0.category == "shelter.safe" }, "\(file)")
+            #expect(plan.steps.contains { $0.step == "alternative-care" }, "\(file)")
+        }
     }
 }

@@ -35,6 +35,9 @@ struct ValidationShippedTests {
             // 2. no GBV case management for male survivors in Southcoast
             "coverage.gap case-management XV0301", "coverage.gap case-management XV0302",
             "coverage.gap case-management XV0303",
+            //    and so none for the safety planning it carries out (a step of its own since issue 8)
+            "coverage.gap safety-planning XV0301", "coverage.gap safety-planning XV0302",
+            "coverage.gap safety-planning XV0303",
             // 3. a shelter at capacity (other shelters still cover Riverlands, so no coverage gap)
             "data.at-capacity safehaven.women-riverlands",
             // 4. a stale entry
