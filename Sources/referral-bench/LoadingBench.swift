@@ -41,6 +41,33 @@ enum LoadingBench {
         return out
     }
 
+    /// `case-load FOLDER CASES`: loads the directory, then every case of the JSON-lines file
+    /// `CASES` through `CaseLoader.load`, and prints the time per case. Run under callgrind with
+    /// `--toggle-collect='*CaseLoaderO4load*'`, the instructions counted are the case loads' only
+    /// (BENCHMARKS.md).
+    static func caseLoad(_ args: [String]) -> Int32 {
+        guard args.count == 2 else {
+            FileHandle.standardError.write(Data("usage: referral-bench case-load FOLDER CASES\n".utf8))
+            return 2
+        }
+        guard let d = DirectoryLoader().load(folder: args[0]).directory,
+            let text = try? String(contentsOfFile: args[1], encoding: .utf8)
+        else {
+            FileHandle.standardError.write(Data("referral-bench: cannot load \(args[0]) or read \(args[1])\n".utf8))
+            return 2
+        }
+        let cases = text.split(separator: "\n").map { Array($0.utf8) }
+        var refused = 0
+        let t0 = now()
+        for (i, c) in cases.enumerated() {
+            if case .failure = CaseLoader.load(bytes: c, name: "case-\(i + 1).json", directory: d) { refused += 1 }
+        }
+        let ns = Double(now() - t0) / Double(max(1, cases.count))
+        let bytes = cases.reduce(0) { $0 + $1.count } / max(1, cases.count)
+        print("\(cases.count) cases (mean \(bytes) bytes), \(refused) refused: \(String(format: "%.1f", ns / 1000)) µs per case")
+        return refused == 0 ? 0 : 1
+    }
+
     static func timed(_ repeats: Int, _ body: () -> Void) -> [JSONText] {
         (0..<max(1, repeats)).map { _ in
             let t0 = now()

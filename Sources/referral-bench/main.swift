@@ -34,6 +34,9 @@ var args = Array(CommandLine.arguments.dropFirst())
 // Import speed (ImportBench.swift): `referral-bench import [--sizes N] [--repeat R] …`.
 if args.first == "import" { exit(ImportBench.run(Array(args.dropFirst()))) }
 
+// Case load alone, for callgrind (LoadingBench.swift): `referral-bench case-load FOLDER CASES`.
+if args.first == "case-load" { exit(LoadingBench.caseLoad(Array(args.dropFirst()))) }
+
 // The measuring child: `referral-bench measure FOLDER CASES OUTDIR REPEATS`.
 if args.first == "measure" {
     guard args.count == 5, let r = Int(args[4]) else { fail("measure FOLDER CASES OUTDIR REPEATS") }

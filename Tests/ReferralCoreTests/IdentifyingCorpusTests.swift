@@ -143,4 +143,39 @@ import Testing
     func wrongShapeIsNotCalledIdentifying(_ code: String) {
         #expect(CaseCodeRule(nil).check(code) == .wrongShape)
     }
+
+    /// The default scheme is matched by hand (no regular expression per case): it must take
+    /// exactly the codes `defaultPattern` takes, on the corpus and on generated near-codes.
+    @Test func theHandMatcherIsTheDefaultPattern() throws {
+        let custom = CaseCodeRule(CaseCodeRuleDocument(pattern: CaseCodeRule.defaultPattern))
+        #expect(!custom.isDefault)
+        var rng = SeededGenerator(seed: 10)
+        let alphabet = Array("aZ09-_/ .@:éx7F")
+        var codes = ["HL-2026-0042", "CP-2024-000123", "IRC-JOR-2025-117", "2026-0042", "X-001", "GBV-2026-0042",
+                     "550e8400-e29b-41d4-a716-446655440000", "550E8400-E29B-41D4-A716-44665544000G", "ABCDEFGHIJKL-1",
+                     "ABCDEFGHIJKLM-1", "A-B-C-D-E-1", "A-B-C-D-E-F-1", "A-12345678901", "A-1234567890", "12345-1", "1234-1",
+                     "A--1", "-A-1", "A-1-", "A/1_2", "A-ABCDEFGHIJKL-1", "A-ABCDEFGHIJKLM-1", "A\u{0661}-1", "ab"]
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 1...44, using: &rng)
+            codes.append(String((0..<n).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }))
+        }
+        for _ in 0..<5_000 {  // shaped like codes: groups of letters or digits between separators
+            var s = ""
+            for g in 0..<Int.random(in: 1...7, using: &rng) {
+                if g > 0 { s += ["-", "_", "/"][Int.random(in: 0..<3, using: &rng)] }
+                let digits = Bool.random(using: &rng)
+                for _ in 0..<Int.random(in: 0...13, using: &rng) { s += digits ? String(Int.random(in: 0...9, using: &rng)) : "k" }
+            }
+            codes.append(s)
+        }
+        for code in codes {
+            #expect(CaseCodeRule.matchesDefault(code) == custom.matches(code), "\(code)")
+            if CaseCodeRule.isPlainCode(code) {
+                // The fast path skips the normalisation and the date, e-mail and position checks.
+                let n = IdentifyingShape.normalise(code)
+                #expect(n == code && !IdentifyingShape.looksLikeNumericDate(n) && !IdentifyingShape.looksLikeEmail(n)
+                        && !IdentifyingShape.looksLikeCoordinates(n), "\(code)")
+            }
+        }
+    }
 }

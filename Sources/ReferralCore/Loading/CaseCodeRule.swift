@@ -47,11 +47,73 @@ public struct CaseCodeRule: Sendable {
     }
 
     public func matches(_ code: String) -> Bool {
+        if isDefault { return Self.matchesDefault(code) }
         guard (3...Self.maxLength).contains(code.unicodeScalars.count), let re = RegexCache.shared.regex(pattern) else {
             return false
         }
         let range = NSRange(code.startIndex..., in: code)
         return re.firstMatch(in: code, options: [.anchored], range: range)?.range == range
+    }
+
+    /// Whether `code` is ASCII letters, digits, `-`, `_` and `/` only, with at least one letter.
+    static func isPlainCode(_ code: String) -> Bool {
+        var letter = false
+        for c in code.utf8 {
+            switch c {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"): break
+            default: return false
+            }
+        }
+        return letter
+    }
+
+    /// `defaultPattern`, matched by hand (the same codes as the regular expression: a test
+    /// compares them). Groups of ASCII letters and digits separated by `-`, `_` or `/`: a prefix
+    /// (a letter then up to 11 letters or digits, or four digits), up to four groups of 1 to 12,
+    /// and a number of 1 to 10 digits; or a UUID.
+    static func matchesDefault(_ code: String) -> Bool {
+        let b = code.utf8
+        guard b.count >= 3, b.count <= maxLength else { return false }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        func isHex(_ c: UInt8) -> Bool { isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66) }
+        if b.count == 36 {
+            var uuid = true
+            for (i, c) in b.enumerated() {
+                let dash = i == 8 || i == 13 || i == 18 || i == 23
+                if dash ? c != UInt8(ascii: "-") : !isHex(c) {
+                    uuid = false
+                    break
+                }
+            }
+            if uuid { return true }
+        }
+        var groups = 0
+        var length = 0, digitsOnly = true, firstIsLetter = false
+        func groupFits() -> Bool {
+            guard length > 0 else { return false }
+            if groups == 0 { return firstIsLetter ? length <= 12 : (digitsOnly && length == 4) }
+            return length <= 12
+        }
+        for c in b {
+            if c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: "/") {
+                guard groupFits() else { return false }
+                groups += 1
+                length = 0
+                digitsOnly = true
+            } else if isDigit(c) {
+                length += 1
+            } else if isLetter(c) {
+                if length == 0 && groups == 0 { firstIsLetter = true }
+                length += 1
+                digitsOnly = false
+            } else {
+                return false
+            }
+        }
+        // The last group is the number; one to five groups before it.
+        return groups >= 1 && groups <= 5 && length >= 1 && length <= 10 && digitsOnly
     }
 
     /// What checking a case code found.
@@ -67,6 +129,10 @@ public struct CaseCodeRule: Sendable {
     /// them; otherwise a code the pattern takes is accepted, and one it refuses is identifying
     /// only if it looks so.
     public func check(_ code: String) -> Verdict {
+        // The common case first: ASCII letters, digits and separators with a letter among them
+        // are their own normal form and can be no date, e-mail address or position (those need
+        // digits only, an '@', '(at)', a '.' or a ':'), so only the shape is left to check.
+        if isDefault, Self.isPlainCode(code), Self.matchesDefault(code) { return .accepted }
         let n = IdentifyingShape.normalise(code)
         if IdentifyingShape.looksLikeNumericDate(n) { return .identifying(.date) }
         if IdentifyingShape.looksLikeEmail(n) { return .identifying(.email) }

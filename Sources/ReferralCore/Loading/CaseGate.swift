@@ -88,6 +88,54 @@ indirect enum CaseFieldType: Sendable {
     }()
 }
 
+/// The schema with each object's field names as bytes, so the gate matches a plain key without
+/// making a `String` of it (built once).
+final class GateSchema: Sendable {
+    let type: CaseFieldType
+    /// Objects: the fields (the schema's own dictionary, for "did you mean"), then as parallel
+    /// arrays their names' bytes and their schemas.
+    let fields: [String: CaseFieldType]
+    let keys: [String]
+    let names: [[UInt8]]
+    let children: [GateSchema]
+    /// Arrays: the items' schema.
+    let element: GateSchema?
+
+    init(_ type: CaseFieldType) {
+        self.type = type
+        switch type {
+        case .object(let f):
+            fields = f
+            keys = f.keys.sorted()
+            names = keys.map { Array($0.utf8) }
+            children = keys.map { GateSchema(f[$0]!) }
+            element = nil
+        case .array(let e):
+            (fields, keys, names, children, element) = ([:], [], [], [], GateSchema(e))
+        default:
+            (fields, keys, names, children, element) = ([:], [], [], [], nil)
+        }
+    }
+
+    static let root = GateSchema(CaseFieldType.schema)
+
+    /// The schema of the field whose key is token `k`, or nil when the object has no such field.
+    func field(_ k: Int, _ t: [JSONToken], _ bytes: [UInt8]) -> GateSchema? {
+        let tok = t[k]
+        guard tok.isPlain else {
+            // Escapes or non-ASCII: compared as text, as a dictionary look-up does.
+            let key = t.string(k, in: bytes)
+            return keys.firstIndex(of: key).map { children[$0] }
+        }
+        let from = Int(tok.start) + 1, count = Int(tok.end) - 1 - from
+        search: for (j, name) in names.enumerated() where name.count == count {
+            for n in 0..<count where bytes[from + n] != name[n] { continue search }
+            return children[j]
+        }
+        return nil
+    }
+}
+
 /// The identifying-data gate: walks the parsed case against `CaseFieldType.schema` before anything
 /// is decoded, so that personal data is refused wherever it hides and whatever else is wrong.
 ///
@@ -97,61 +145,124 @@ indirect enum CaseFieldType: Sendable {
 /// - A field no case has is refused for being there: as identifying when its name or anything in
 ///   it looks like personal data, else as an unknown field.
 ///
-/// Findings carry raw paths; `CaseRedaction` turns them into safe ones.
+/// It walks the parser's tokens: a value becomes a `String` only when it is checked, and the
+/// JSON path of a value is written only when a finding names it. Findings carry raw paths;
+/// `CaseRedaction` turns them into safe ones.
 struct CaseGate {
     let directory: Directory
     let file: SourceFile
     let codeRule: CaseCodeRule
+    private let t: [JSONToken]
+    private let bytes: [UInt8]
     var findings: [Diagnostic] = []
+    /// The path to the value being walked, as steps: a key's token, or an item's position.
+    private var steps: [Step] = []
 
-    init(directory: Directory, file: SourceFile) {
-        self.directory = directory
-        self.file = file
-        self.codeRule = directory.context.rules.caseCode
+    private enum Step {
+        case key(Int)
+        case index(Int)
     }
 
-    static func check(_ root: JSONNode, file: SourceFile, directory: Directory) -> [Diagnostic] {
-        var gate = CaseGate(directory: directory, file: file)
-        gate.walk(root, CaseFieldType.schema, path: "$")
+    init(directory: Directory, doc: JSONDocument) {
+        self.directory = directory
+        self.file = doc.file
+        self.codeRule = directory.context.rules.caseCode
+        self.t = doc.tokens
+        self.bytes = doc.file.bytes
+        steps.reserveCapacity(8)
+    }
+
+    static func check(_ doc: JSONDocument, directory: Directory) -> [Diagnostic] {
+        var gate = CaseGate(directory: directory, doc: doc)
+        gate.walk(0, GateSchema.root)
         return gate.findings
     }
 
-    mutating func identifying(_ node: JSONNode, _ path: String, _ message: String, offset: Int? = nil) {
+    /// The JSON path of the value being walked (`$.concerns.pathways[0]`).
+    private var path: String {
+        var p = "$"
+        for s in steps {
+            switch s {
+            case .key(let k): p += pathComponent(t.string(k, in: bytes))
+            case .index(let i): p += "[\(i)]"
+            }
+        }
+        return p
+    }
+
+    private func text(_ i: Int) -> String { t[i].kind == .string ? t.string(i, in: bytes) : t.numberText(i, in: bytes) }
+
+    mutating func identifying(_ index: Int, _ message: String, offset: Int? = nil) {
         findings.append(Diagnostic(
-            .error, code: .caseIdentifyingData, place: file.place(path, offset: offset ?? node.offset),
+            .error, code: .caseIdentifyingData, place: file.place(path, offset: offset ?? Int(t[index].start)),
             message: "identifying data refused: " + message,
             help: "the router takes anonymised cases only: remove it (the case was not stored)"))
     }
 
-    mutating func walk(_ node: JSONNode, _ type: CaseFieldType, path: String) {
-        switch (type, node.value) {
-        case (.object(let fields), .object(let members)):
-            for (i, m) in members.enumerated() {
-                let p = path + pathComponent(m.key)
-                if let t = fields[m.key] {
-                    walk(m.value, t, path: p)
+    mutating func walk(_ index: Int, _ schema: GateSchema) {
+        let tok = t[index]
+        switch (schema.type, tok.kind) {
+        case (.object, .object):
+            var k = index + 1, position = 0
+            let end = Int(tok.next)
+            while k < end {
+                steps.append(.key(k))
+                if let child = schema.field(k, t, bytes) {
+                    walk(k + 1, child)
                 } else {
-                    unknownField(m, position: i, in: fields, path: p)
+                    unknownField(key: k, position: position, in: schema.fields)
                 }
+                steps.removeLast()
+                k = Int(t[k + 1].next)
+                position += 1
             }
-        case (.array(let element), .array(let items)):
-            for (i, item) in items.enumerated() { walk(item, element, path: path + "[\(i)]") }
-        case (.string(let kind), .string(let s)):
-            knownString(s, kind, node, path)
-        case (.age, .string(let s)):
+        case (.array, .array):
+            var k = index + 1, i = 0
+            let end = Int(tok.next)
+            while k < end {
+                steps.append(.index(i))
+                walk(k, schema.element!)
+                steps.removeLast()
+                k = Int(t[k].next)
+                i += 1
+            }
+        case (.string(let kind), .string):
+            knownString(t.string(index, in: bytes), kind, index)
+        case (.age, .string):
+            if tok.isPlain && isAgeBand(Int(tok.start) + 1, Int(tok.end) - 1) { return }
+            let s = t.string(index, in: bytes)
             let band = s.split(separator: "-", omittingEmptySubsequences: false)
             if band.count == 2, band.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }) { return }
-            if let kind = IdentifyingShape.classify(s) { identifying(node, path, "this value looks like \(kind.rawValue)") }
-        case (.number, .number), (.age, .number), (.bool, .bool), (_, .null):
+            if let kind = IdentifyingShape.classify(s) { identifying(index, "this value looks like \(kind.rawValue)") }
+        case (.number, .number), (.age, .number), (.bool, .true), (.bool, .false), (_, .null):
             return
         default:
             // The wrong type for the field (the decoder says so); anything in it may still be
             // personal data.
-            stray(node, path: path)
+            stray(index)
         }
     }
 
-    mutating func knownString(_ s: String, _ kind: CaseFieldType.ValueKind, _ node: JSONNode, _ path: String) {
+    /// `15-17` in ASCII: one to three digits, a dash, one to three digits (the common band; any
+    /// other text goes through the general check).
+    private func isAgeBand(_ from: Int, _ to: Int) -> Bool {
+        var digits = 0, groups = 1
+        for i in from..<to {
+            let c = bytes[i]
+            if c >= 0x30 && c <= 0x39 {
+                digits += 1
+                if digits > 3 { return false }
+            } else if c == UInt8(ascii: "-") && digits > 0 && groups == 1 {
+                groups = 2
+                digits = 0
+            } else {
+                return false
+            }
+        }
+        return groups == 2 && digits > 0
+    }
+
+    mutating func knownString(_ s: String, _ kind: CaseFieldType.ValueKind, _ index: Int) {
         let ctx = directory.context
         let known: Bool
         var names: VocabularyKind?
@@ -160,10 +271,10 @@ struct CaseGate {
             switch codeRule.check(s) {
             case .accepted: return
             case .identifying(let k):
-                identifying(node, path, "this value looks like \(k.rawValue), not a case code")
+                identifying(index, "this value looks like \(k.rawValue), not a case code")
             case .wrongShape:
                 findings.append(Diagnostic(
-                    .error, code: .caseCode, place: file.place(path, offset: node.offset),
+                    .error, code: .caseCode, place: file.place(path, offset: Int(t[index].start)),
                     message: "the case code does not have the expected shape: \(codeRule.expected)",
                     help: "use the pseudonymous code from the case-management system, never a name"))
             }
@@ -184,69 +295,92 @@ struct CaseGate {
         }
         // The name of an area or a language where its code belongs is a typo, not personal data.
         if !known, !isName(s, in: names.map(ctx.entries) ?? []), let k = IdentifyingShape.classify(s) {
-            identifying(node, path, "this value looks like \(k.rawValue)")
+            identifying(index, "this value looks like \(k.rawValue)")
         }
     }
 
-    /// A field no case has: refused for being there, labelled by what it looks like.
-    mutating func unknownField(_ m: JSONMember, position: Int, in fields: [String: CaseFieldType], path: String) {
-        if let k = IdentifyingShape.classify(m.key) {
-            identifying(m.value, path, "a field whose name looks like \(k.rawValue)", offset: m.keyOffset)
+    /// A field no case has (key token `key`, its value after it): refused for being there,
+    /// labelled by what it looks like.
+    mutating func unknownField(key: Int, position: Int, in fields: [String: CaseFieldType]) {
+        let name = t.string(key, in: bytes), keyOffset = Int(t[key].start)
+        if let k = IdentifyingShape.classify(name) {
+            identifying(key + 1, "a field whose name looks like \(k.rawValue)", offset: keyOffset)
             return
         }
-        if let k = IdentifyingShape.kindOfFieldName(m.key) {
-            identifying(m.value, path, "this field would hold \(k.rawValue)", offset: m.keyOffset)
+        if let k = IdentifyingShape.kindOfFieldName(name) {
+            identifying(key + 1, "this field would hold \(k.rawValue)", offset: keyOffset)
             return
         }
-        let kinds = Self.kinds(in: m.value)
+        let kinds = kinds(in: key + 1)
         if !kinds.isEmpty {
             let what = kinds.map(\.rawValue).joined(separator: ", ")
-            identifying(m.value, path, "a field that is not part of a case holds what looks like \(what)",
-                        offset: m.keyOffset)
+            identifying(key + 1, "a field that is not part of a case holds what looks like \(what)", offset: keyOffset)
             return
         }
         var help = "remove it: a case has only the fields listed in Pathways/README.md"
-        if let near = closestMatch(to: m.key, in: fields.keys) { help = "did you mean '\(near)'?" }
-        findings.append(Diagnostic(.error, code: .jsonUnknownField, place: file.place(path, offset: m.keyOffset),
+        if let near = closestMatch(to: name, in: fields.keys) { help = "did you mean '\(near)'?" }
+        findings.append(Diagnostic(.error, code: .jsonUnknownField, place: file.place(path, offset: keyOffset),
                                    message: "a field that is not part of a case (its name is not shown)", help: help))
     }
 
     /// Inside a value of the wrong type: every string and field name that looks like personal data.
-    mutating func stray(_ node: JSONNode, path: String) {
-        switch node.value {
-        case .string(let s), .number(let s):
-            if let k = IdentifyingShape.classify(s) { identifying(node, path, "this value looks like \(k.rawValue)") }
-        case .array(let items):
-            for (i, item) in items.enumerated() { stray(item, path: path + "[\(i)]") }
-        case .object(let members):
-            for m in members {
-                let p = path + pathComponent(m.key)
-                if let k = IdentifyingShape.classify(m.key) ?? IdentifyingShape.kindOfFieldName(m.key) {
-                    identifying(m.value, p, "a field whose name looks like \(k.rawValue)", offset: m.keyOffset)
+    mutating func stray(_ index: Int) {
+        let tok = t[index]
+        switch tok.kind {
+        case .string, .number:
+            if let k = IdentifyingShape.classify(text(index)) { identifying(index, "this value looks like \(k.rawValue)") }
+        case .array:
+            var k = index + 1, i = 0
+            while k < Int(tok.next) {
+                steps.append(.index(i))
+                stray(k)
+                steps.removeLast()
+                k = Int(t[k].next)
+                i += 1
+            }
+        case .object:
+            var k = index + 1
+            while k < Int(tok.next) {
+                steps.append(.key(k))
+                let name = t.string(k, in: bytes)
+                if let kind = IdentifyingShape.classify(name) ?? IdentifyingShape.kindOfFieldName(name) {
+                    identifying(k + 1, "a field whose name looks like \(kind.rawValue)", offset: Int(t[k].start))
                 } else {
-                    stray(m.value, path: p)
+                    stray(k + 1)
                 }
+                steps.removeLast()
+                k = Int(t[k + 1].next)
             }
         default:
             break
         }
     }
 
-    /// The kinds of personal data anywhere in `node` (names of fields included), sorted.
-    static func kinds(in node: JSONNode) -> [IdentifyingKind] {
+    /// The kinds of personal data anywhere in the value at `index` (names of fields included),
+    /// sorted.
+    func kinds(in index: Int) -> [IdentifyingKind] {
         var out: Set<IdentifyingKind> = []
-        var stack = [node]
-        while let n = stack.popLast() {
-            switch n.value {
-            case .string(let s), .number(let s): if let k = IdentifyingShape.classify(s) { out.insert(k) }
-            case .array(let items): stack.append(contentsOf: items)
-            case .object(let members):
-                for m in members {
-                    if let k = IdentifyingShape.classify(m.key) ?? IdentifyingShape.kindOfFieldName(m.key) { out.insert(k) }
-                    stack.append(m.value)
+        var k = index
+        let end = Int(t[index].next)
+        // Every token of the value in order: keys are the string tokens right inside an object.
+        var keys: Set<Int> = []
+        while k < end {
+            let tok = t[k]
+            switch tok.kind {
+            case .string where keys.contains(k):
+                let name = t.string(k, in: bytes)
+                if let kind = IdentifyingShape.classify(name) ?? IdentifyingShape.kindOfFieldName(name) { out.insert(kind) }
+            case .string, .number:
+                if let kind = IdentifyingShape.classify(text(k)) { out.insert(kind) }
+            case .object:
+                var m = k + 1
+                while m < Int(tok.next) {
+                    keys.insert(m)
+                    m = Int(t[m + 1].next)
                 }
             default: break
             }
+            k += 1
         }
         return out.sorted()
     }

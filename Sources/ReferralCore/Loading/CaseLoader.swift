@@ -97,7 +97,7 @@ func formatHours(_ h: Double) -> String {
 /// Reads an anonymised case, refusing identifying data and checking it against the directory.
 ///
 /// The one entry point for every front end (the command line, the server): syntax first, then the
-/// identifying-data gate on the parsed tree (`CaseGate`: a name is refused whatever field it
+/// identifying-data gate on the parsed tokens (`CaseGate`: a name is refused whatever field it
 /// hides in, and before anything else is said about the case), then strict decoding, then the
 /// references. Every finding leaves through `CaseRedaction.redact`, the one redaction point: no
 /// message, place or id repeats a key or value of the case.
@@ -108,36 +108,39 @@ public enum CaseLoader {
         -> Result<Case, LoadFailure>
     {
         let file = SourceFile(name: name, bytes: bytes)
-        var root: JSONNode?
-        switch loadUnredacted(file, directory: directory, at: at, root: &root) {
+        var parsed: JSONDocument?
+        switch loadUnredacted(file, directory: directory, at: at, parsed: &parsed) {
         case .success(let c):
             return .success(c)
         case .failure(let found):
-            // Capped first (a case with 100,000 unknown keys says ten and a count), then redacted.
+            // Capped first (a case with 100,000 unknown keys says ten and a count), then redacted;
+            // the tree is built only here, for the redaction to read the case's keys.
+            let root = parsed.map { JSONNode(tokens: $0.tokens, 0, bytes: file.bytes) }
             let safe = CaseRedaction.redact(DiagnosticCap.capped(found.diagnostics), root: root, directory: directory)
             return .failure(LoadFailure(Diagnostic.sortedForReport(safe)))
         }
     }
 
-    /// Everything but the redaction; never called from outside `load`.
-    private static func loadUnredacted(_ file: SourceFile, directory: Directory, at: RoutingTime?, root: inout JSONNode?)
-        -> Result<Case, LoadFailure>
+    /// Everything but the redaction; never called from outside `load`. The case is parsed once,
+    /// into tokens that the gate, the decoder and the checks' locators all read.
+    private static func loadUnredacted(_ file: SourceFile, directory: Directory, at: RoutingTime?,
+                                       parsed: inout JSONDocument?) -> Result<Case, LoadFailure>
     {
         var diags: [Diagnostic] = []
-        guard let tree = FileReader.parse(file, diags: &diags, echo: false) else { return .failure(LoadFailure(diags)) }
-        root = tree
-        let gate = CaseGate.check(tree, file: file, directory: directory)
+        guard let doc = FileReader.document(file, diags: &diags, echo: false) else { return .failure(LoadFailure(diags)) }
+        parsed = doc
+        let gate = CaseGate.check(doc, directory: directory)
         if !gate.isEmpty { return .failure(LoadFailure(gate)) }
 
-        let doc: CaseDocument
+        let d: CaseDocument
         do {
-            doc = try StrictDecoder(echoValues: false).decode(CaseDocument.self, from: tree, file: file)
+            d = try StrictDecoder(echoValues: false).decode(CaseDocument.self, in: doc, at: 0)
         } catch {
             return .failure(error)
         }
-        diags.append(contentsOf: check(doc, Locator(file: file, node: tree, path: "$"), directory, at: at))
+        diags.append(contentsOf: check(d, Locator(doc: doc, index: 0, path: "$"), directory, at: at))
         if !diags.isEmpty { return .failure(LoadFailure(diags)) }
-        return .success(Case(doc))
+        return .success(Case(d))
     }
 
     static func check(_ d: CaseDocument, _ l: Locator, _ dir: Directory, at: RoutingTime? = nil) -> [Diagnostic] {
@@ -156,8 +159,7 @@ public enum CaseLoader {
                                   help: "this engine reads formatVersion \(supportedFormatVersion)"))
         }
         if ctx.areas[d.area] == nil { unknown(.caseUnknownArea, l["area"], "area", d.area, ctx.entries(.areas)) }
-        let langs = Set(ctx.languages.map(\.code))
-        for (i, x) in d.languages.enumerated() where !langs.contains(x) {
+        for (i, x) in d.languages.enumerated() where !ctx.languages.contains(where: { $0.code == x }) {
             unknown(.caseUnknownLanguage, l["languages"][i], "language", x, ctx.entries(.languages))
         }
         if d.languages.isEmpty {
@@ -176,14 +178,17 @@ public enum CaseLoader {
         if let s = d.legalStatus, ctx.legalStatuses[s] == nil {
             unknown(.caseUnknownLegalStatus, l["legalStatus"], "legal status", s, ctx.entries(.statuses))
         }
-        let pathways = dir.pathways.map { VocabularyEntryView(id: $0.id, name: $0.name) }
-        for (i, x) in d.concerns.pathways.enumerated() where !pathways.contains(where: { $0.id == x }) {
+        // The lists "did you mean" reads are made only on a miss.
+        for (i, x) in d.concerns.pathways.enumerated() where !dir.pathways.contains(where: { $0.id == x }) {
+            let pathways = dir.pathways.map { VocabularyEntryView(id: $0.id, name: $0.name) }
             unknown(.caseUnknownPathway, l["concerns"]["pathways"][i], "pathway", x, pathways)
         }
         for (i, x) in (d.consent.referToCategories ?? []).enumerated() where ctx.categories[x] == nil {
             unknown(.caseUnknownCategory, l["consent"]["referToCategories"][i], "category", x, ctx.entries(.categories))
         }
-        let organisations = dir.organisations.values.map { VocabularyEntryView(id: $0.id, name: $0.name) }.sorted { $0.id < $1.id }
+        var organisations: [VocabularyEntryView] {
+            dir.organisations.values.map { VocabularyEntryView(id: $0.id, name: $0.name) }.sorted { $0.id < $1.id }
+        }
         for (i, x) in (d.consent.referToOrganisations ?? []).enumerated() where dir.organisations[x] == nil {
             unknown(.caseUnknownOrganisation, l["consent"]["referToOrganisations"][i], "organisation", x, organisations)
         }
@@ -191,7 +196,7 @@ public enum CaseLoader {
             unknown(.caseUnknownOrganisation, l["preferences"]["excludeOrganisations"][i], "organisation", x, organisations)
         }
         if let text = d.recordedAt {
-            let place = l["recordedAt"].place
+            var place: SourcePlace { l["recordedAt"].place }
             if let t = RecordedAt.parse(text) {
                 if let at, t.epochSeconds > at.epochSeconds {
                     out.append(Diagnostic(.error, code: .caseRecordedAt, place: place,
