@@ -14,6 +14,11 @@ struct CoverageCheck {
     /// district is covered by a service in one of its sub-districts).
     private let byCategoryArea: [String: [String: [Int]]]
     private let services: [Service]
+    /// Every member of every population, in report order (entry, then member).
+    private let members: [Profile]
+    /// Population names by id, and the ids of the sex × age populations (for the findings).
+    private let populationNames: [String: String]
+    private let baseIDs: Set<String>
 
     init(directory: Directory, populations: PopulationSet, areas: [String]) {
         self.directory = directory
@@ -38,67 +43,95 @@ struct CoverageCheck {
             for r in served { by[s.category, default: [:]][r, default: []].append(i) }
         }
         byCategoryArea = by
+        members = populations.entries.flatMap(\.members)
+        populationNames = Dictionary(uniqueKeysWithValues: populations.entries.map { ($0.info.id, $0.info.name) })
+        baseIDs = Set(populations.entries.filter { $0.info.kind == .base }.map(\.info.id))
     }
 
-    /// Whether a step applies to each member of each population, and for which ages.
-    typealias Applicability = [[ClosedRange<Int>?]]
-
-    func applicability(_ conditions: [Condition]) -> Applicability {
-        populations.entries.map { e in
-            e.members.map { m in conditions.contains { m.truth(of: $0) == .no } ? nil : m.ages(within: conditions) }
-        }
+    /// For one step: the ages of each member of each population it applies to (nil: it does
+    /// not apply), and the reporting duties that may apply to each (by duty id). Members are
+    /// numbered in report order: entry, then member.
+    struct StepFacts: Hashable {
+        var ages: [ClosedRange<Int>?]
+        var duties: [Set<String>]
     }
 
-    /// The reporting duties that may apply to each member of each population (by duty id).
-    private var duties: [[Set<String>]] {
-        populations.entries.map { e in
-            e.members.map { m in
+    func stepFacts(_ conditions: [Condition]) -> StepFacts {
+        StepFacts(
+            ages: members.map { m in conditions.contains { m.truth(of: $0) == .no } ? nil : m.ages(within: conditions) },
+            duties: members.map { m in
                 Set(context.rules.mandatoryReporting.filter { m.truth(of: $0.appliesWhen) != .no }.map(\.id))
-            }
-        }
+            })
     }
 
-    func status(_ m: Profile, ages: ClosedRange<Int>?, duties: Set<String>, options: [Int]) -> (CoverageStatus, [Int]) {
-        guard let ages else { return (.notApplicable, []) }
-        var full: [Int] = []
-        var partial = false
-        for i in options {
-            switch m.fit(services[i], ages: ages) {
-            case .yes: full.append(i)
-            case .unknown: partial = true
+    /// How one service serves the members of a step, as sets of members (bits, `words` words
+    /// each, one after the other): fully, partly (some members only), fully without a reporting
+    /// duty that may apply to them, and the same while open (not at capacity).
+    struct Fit {
+        var bits: [UInt64]
+        let words: Int
+        init(words: Int) {
+            self.words = words
+            bits = .init(repeating: 0, count: 4 * words)
+        }
+        enum Kind: Int { case full, partial, free, freeOpen }
+        func has(_ set: Kind, _ g: Int) -> Bool { bits[set.rawValue * words + g / 64] & (1 << UInt64(g % 64)) != 0 }
+        mutating func insert(_ set: Kind, _ g: Int) { bits[set.rawValue * words + g / 64] |= 1 << UInt64(g % 64) }
+        mutating func formUnion(_ o: Fit) { for i in bits.indices { bits[i] |= o.bits[i] } }
+    }
+
+    /// A service's fit for a step: computed once per service and step facts, however many areas
+    /// the service serves (a region-wide service is an option in each of its districts).
+    func fit(_ i: Int, _ f: StepFacts) -> Fit {
+        let s = services[i]
+        var fit = Fit(words: (f.ages.count + 63) / 64)
+        for (g, m) in members.enumerated() {
+            guard let ages = f.ages[g] else { continue }
+            switch m.fit(s, ages: ages) {
+            case .yes:
+                fit.insert(.full, g)
+                if f.duties[g].isEmpty || !s.mandatoryReporting.contains(where: f.duties[g].contains) {
+                    fit.insert(.free, g)
+                    if s.status == .open { fit.insert(.freeOpen, g) }
+                }
+            case .unknown: fit.insert(.partial, g)
             case .no: break
             }
         }
-        if full.isEmpty { return (partial ? .partial : .gap, []) }
-        let free = duties.isEmpty ? full : full.filter { !services[$0].mandatoryReporting.contains(where: duties.contains) }
-        if free.contains(where: { services[$0].status == .open }) { return (.covered, full) }
-        if !free.isEmpty { return (.waitlistOnly, full) }
-        return (.reportingOnly, full)
+        return fit
     }
 
-    /// Every population's status for one set of options, and the groups left without an
-    /// option where others of the same sex and age have one.
-    func populationCoverage(options: [Int], applicability: Applicability, duties: [[Set<String>]])
-        -> ([PopulationCoverage], [String])
-    {
+    /// Every population's status for one set of options (with their fits), and the groups left
+    /// without an option where others of the same sex and age have one.
+    func populationCoverage(options: [Int], fits: [Fit], _ f: StepFacts) -> ([PopulationCoverage], [String]) {
+        var any = Fit(words: (f.ages.count + 63) / 64)
+        for x in fits { any.formUnion(x) }
+        func status(_ g: Int) -> CoverageStatus {
+            guard f.ages[g] != nil else { return .notApplicable }
+            if !any.has(.full, g) { return any.has(.partial, g) ? .partial : .gap }
+            if any.has(.freeOpen, g) { return .covered }
+            return any.has(.free, g) ? .waitlistOnly : .reportingOnly
+        }
         // Member k of a group or legal-status population is base population k with that group.
         var baseStatus: [CoverageStatus] = []
         var pops: [PopulationCoverage] = []
         var groupGaps: [String] = []
-        for (ei, entry) in populations.entries.enumerated() {
+        var g = 0
+        for entry in populations.entries {
             var worst: CoverageStatus = .notApplicable
             var served: Set<Int> = []
             var specificGap = false
-            for (mi, m) in entry.members.enumerated() {
-                let (st, full) = status(m, ages: applicability[ei][mi], duties: duties[ei][mi], options: options)
+            for mi in entry.members.indices {
+                let st = status(g)
                 worst = max(worst, st)
-                served.formUnion(full)
                 if entry.info.kind == .base {
                     baseStatus.append(st)
+                    for (o, x) in zip(options, fits) where x.has(.full, g) { served.insert(o) }
                 } else if mi < baseStatus.count {
                     let bs = baseStatus[mi]
                     if st == .gap && bs != .gap && bs != .notApplicable { specificGap = true }
                 }
+                g += 1
             }
             if specificGap { groupGaps.append(entry.info.name) }
             // Options are listed for the sex × age populations only: a group's options are theirs
@@ -114,10 +147,12 @@ struct CoverageCheck {
         var languageGaps: [String: [String: Set<String>]] = [:]  // area → language → categories
         let mainLanguages = context.languages.enumerated().filter { $0.element.main == true }
         let baseCount = populations.entries.filter { $0.info.kind == .base }.count
-        let duties = self.duties
+        // Steps with the same facts share every service's fit.
+        var fitsByFacts: [StepFacts: [Int: Fit]] = [:]
         for p in directory.pathways {
             for s in p.steps {
-                let applicable = applicability([p.appliesWhen] + (s.when.map { [$0] } ?? []))
+                let facts = stepFacts([p.appliesWhen] + (s.when.map { [$0] } ?? []))
+                var fits = fitsByFacts[facts] ?? [:]
                 let byArea = byCategoryArea[s.category] ?? [:]
                 let anywhere = !byArea.isEmpty
                 let emergency = PathwayStructure.isEmergency(s)
@@ -131,7 +166,13 @@ struct CoverageCheck {
                     if let known = memo[optionIndices] {
                         (pops, groupGaps) = known
                     } else {
-                        (pops, groupGaps) = populationCoverage(options: optionIndices, applicability: applicable, duties: duties)
+                        let optionFits = optionIndices.map { o in
+                            if let known = fits[o] { return known }
+                            let f = fit(o, facts)
+                            fits[o] = f
+                            return f
+                        }
+                        (pops, groupGaps) = populationCoverage(options: optionIndices, fits: optionFits, facts)
                         memo[optionIndices] = (pops, groupGaps)
                     }
                     let allHours: Bool? = emergency ? options.contains { $0.hours?.coversWholeWeek == true } : nil
@@ -148,6 +189,7 @@ struct CoverageCheck {
                         }
                     }
                 }
+                fitsByFacts[facts] = fits
                 rows.append(StepCoverage(pathway: p.id, step: s.id, stepName: s.name, category: s.category,
                                          emergency: emergency, optional: s.optional, cells: cells))
             }
@@ -173,8 +215,7 @@ struct CoverageCheck {
     {
         // Optional steps (police, for example) are the person's choice: only a gap is worth a note.
         let severity: Severity = s.optional ? .info : .warning
-        let names = Dictionary(uniqueKeysWithValues: populations.entries.map { ($0.info.id, $0.info.name) })
-        let baseIDs = Set(populations.entries.filter { $0.info.kind == .base }.map(\.info.id))
+        let (names, baseIDs) = (populationNames, self.baseIDs)
         let applicable = pops.filter { baseIDs.contains($0.population) && $0.status != .notApplicable }.count
         func list(_ st: CoverageStatus) -> [String] {
             pops.filter { baseIDs.contains($0.population) && $0.status == st }.map { names[$0.population] ?? $0.population }
