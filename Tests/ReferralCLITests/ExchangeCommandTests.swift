@@ -40,6 +40,24 @@ private func scratch(context: String) throws -> (root: URL, context: String) {
         #expect(again.stderr.contains("error[import.exists]"))
     }
 
+    /// Free-text eligibility reaches the caseworker: the route and list outputs show it, marked as
+    /// the directory's words that the router does not check.
+    @Test func theEligibilityNoteIsShownToCaseworkers() throws {
+        let (root, ctx) = try scratch(context: "Pathways/demo/context.json")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let i = Referral.run(["import", "csv", "Pathways/examples/4w-services.csv", "--profile", "Pathways/examples/4w-profile.json",
+                              "--out", ctx])
+        #expect(i.code == Exit.findings)   // one record is 'Active, but do not refer'
+        let r = Referral.route("Pathways/demo/cases/gbv-rape-survivor-fenwick-gap.json", pathways: ctx)
+        #expect(r.code == Exit.ok)
+        #expect(r.stdout.contains("[4w.501]"))
+        #expect(r.stdout.contains("serves    Women and girls; men by appointment (as the directory says; not checked by the"))
+        let json = Referral.route("Pathways/demo/cases/gbv-rape-survivor-fenwick-gap.json", pathways: ctx, format: "json")
+        #expect(json.stdout.contains("\"eligibilityNote\" : \"Women and girls; men by appointment\""))
+        let list = Referral.run(["list", "services", "--pathways", ctx, "--category", "health.cmr", "--area", "XV0203"])
+        #expect(list.stdout.contains("serves   Women and girls; men by appointment"))
+    }
+
     @Test func usageErrors() throws {
         let r = try Referral.run(["import", "xls", spreadsheet, "--out", "Pathways/demo"])
         #expect(r.code == Exit.usage)
