@@ -126,6 +126,27 @@ struct SpreadsheetImportTests {
         #expect(s["v4w.101"]?.address?.confidential == false)
     }
 
+    /// A shelter (or GBV service) with a street address and coordinates that nobody marked
+    /// confidential: withheld, text and coordinates, with "confirm this address is not
+    /// confidential" at its cell, until the profile lists the record as public.
+    @Test func aShelterWithAStreetAddressIsWithheldUntilConfirmed() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let sheet = try String(contentsOfFile: Paths.spreadsheet, encoding: .utf8)
+        let header = sheet.components(separatedBy: .newlines)[0]   // "\r\n" is one Character
+        let row = "120,Safe Haven Shelters (fictional),Shelter (Aldren),,BH-1800.1500,Aldren,\"7 Quiet Street, Aldren (fictional)\","
+            + "52.5,4.25,,,,Open 24 hours,Yes,Valmeran,,,Women,,Active,2026-10-01,Free,,,,"
+        let file = s.root + "/shelter.csv"
+        try (header + "\r\n" + row + "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try s.report(.csv, file, profile: Paths.profile)
+        let found = r.findings("import.address-unconfirmed", row: 2, column: "G")
+        #expect(found.count == 1 && found.allSatisfy { $0.action == .dropped && $0.severity == .warning })
+        #expect(found.first?.recordId == "120")
+        let a = try #require(try s.services()["v4w.120"]?.address)
+        #expect(a.confidential && a.text == nil && a.latitude == nil && a.longitude == nil)
+        #expect(!(s.file("services.json") ?? "").contains("Quiet Street"))
+    }
+
     @Test func mappedValuesLandInTheRightFields() throws {
         let s = try Self.sandbox.services()
         #expect(s["v4w.101"]?.hours?.weekly?["mon"] == ["09:00-17:00"])
