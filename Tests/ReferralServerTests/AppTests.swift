@@ -122,8 +122,28 @@ struct AppTests {
         #expect(v.areas.contains { $0.pcode == "XV0203" && $0.name == "Fenwick" && $0.parent == "XV02" })
         #expect(v.pathways.first { $0.id == "gbv" }?.facts.contains("hoursSinceIncident") == true)
         #expect(v.pathways.first { $0.id == "mhpss" }?.facts.contains("suicidePlan") == true)
-        #expect(v.caseFields.contains("gbv.incidentType"))
+        #expect(v.caseFields.contains("gbv.incidentType") && v.caseFields.contains("risk.nature"))
         #expect(v.consent.byAge.count == 5)
+        #expect(v.sexes.contains("other"))
+        #expect(v.safetyRisk == SafetyRisk.allCases.map(\.rawValue))
+        #expect(v.bestInterestsDetermination == ["none", "pending", "done"])
+        #expect(v.organisations.contains { $0.id == "org.rwn" })   // what excludeOrganisations is chosen from
+    }
+
+    /// Every concern fact a shipped pathway's conditions read is asked by the form: none is lost
+    /// to the page's ordering list (issue 8 added suicidalThoughts, injuries, safetyRisk).
+    @Test func theFormAsksEveryFactThePathwaysRead() throws {
+        // The shipped pathways, and the engine's fixture of issue 8 (whose conditions read every new fact).
+        let edges = Repo.root.appendingPathComponent("Tests/ReferralCoreTests/Fixtures/edges").path
+        let fixture = try #require(DirectoryLoader().load(folder: edges).directory)
+        let read = fixture.pathways.map(ContextVocabulary.readFacts).reduce(Set(), { $0.union($1) })
+        #expect(read.isSuperset(of: ["suicidalThoughts", "injuries", "safetyRisk"]))
+        for p in AppTests.app.holder.current.directory.pathways + fixture.pathways {
+            let used = ContextVocabulary.readFacts(of: p)
+            #expect(Set(ContextVocabulary.facts(of: p)) == used, "\(p.id): \(used.subtracting(ContextVocabulary.factOrder))")
+        }
+        // The ordering list names each fact the case format has once.
+        #expect(Set(ContextVocabulary.factOrder).count == ContextVocabulary.factOrder.count)
     }
 
     @Test func validateIsTheCoordinatorsReport() throws {

@@ -33,6 +33,10 @@ struct BrowserTests {
         }
         var caseCode: String
         var at: String
+        var posted: String
+        var asks: [String]
+        var merged: [String]
+        var consentStatus: String
         var critical: [String]
         var warnings: [String]
         var brief: [[String]]
@@ -48,17 +52,24 @@ struct BrowserTests {
         var referralForm: [String]?
     }
 
-    @Test("The form filled for a shipped case gives the CLI's plan",
+    /// A case with issue 8's fields (recordedAt, sex other, injuries, suicidal thoughts, a best
+    /// interests determination, excluded organisations, a safe place asked for, the caregiver not
+    /// to be contacted, risk.nature shared): every one entered in the form.
+    static let newFieldsCase = Repo.root.appendingPathComponent("Tests/ReferralServerTests/Browser/cases/new-fields-child-16-other.json").path
+
+    @Test("The form filled for a case gives the CLI's plan",
           .enabled(if: chromium != nil, "no chromium: apt-get install -y chromium"),
-          arguments: ["gbv-adult-rape-within-72h.json", "cp-child-9-caregiver-suspected-invalid-consent.json"])
-    func formGivesTheCLIsPlan(_ name: String) throws {
+          arguments: ["gbv-adult-rape-within-72h.json", "cp-child-9-caregiver-suspected-invalid-consent.json", newFieldsCase])
+    func formGivesTheCLIsPlan(_ argument: String) throws {
+        let path = argument.hasPrefix("/") ? argument : Repo.cases.appendingPathComponent(argument).path
+        let name = URL(fileURLWithPath: path).lastPathComponent
         let s = try LiveServer()
         let shots = ProcessInfo.processInfo.environment["REFERRAL_SCREENSHOTS"]
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", Repo.root.appendingPathComponent("Tests/ReferralServerTests/Browser/drive_case_page.py").path,
                        BrowserTests.chromium!, "http://127.0.0.1:\(s.port)/?at=\(Repo.atQuery)",
-                       Repo.cases.appendingPathComponent(name).path] + (shots.map { [$0 + "/" + name.replacingOccurrences(of: ".json", with: "")] } ?? [])
+                       path] + (shots.map { [$0 + "/" + name.replacingOccurrences(of: ".json", with: "")] } ?? [])
         if let shots { try FileManager.default.createDirectory(atPath: shots + "/" + name.replacingOccurrences(of: ".json", with: ""), withIntermediateDirectories: true) }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -73,8 +84,20 @@ struct BrowserTests {
         try #require(p.terminationStatus == 0, "the browser driver failed: \(errors)")
         let dom = try JSONDecoder().decode(DOMPlan.self, from: data)
 
-        let cli = try Binary.run(["route", "Pathways/demo/cases/" + name, "--at", Repo.at, "--format", "json"])
+        // The page posted the case document itself (lists compared as sets: the form ticks in its own order).
+        #expect(Self.normalised(try JSONSerialization.jsonObject(with: Data(dom.posted.utf8)))
+                == Self.normalised(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))))
+        let cli = try Binary.run(["route", path, "--at", Repo.at, "--format", "json"])
         let plan = try JSONDecoder().decode(RoutePlan.self, from: Data(cli.out))
+        #expect(dom.consentStatus == plan.consent.status.rawValue)
+        #expect(dom.merged == plan.steps.map { $0.pathways.joined(separator: " ") })
+        #expect(dom.asks == plan.steps.compactMap { $0.ask.flatMap { $0.isEmpty ? nil : $0.joined(separator: " ") } })
+        if path == Self.newFieldsCase {
+            // Not vacuous: this case has a step to ask about and a merged step, and its recordedAt
+            // and excluded organisation reached the engine (no time.recorded-at; the exclusion noted).
+            #expect(!dom.asks.isEmpty && dom.merged.contains { $0.contains(" ") })
+            #expect(!dom.warnings.contains("time.recorded-at") && dom.warnings.contains("preference.excluded-organisation"))
+        }
         #expect(dom.caseCode == plan.caseCode && dom.at == plan.at)
         #expect(dom.warnings == plan.warnings.map(\.rule.rawValue))
         // The engine's critical warnings include the urgent gaps (rule gap.urgent).
@@ -94,6 +117,16 @@ struct BrowserTests {
         #expect(dom.focusOnPlan && dom.positiveTabindex == 0)
         if let form = dom.referralForm, let first = plan.steps.flatMap(\.options).first(where: { $0.action == .refer || $0.action == .emergencyReferral }) {
             #expect(form == first.packet.map(\.field.rawValue))
+        }
+    }
+
+    /// A JSON value with its lists sorted, as text (for comparing documents whose lists the form
+    /// fills in its own order).
+    static func normalised(_ v: Any) -> String {
+        switch v {
+        case let d as [String: Any]: return "{" + d.keys.sorted().map { "\($0):" + normalised(d[$0]!) }.joined(separator: ",") + "}"
+        case let a as [Any]: return "[" + a.map(normalised).sorted().joined(separator: ",") + "]"
+        default: return "\(v)"
         }
     }
 }

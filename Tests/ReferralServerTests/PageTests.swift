@@ -43,6 +43,49 @@ struct PageTests {
         #expect(call(AppTests.app, "POST", "/plan", body: body, type: "text/plain").status == 415)
     }
 
+    /// Issue 8's plan features on the page: the facts to ask, a step merged from several pathways,
+    /// the consent headline when consent names nothing, and `immediate` with its "(now)".
+    @Test func thePlanShowsAskMergedStepsAndTheConsentHeadline() throws {
+        let path = Repo.root.appendingPathComponent("Tests/ReferralServerTests/Browser/cases/new-fields-child-16-other.json")
+        let body = try [UInt8](Data(contentsOf: path))
+        let r = call(AppTests.app, "POST", "/plan?at=\(Repo.atQuery)", body: body, type: "application/json")
+        #expect(r.status == 200)
+        let html = r.bodyText
+        // No incident type: clinical care is shown with what to ask (brief and full plan), and the
+        // routine health-care step it may not apply to is listed as skipped with the same question.
+        #expect(html.components(separatedBy: "data-ask=\"concerns.gbvIncidentType\"").count - 1 == 3)
+        #expect(html.contains("<li data-skipped=\"gbv/health-care\">"))
+        #expect(html.contains("<p class=\"step-ask\"><span class=\"ask\" data-ask=\"concerns.gbvIncidentType\"><strong>Ask now</strong>"))
+        // Psychosocial support reached from three pathways is one step that names them.
+        #expect(html.contains("data-pathways=\"child-protection gbv mhpss\""))
+        #expect(html.contains("One step for the pathways <strong>child-protection</strong>, <strong>gbv</strong> and <strong>mhpss</strong>"))
+        #expect(html.contains("data-consent=\"valid\""))
+        #expect(html.contains("data-rule=\"mhpss.assess-imminent-risk\""))   // suicidal thoughts, imminence not decided
+        #expect(html.contains("data-rule=\"preference.excluded-organisation\""))
+        // Consent that names nothing: "no referral consent yet", in the brief and the full plan.
+        var doc = try JSONSerialization.jsonObject(with: Data(body)) as! [String: Any]
+        var consent = doc["consent"] as! [String: Any]
+        consent["referToCategories"] = nil
+        doc["consent"] = consent
+        let none = call(AppTests.app, "POST", "/plan?at=\(Repo.atQuery)", body: [UInt8](try JSONSerialization.data(withJSONObject: doc)),
+                        type: "application/json")
+        #expect(none.status == 200)
+        #expect(none.bodyText.contains("<strong>No referral consent yet</strong>: information only"))
+        #expect(none.bodyText.contains("data-consent=\"no-referral-consent\""))
+        #expect(PlanView.urgency(.immediate) == "<span class=\"urgency u-immediate\">IMMEDIATE (now)</span>")
+        #expect(HTML.css.contains(".u-immediate{"))
+    }
+
+    @Test func theCasePageAsksIssue8sFields() throws {
+        let script = CasePage.script
+        for name in ["recordedAtDay", "recordedAtHour", "excludeOrganisations", "caregiverNotToBeContacted", "wantsShelter",
+                     "bestInterestsDetermination", "suicidalThoughts", "injuries", "safetyRisk"] {
+            #expect(script.contains(name), "\(name)")
+        }
+        // Excluded organisations come from the directory's list, never typed.
+        #expect(script.contains("boxes('excludeOrganisations', 'Never send to these organisations', ctx.organisations.map("))
+    }
+
     @Test func theReferralFormHoldsExactlyThePacket() throws {
         let caseText = String(decoding: try Repo.caseBytes("gbv-adult-rape-within-72h.json"), as: UTF8.self)
         let r = call(AppTests.app, "POST", "/referral-form", body: Self.formBody([

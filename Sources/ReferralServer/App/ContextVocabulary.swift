@@ -68,12 +68,14 @@ public struct ContextVocabulary: Codable, Sendable {
     public var traffickingIndicators: [String]
     public var distress: [String]
     public var separation: [String]
+    public var safetyRisk: [String]
+    public var bestInterestsDetermination: [String]
     public var modalities: [String]
 
-    /// The concern facts, in the order the case page asks them.
+    /// The concern facts, in the order the case page asks them (the case format's order).
     public static let factOrder = [
-        "gbvIncidentType", "hoursSinceIncident", "traffickingIndicators", "suicidePlan", "psychosisSigns", "distress",
-        "separation", "caregiverSuspected", "imminentRiskToLife",
+        "gbvIncidentType", "hoursSinceIncident", "traffickingIndicators", "suicidePlan", "suicidalThoughts", "psychosisSigns",
+        "distress", "separation", "caregiverSuspected", "imminentRiskToLife", "injuries", "safetyRisk",
     ]
 
     public init(_ d: Directory, dataVersion: String) {
@@ -109,11 +111,16 @@ public struct ContextVocabulary: Codable, Sendable {
         traffickingIndicators = TraffickingIndicator.allCases.map(\.rawValue)
         distress = Distress.allCases.map(\.rawValue)
         separation = Separation.allCases.map(\.rawValue)
+        safetyRisk = SafetyRisk.allCases.map(\.rawValue)
+        bestInterestsDetermination = BestInterestsDetermination.allCases.map(\.rawValue)
         modalities = Modality.allCases.map(\.rawValue)
     }
 
-    /// The concern facts a pathway reads in any condition, escalation or window.
-    static func facts(of p: Pathway) -> [String] {
+    /// The concern facts a pathway reads in any condition, escalation or window, in the form's order.
+    static func facts(of p: Pathway) -> [String] { factOrder.filter(readFacts(of: p).contains) }
+
+    /// Every concern fact a pathway reads (a fact missing from `factOrder` would not be asked).
+    static func readFacts(of p: Pathway) -> Set<String> {
         var used = Set<String>()
         func visit(_ c: Condition?) { if let c { used.formUnion(c.concernFields) } }
         visit(p.appliesWhen)
@@ -123,7 +130,7 @@ public struct ContextVocabulary: Codable, Sendable {
             if !s.windows.isEmpty { used.insert("hoursSinceIncident") }
         }
         p.links.joined().forEach { visit($0.when) }
-        return factOrder.filter(used.contains)
+        return used
     }
 }
 

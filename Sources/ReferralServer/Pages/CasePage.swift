@@ -26,13 +26,15 @@ enum CasePage {
       populationGroups: 'population groups', legalStatus: 'legal status', concerns: 'concerns', 'gbv.incidentType': 'GBV incident type',
       'gbv.hoursSinceIncident': 'hours since the incident', 'trafficking.indicators': 'trafficking indicators', 'mhpss.risk': 'suicide plan or psychosis',
       'mhpss.distress': 'distress level', 'child.separation': 'separation', 'child.caregiverSuspected': 'caregiver suspected',
-      imminentRiskToLife: 'risk to life', preferences: 'preferences'
+      imminentRiskToLife: 'risk to life', 'risk.nature': 'nature of the risk to life', preferences: 'preferences'
     };
     const factLabels = {
       gbvIncidentType: 'GBV incident type', hoursSinceIncident: 'Hours since the incident',
-      traffickingIndicators: 'Trafficking indicators present', suicidePlan: 'Suicide plan', psychosisSigns: 'Signs of psychosis',
+      traffickingIndicators: 'Trafficking indicators present', suicidePlan: 'Suicide plan',
+      suicidalThoughts: 'Thoughts of suicide or self-harm', psychosisSigns: 'Signs of psychosis',
       distress: 'Distress', separation: 'Separation from caregivers', caregiverSuspected: 'Caregiver is the suspected perpetrator',
-      imminentRiskToLife: 'Imminent risk to life'
+      bestInterestsDetermination: 'Best interests determination', imminentRiskToLife: 'Imminent risk to life',
+      injuries: 'Physical injuries', safetyRisk: 'Risk of further harm (safety assessment)'
     };
     function select(name, label, pairs, empty) {
       return `<label class="field"><span class="name">${esc(label)}</span><select name="${name}" id="f-${name}">` +
@@ -56,8 +58,33 @@ enum CasePage {
         case 'traffickingIndicators': return boxes(id, factLabels[id], ctx.traffickingIndicators.map(v => [v, v]));
         case 'distress': return select(id, factLabels[id], ctx.distress.map(v => [v, v]), 'not assessed');
         case 'separation': return select(id, factLabels[id], ctx.separation.map(v => [v, v]), 'not known');
+        case 'safetyRisk': return select(id, factLabels[id], ctx.safetyRisk.map(v => [v, v]), 'not assessed');
+        case 'bestInterestsDetermination':
+          return select(id, factLabels[id], ctx.bestInterestsDetermination.map(v => [v, v]), 'not recorded');
         default: return yesNo(id, factLabels[id]);
       }
+    }
+    // The routing time (the page's fixed time, else now) as the context's local day and hour.
+    function localNow() {
+      const at = $('#case-form').dataset.at;
+      const m = /^([+-])(\d\d):(\d\d)$/.exec(ctx.utcOffset);
+      const offset = (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]);
+      return new Date((at ? Date.parse(at) : Date.now()) + offset * 60000);
+    }
+    const two = n => String(n).padStart(2, '0');
+    const dayOf = d => `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+    // When the facts were recorded, to the hour: a day of the last week and an hour (no typing).
+    function recordedAtFields() {
+      const now = localNow();
+      const days = [];
+      for (let i = 0; i < 8; i++) {
+        const d = new Date(now.getTime() - i * 86400000);
+        days.push([dayOf(d), dayOf(d) + (i === 0 ? ' (today)' : i === 1 ? ' (yesterday)' : '')]);
+      }
+      const hours = Array.from({ length: 24 }, (_, h) => [two(h), two(h) + ':00']);
+      return select('recordedAtDay', 'Facts recorded on', days, 'not recorded') +
+        select('recordedAtHour', 'at', hours) +
+        `<p class="hint">Hours since the incident count from this hour (${esc(ctx.utcOffset)}).</p>`;
     }
     function build() {
       const series = (ctx.fictional ? ['DEMO'] : []).concat(['HL', 'CW', 'CASE']);
@@ -65,7 +92,7 @@ enum CasePage {
         select('codeSeries', 'Series', series.map(s => [s, s])) +
         select('codeTag', 'Pathway tag', ctx.pathways.map(p => [tag(p.id), tag(p.id)]), '(none)') +
         number('codeNumber', 'Number', 1, 999999, 'from the case register') +
-        '<p class="hint">Code: <output id="code-preview" class="nowrap"></output></p></fieldset>';
+        '<p class="hint">Code: <output id="code-preview" class="nowrap"></output></p>' + recordedAtFields() + '</fieldset>';
       const bands = ctx.consent.byAge.map(b => [`${b.minAge}-${b.maxAge}`, `${b.minAge} to ${b.maxAge}`]);
       const regions = ctx.areas.filter(a => !ctx.areas.some(b => b.parent === a.pcode) ? false : true);
       const leafOptions = parent => ctx.areas.filter(a => a.parent === parent);
@@ -85,25 +112,33 @@ enum CasePage {
       h += '<fieldset><legend>Concerns</legend>' + ctx.pathways.map(p =>
         `<label><input type="checkbox" name="pathways" value="${esc(p.id)}"> ${esc(p.name)}</label>`).join('') + '<div id="facts">';
       // Facts of a child's situation count for consent whatever the concern: asked for every child.
-      const childFacts = ['separation', 'caregiverSuspected'];
-      const shown = new Set(['imminentRiskToLife'].concat(childFacts));
+      const childFacts = ['separation', 'caregiverSuspected', 'bestInterestsDetermination'];
+      // Asked for every case: the risk to life, and what makes up its nature when no ticked pathway asks it.
+      const read = new Set(ctx.pathways.flatMap(p => p.facts));
+      const general = ['imminentRiskToLife'].concat(['suicidalThoughts', 'injuries'].filter(f => !read.has(f)));
+      const shown = new Set(general.concat(childFacts));
       for (const p of ctx.pathways) {
         const fs = p.facts.filter(f => !shown.has(f));
         fs.forEach(f => shown.add(f));
         if (fs.length) h += `<fieldset class="facts" data-pathway="${esc(p.id)}" hidden><legend>${esc(p.name)}</legend>${fs.map(facts).join('')}</fieldset>`;
       }
-      h += `<fieldset class="facts-general"><legend>For every case</legend>${facts('imminentRiskToLife')}` +
+      h += `<fieldset class="facts-general"><legend>For every case</legend>${general.map(facts).join('')}` +
         `<div id="child-facts" hidden>${childFacts.map(facts).join('')}</div></fieldset></div></fieldset>`;
       h += '<fieldset><legend>Preferences</legend>' +
         '<label><input type="checkbox" name="noPolice" value="true"> No police</label>' +
         '<label><input type="checkbox" name="noForensicEvidence" value="true"> No forensic evidence collection</label>' +
         '<label><input type="checkbox" name="remoteOnly" value="true"> Remote only (phone)</label>' +
-        select('staffSex', 'Staff sex preferred', ctx.sexes.map(s => [s, s]), 'no preference') + '</fieldset>';
+        '<label><input type="checkbox" name="wantsShelter" value="true"> Asks for a safe place to stay</label>' +
+        select('staffSex', 'Staff sex preferred', ctx.sexes.map(s => [s, s]), 'no preference') +
+        boxes('excludeOrganisations', 'Never send to these organisations', ctx.organisations.map(o => [o.id, o.name]),
+          'The person\'s choice (for example, the perpetrator works there): never offered, not even as information.') +
+        '</fieldset>';
       const duties = ctx.consent.mandatoryReporting.map(d => `${d.name}: ${d.consequence}`).join(' ');
       h += '<fieldset><legend>Consent</legend>' +
         select('givenBy', 'Given by', ctx.consentGivers.map(s => [s, s])) +
         '<p class="hint" id="consent-rule"></p>' +
         '<label id="assent" hidden><input type="checkbox" name="childAssent" value="true"> The child assented too</label>' +
+        '<label id="no-caregiver" hidden><input type="checkbox" name="caregiverNotToBeContacted" value="true"> The child asks that the caregiver not be contacted</label>' +
         boxes('referToCategories', 'Agreed to be referred to (kinds of service)', ctx.categories.map(c => [c.id, c.name])) +
         boxes('referToOrganisations', 'Agreed to be referred to (organisations)', ctx.organisations.map(o => [o.id, o.name])) +
         boxes('share', 'Agreed to share', ctx.caseFields.map(f => [f, (fieldLabels[f] || f) + (ctx.sensitiveFields.includes(f) ? ' (sensitive)' : '')]),
@@ -111,7 +146,13 @@ enum CasePage {
         `<label><input type="checkbox" name="mandatoryReportingExplained" value="true"> Reporting explained: the person was told what providers with a duty to report must report</label><p class="hint">${esc(duties)}</p>` +
         '</fieldset>';
       $('#form-fields').innerHTML = h;
+      recordedAtNow();
       update();
+    }
+    function recordedAtNow() {
+      const f = $('#case-form'), now = localNow();
+      f.recordedAtDay.value = dayOf(now);
+      f.recordedAtHour.value = two(now.getUTCHours());
     }
     function update() {
       const f = $('#case-form');
@@ -128,6 +169,8 @@ enum CasePage {
         if (band) rule = `For ages ${band.minAge}-${band.maxAge} consent comes from ${band.consentFrom.join(' or ')}` + (band.childAssent ? ', with the child\'s assent.' : '.');
         $('#assent').hidden = hi >= ctx.consent.adultAge;
         $('#child-facts').hidden = lo >= ctx.consent.adultAge;
+        // Only a child whose age lets them consent alone can ask this (the loader refuses it otherwise).
+        $('#no-caregiver').hidden = !(lo < ctx.consent.adultAge && band && band.consentFrom.includes('self'));
       }
       $('#consent-rule').textContent = rule;
     }
@@ -149,6 +192,7 @@ enum CasePage {
       if (problems.length) return { problems };
       const code = [f.codeSeries.value, f.codeTag.value, String(Math.floor(+f.codeNumber.value)).padStart(3, '0')].filter(Boolean).join('-');
       const doc = { formatVersion: 1, caseCode: code, age, sex: f.sex.value, area: f.area.value, languages: checked('languages') };
+      if (f.recordedAtDay.value) doc.recordedAt = `${f.recordedAtDay.value}T${f.recordedAtHour.value}:00${ctx.utcOffset}`;
       if (checked('accessNeeds').length) doc.accessNeeds = checked('accessNeeds');
       if (checked('populationGroups').length) doc.populationGroups = checked('populationGroups');
       if (f.legalStatus.value) doc.legalStatus = f.legalStatus.value;
@@ -163,11 +207,13 @@ enum CasePage {
       }
       doc.concerns = concerns;
       const prefs = {};
-      for (const id of ['noPolice', 'noForensicEvidence', 'remoteOnly']) if (f[id].checked) prefs[id] = true;
+      for (const id of ['noPolice', 'noForensicEvidence', 'remoteOnly', 'wantsShelter']) if (f[id].checked) prefs[id] = true;
       if (f.staffSex.value) prefs.staffSex = f.staffSex.value;
+      if (checked('excludeOrganisations').length) prefs.excludeOrganisations = checked('excludeOrganisations');
       if (Object.keys(prefs).length) doc.preferences = prefs;
       const consent = { givenBy: f.givenBy.value, share: checked('share') };
       if (f.childAssent.checked && !$('#assent').hidden) consent.childAssent = true;
+      if (f.caregiverNotToBeContacted.checked && !$('#no-caregiver').hidden) consent.caregiverNotToBeContacted = true;
       if (checked('referToCategories').length) consent.referToCategories = checked('referToCategories');
       if (checked('referToOrganisations').length) consent.referToOrganisations = checked('referToOrganisations');
       if (f.mandatoryReportingExplained.checked) consent.mandatoryReportingExplained = true;
@@ -211,7 +257,7 @@ enum CasePage {
         f.addEventListener('change', update);
         f.addEventListener('input', update);
         f.addEventListener('submit', route);
-        f.addEventListener('reset', () => setTimeout(() => { update(); $('#result').textContent = ''; }, 0));
+        f.addEventListener('reset', () => setTimeout(() => { recordedAtNow(); update(); $('#result').textContent = ''; }, 0));
         document.body.dataset.ready = 'true';
       } catch (e) {
         $('#form-fields').innerHTML = '<p class="errors">The lists could not be loaded: is the server running?</p>';

@@ -105,10 +105,10 @@ enum HTML {
     .tel,.nowrap{white-space:nowrap}
     .open{color:var(--ok);font-weight:600}.closed{color:var(--bad);font-weight:600}
     .critical{border:2px solid var(--bad);background:#fdecee;border-radius:6px;padding:6px 12px;margin:8px 0}
-    .critical li{margin:4px 0}.warn{color:var(--warn)}
+    .critical li{margin:4px 0}.warn{color:var(--warn)}.ask{color:var(--bad)}.merged{font-style:italic}
     .step{border:1px solid var(--line);border-radius:6px;padding:6px 12px;margin:10px 0}
     .urgency{display:inline-block;font-weight:700;font-size:.85em;padding:1px 7px;border-radius:3px;margin-inline-end:6px}
-    .u-emergency{background:var(--bad);color:#fff}.u-urgent{background:#e07b00;color:#fff}.u-routine{background:#dde6ee}
+    .u-immediate{background:#5c0011;color:#fff;outline:2px solid var(--bad)}.u-emergency{background:var(--bad);color:#fff}.u-urgent{background:#e07b00;color:#fff}.u-routine{background:#dde6ee}
     .action{font-weight:700}.a-refer,.a-emergency-referral{color:var(--ok)}.a-inform{color:var(--warn)}.a-excluded{color:var(--bad)}
     ol.brief-steps>li{margin:0 0 10px}ol.options,ul.excluded{padding-inline-start:1.2em}ol.options>li,ul.excluded>li{margin:8px 0}
     table{border-collapse:collapse;margin:6px 0 12px;width:100%}th,td{border:1px solid var(--line);padding:4px 7px;text-align:start;vertical-align:top;font-size:.95em}

@@ -10,14 +10,14 @@ enum PlanView {
         let brief = BriefPlan(plan)
         var out = "<section id=\"plan\" data-case=\"\(HTML.e(plan.caseCode))\" data-at=\"\(HTML.e(plan.at))\">\n"
         out += "<h2 id=\"plan-title\" tabindex=\"-1\">Plan for case \(HTML.e(plan.caseCode)) at <span class=\"nowrap\">\(HTML.e(plan.at))</span></h2>\n"
-        out += briefSection(brief)
+        out += briefSection(brief, plan: plan)
         out += "<details id=\"full-plan\"><summary>Full plan: every option, every reason</summary>\n"
         out += full(plan)
         out += "</details>\n</section>\n"
         return out
     }
 
-    static func briefSection(_ b: BriefPlan) -> String {
+    static func briefSection(_ b: BriefPlan, plan: RoutePlan) -> String {
         var out = "<section id=\"brief\" aria-labelledby=\"brief-title\">\n<h3 id=\"brief-title\">Brief plan</h3>\n"
         if !b.critical.isEmpty {
             out += "<div class=\"critical\" role=\"alert\"><strong>Read first: \(b.critical.count) critical warning\(b.critical.count == 1 ? "" : "s")</strong><ul>"
@@ -41,7 +41,12 @@ enum PlanView {
             out += "<li data-step=\"\(HTML.e(s.pathway))/\(HTML.e(s.step))\" data-best=\"\(HTML.e(s.best?.service ?? ""))\">"
             out += urgency(s.urgency) + "<strong>\(HTML.e(s.name))</strong>"
             out += " <span class=\"hint nowrap\">respond by \(HTML.e(s.respondBy))</span>"
-            if let w = s.window { out += "<br><span class=\"warn\">\(HTML.e(w.message))</span>" }
+            // A step reached from several pathways is one step: say which.
+            if let merged = plan.steps.first(where: { $0.pathway == s.pathway && $0.step == s.step })?.pathways, merged.count > 1 {
+                out += "<br><span class=\"merged\">for " + pathwayList(merged) + "</span>"
+            }
+            if let ask = s.ask, !ask.isEmpty { out += "<br>" + askLine(ask) }
+            if let w = s.window { out += "<br>" + window(w) }
             for w in s.critical { out += "<br><strong class=\"closed\" data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</strong>" }
             if let o = s.best {
                 out += "<br>" + action(o.action) + " \(HTML.e(o.serviceName)) <span class=\"hint\">(\(HTML.e(o.organisationName)))</span>"
@@ -67,7 +72,16 @@ enum PlanView {
 
     static func full(_ plan: RoutePlan) -> String {
         var out = "<section id=\"full\">\n"
-        out += "<h3>Consent</h3>\n<p>\(plan.consent.valid ? "Valid" : "<strong class=\"closed\">Not valid</strong>"), given by \(HTML.e(plan.consent.givenBy.rawValue))\(plan.consent.child ? "; the person is a child" : "").</p>\n"
+        let status: String
+        switch plan.consent.status {
+        case .valid: status = "Valid"
+        case .noReferralConsent: status = "<strong class=\"closed\">No referral consent yet</strong> (information only)"
+        case .notValid: status = "<strong class=\"closed\">Not valid</strong>"
+        }
+        out += "<h3>Consent</h3>\n<p data-consent=\"\(plan.consent.status.rawValue)\">\(status), given by \(HTML.e(plan.consent.givenBy.rawValue))"
+        out += plan.consent.child ? "; the person is a child" : ""
+        out += plan.consent.informationFor.map { "; information-only options are for the \(HTML.e($0.rawValue))" } ?? ""
+        out += ".</p>\n"
         out += checks(plan.consent.checks)
         if !plan.warnings.isEmpty {
             out += "<h3>Warnings</h3>\n<ul class=\"warnings\">"
@@ -81,7 +95,8 @@ enum PlanView {
         if !plan.skippedSteps.isEmpty {
             out += "<h3>Steps that do not apply</h3>\n<ul>"
             for s in plan.skippedSteps {
-                out += "<li data-skipped=\"\(HTML.e(s.pathway))/\(HTML.e(s.step))\">\(HTML.e(s.name)): \(HTML.e(s.reason))</li>"
+                out += "<li data-skipped=\"\(HTML.e(s.pathway))/\(HTML.e(s.step))\">\(HTML.e(s.name)): \(HTML.e(s.reason))"
+                + (s.ask.map { $0.isEmpty ? "" : "<br>" + askLine($0) } ?? "") + "</li>"
             }
             out += "</ul>\n"
         }
@@ -95,10 +110,13 @@ enum PlanView {
     }
 
     static func step(_ s: StepPlan) -> String {
-        var out = "<section class=\"step\" data-step=\"\(HTML.e(s.pathway))/\(HTML.e(s.step))\" data-urgency=\"\(s.urgency.rawValue)\">\n"
+        var out = "<section class=\"step\" data-step=\"\(HTML.e(s.pathway))/\(HTML.e(s.step))\" data-urgency=\"\(s.urgency.rawValue)\""
+        out += " data-pathways=\"\(HTML.e(s.pathways.joined(separator: " ")))\">\n"
         out += "<h4>\(urgency(s.urgency))\(HTML.e(s.name)) <span class=\"hint\">(\(HTML.e(s.pathway)) / \(HTML.e(s.step)))</span></h4>\n"
+        if s.pathways.count > 1 { out += "<p class=\"merged\">One step for the pathways " + pathwayList(s.pathways) + "</p>\n" }
         out += "<p>Respond by <span class=\"nowrap\">\(HTML.e(s.respondBy))</span>; \(HTML.e(s.urgencyReasons.joined(separator: "; ")))</p>\n"
-        for w in s.windows { out += "<p class=\"\(w.open ? "warn" : "hint")\">\(HTML.e(w.message))</p>\n" }
+        if let ask = s.ask, !ask.isEmpty { out += "<p class=\"step-ask\">" + askLine(ask) + "</p>\n" }
+        for w in s.windows { out += "<p class=\"\(w.open ? "warn" : "hint")\">" + window(w) + "</p>\n" }
         if let n = s.note { out += "<p class=\"hint\">\(HTML.e(n))</p>\n" }
         for w in s.warnings { out += "<p class=\"warn\" data-rule=\"\(HTML.e(w.rule.rawValue))\">\(HTML.e(w.message))</p>\n" }
         out += "<ol class=\"options\">\n"
@@ -149,7 +167,29 @@ enum PlanView {
         return out + "</tbody></table>\n"
     }
 
-    static func urgency(_ u: Urgency) -> String { "<span class=\"urgency u-\(u.rawValue)\">\(u.rawValue.uppercased())</span>" }
+    static func urgency(_ u: Urgency) -> String {
+        "<span class=\"urgency u-\(u.rawValue)\">\(u.rawValue.uppercased())\(u == .immediate ? " (now)" : "")</span>"
+    }
+
+    /// The facts to ask before the step can be judged (case fields, as the format names them).
+    static func askLine(_ fields: [String]) -> String {
+        "<span class=\"ask\" data-ask=\"\(HTML.e(fields.joined(separator: " ")))\"><strong>Ask now</strong>: "
+            + fields.map { "<code>\(HTML.e($0))</code>" }.joined(separator: ", ") + "</span>"
+    }
+
+    /// A time window: its message, the pathway's note on it, and what to ask when it may not apply.
+    static func window(_ w: WindowStatus) -> String {
+        var out = "<span class=\"\(w.open ? "warn" : "hint")\" data-window=\"\(HTML.e(w.id))\">\(HTML.e(w.message))</span>"
+        if let n = w.note { out += " <span class=\"hint window-note\">(\(HTML.e(n)))</span>" }
+        if let ask = w.ask, !ask.isEmpty { out += " " + askLine(ask) }
+        return out
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func pathwayList(_ ids: [String]) -> String {
+        let names = ids.map { "<strong>\(HTML.e($0))</strong>" }
+        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
 
     static func action(_ a: Action) -> String {
         let label: String

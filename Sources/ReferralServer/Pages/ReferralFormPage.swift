@@ -17,8 +17,9 @@ enum ReferralFormPage {
         b += row("Date and time of referral", "<span class=\"nowrap\">\(HTML.e(plan.at))</span>")
         b += row("Urgency", PlanView.urgency(step.urgency) + HTML.e(step.urgencyReasons.joined(separator: "; ")))
         b += row("Respond by", "<strong class=\"nowrap\">\(HTML.e(step.respondBy))</strong>")
-        for w in step.windows where w.open { b += row("Time window", HTML.e(w.message)) }
-        b += row("Pathway step", "\(HTML.e(step.name)) (\(HTML.e(step.pathway)) / \(HTML.e(step.step)))")
+        for w in step.windows where w.open { b += row("Time window", PlanView.window(w)) }
+        b += row("Pathway step", "\(HTML.e(step.name)) (\(HTML.e(step.pathway)) / \(HTML.e(step.step)))"
+                 + (step.pathways.count > 1 ? "; one step for the pathways " + PlanView.pathwayList(step.pathways) : ""))
         b += "</table>\n"
 
         b += "<h2>Receiving organisation</h2>\n<table class=\"form\">\n"

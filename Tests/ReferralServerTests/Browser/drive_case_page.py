@@ -91,13 +91,21 @@ class WebSocket:
 FILL = r"""
 (doc => {
   const f = document.getElementById('case-form');
-  const set = (name, value) => { const el = f.elements[name]; el.value = String(value); el.dispatchEvent(new Event('change', {bubbles: true})); };
+  const set = (name, value) => { const el = f.elements[name]; if (!el) throw new Error('no field ' + name);
+    el.value = String(value); if (el.value !== String(value)) throw new Error('the form has no ' + name + ' ' + value);
+    el.dispatchEvent(new Event('change', {bubbles: true})); };
   const tick = (name, values) => { for (const v of values) { const el = f.querySelector(`input[name="${name}"][value="${v}"]`);
     if (!el) throw new Error('no checkbox ' + name + '=' + v); el.checked = true; el.dispatchEvent(new Event('change', {bubbles: true})); } };
   const [series, tag, number] = doc.caseCode.split('-');
   set('codeSeries', series); set('codeTag', tag); set('codeNumber', +number);
   if (typeof doc.age === 'number') set('age', doc.age); else set('ageBand', doc.age);
   set('sex', doc.sex); set('area', doc.area);
+  // recordedAt: a day and an hour (the page offers this hour by default; "not recorded" is the empty day).
+  if (doc.recordedAt) {
+    const m = /^(\d{4}-\d\d-\d\d)T(\d\d):00(?::00)?([+-]\d\d:\d\d)$/.exec(doc.recordedAt);
+    if (!m) throw new Error('recordedAt not in the page\'s form: ' + doc.recordedAt);
+    set('recordedAtDay', m[1]); set('recordedAtHour', m[2]);
+  } else set('recordedAtDay', '');
   if (doc.legalStatus) set('legalStatus', doc.legalStatus);
   tick('languages', doc.languages); tick('populationGroups', doc.populationGroups || []); tick('accessNeeds', doc.accessNeeds || []);
   tick('pathways', doc.concerns.pathways);
@@ -106,11 +114,13 @@ FILL = r"""
     if (Array.isArray(v)) tick(k, v); else set(k, v);
   }
   const p = doc.preferences || {};
-  for (const k of ['noPolice', 'noForensicEvidence', 'remoteOnly']) if (p[k]) tick(k, ['true']);
+  for (const k of ['noPolice', 'noForensicEvidence', 'remoteOnly', 'wantsShelter']) if (p[k]) tick(k, ['true']);
   if (p.staffSex) set('staffSex', p.staffSex);
+  tick('excludeOrganisations', p.excludeOrganisations || []);
   const c = doc.consent;
   set('givenBy', c.givenBy);
   if (c.childAssent) tick('childAssent', ['true']);
+  if (c.caregiverNotToBeContacted) tick('caregiverNotToBeContacted', ['true']);
   tick('referToCategories', c.referToCategories || []); tick('referToOrganisations', c.referToOrganisations || []);
   tick('share', c.share);
   if (c.mandatoryReportingExplained) tick('mandatoryReportingExplained', ['true']);
@@ -125,7 +135,10 @@ READ = r"""
   const plan = document.getElementById('plan');
   const ids = (root, sel, attr) => Array.from(root.querySelectorAll(sel)).map(e => e.getAttribute(attr));
   return {
-    caseCode: plan.dataset.case, at: plan.dataset.at,
+    caseCode: plan.dataset.case, at: plan.dataset.at, posted: lastCase,
+    asks: ids(document, '#full section.step > p.step-ask > [data-ask]', 'data-ask'),
+    merged: ids(document, '#full section.step', 'data-pathways'),
+    consentStatus: document.querySelector('#full [data-consent]').dataset.consent,
     critical: ids(document, '#brief .critical li', 'data-rule'),
     warnings: ids(document, '#full ul.warnings > li', 'data-rule'),
     brief: Array.from(document.querySelectorAll('#brief li[data-step]')).map(e => [e.dataset.step, e.dataset.best]),
