@@ -82,6 +82,7 @@ muts = [
  # Imports and exports (issue 11): these run the exchange suite only.
  ("import withholds confidential addresses", "Sources/ReferralExchange/MapperFields.swift", "            return AddressDocument(text: nil, confidential: true)\n        }\n        guard let value else {", "            return AddressDocument(text: value?.text, confidential: true, latitude: lat, longitude: lon)\n        }\n        guard let value else {", "ReferralExchangeTests"),
  ("public export withholds confidential addresses", "Sources/ReferralExchange/HSDSExporter.swift", "guard let a = s.address, !(a.confidential && publicOnly), a.text != nil || a.latitude != nil else { return nil }", "guard let a = s.address, a.text != nil || a.latitude != nil else { return nil }", "ReferralExchangeTests"),
+ ("round trip keeps every service field", "Sources/ReferralExchange/HSDSExporter.swift", "(\"features\", s.features)", "(\"features\", nil as [String]?)", "ReferralExchangeTests"),
 ]
 only = sys.argv[1:]
 work = tempfile.mkdtemp(prefix="mutation-")

@@ -42,6 +42,27 @@ struct HSDSTests {
         #expect(!(s.file("services.json") ?? "").contains("Persona"))
     }
 
+    /// Every field of Open Referral's own compiled-service example is either mapped (the table of
+    /// docs/IMPORT.md §6) or reported as dropped: nothing disappears silently.
+    @Test func everyFieldOfTheExampleIsMappedOrReported() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        let r = try s.report(.hsds, Paths.hsdsExamples + "/service_full.json", profile: Self.exampleProfile)
+        let dropped = Set(r.findings("hsds.field-dropped").compactMap(\.target?.field))
+        let mapped: Set<String> = [
+            "id", "name", "description", "url", "email", "phones", "contacts", "status", "eligibility_description", "minimum_age",
+            "maximum_age", "assured_date", "fees_description", "cost_options", "interpretation_services", "application_process",
+            "alert", "required_documents", "languages", "schedules", "service_areas", "service_at_locations", "attributes",
+            "organization",
+        ]
+        let data = try Data(contentsOf: URL(fileURLWithPath: Paths.hsdsExamples + "/service_full.json"))
+        let example = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for key in example.keys.sorted() where !mapped.contains(key) {
+            #expect(dropped.contains("service." + key), "service.\(key) neither mapped nor reported")
+        }
+        #expect(dropped.contains("service.wait_time") && dropped.contains("service.licenses"))
+    }
+
     /// The list form (a page of summary records) carries no languages: the record is read and
     /// skipped with the reason, never given a language it does not have.
     @Test func theListExampleIsReadAndItsMissingLanguageReported() throws {
