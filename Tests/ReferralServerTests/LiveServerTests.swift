@@ -97,9 +97,11 @@ struct LiveServerTests {
         #expect(try RawClient.once(s.port, "POST", "/api/route?at=\(Repo.atQuery)&note=LOGCHECK-778", body: body).status == 200)
         #expect(try RawClient.once(s.port, "GET", "/LOGCHECK-779").status == 404)
         #expect(try RawClient.once(s.port, "LOGCHECK780", "/healthz").status == 405)
-        // A line is written once its answer is sent: wait for the last one.
+        // A line is written once its answer is sent, by the connection's own thread: under load the
+        // lines of the three requests arrive in any order, so wait for all three.
         let deadline = Date().addingTimeInterval(30)
-        while !lines.value.joined().contains("405") && Date() < deadline { usleep(10_000) }
+        func logged() -> Bool { let l = lines.value.joined(separator: "\n"); return l.contains(" 200") && l.contains(" 404") && l.contains(" 405") }
+        while !logged() && Date() < deadline { usleep(10_000) }
         let log = lines.value.joined(separator: "\n")
         #expect(log.contains("POST /api/route 200") && log.contains("GET (unknown path) 404"))
         #expect(!log.contains("LOGCHECK"), "\(log)")

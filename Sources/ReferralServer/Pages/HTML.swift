@@ -84,7 +84,7 @@ enum HTML {
 
     static let css = """
     :root{--fg:#1d1d1d;--muted:#5a5a5a;--line:#c9c9c9;--accent:#0b5cad;--bad:#a1001c;--warn:#8a4b00;--ok:#1d6b2c}
-    *{box-sizing:border-box}
+    *{box-sizing:border-box}[hidden]{display:none!important}
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:var(--fg);line-height:1.45;font-size:16px}
     main{padding:12px 16px 40px;max-width:1100px;margin:0 auto}
     .skip{position:absolute;inset-inline-start:-9999px}.skip:focus{inset-inline-start:8px;top:8px;background:#fff;padding:6px;z-index:9}
