@@ -126,25 +126,46 @@ struct SpreadsheetImportTests {
         #expect(s["v4w.101"]?.address?.confidential == false)
     }
 
+    /// Imports rows written under the fixture's header (row 2 is the first), with the fixture's profile.
+    static func importRows(_ rows: [String]) throws -> (Sandbox, ImportReport) {
+        let s = try Sandbox()
+        let sheet = try String(contentsOfFile: Paths.spreadsheet, encoding: .utf8)
+        let header = sheet.components(separatedBy: .newlines)[0]   // "\r\n" is one Character
+        let file = s.root + "/rows.csv"
+        try ([header] + rows).map { $0 + "\r\n" }.joined().write(toFile: file, atomically: true, encoding: .utf8)
+        return (s, try s.report(.csv, file, profile: Paths.profile))
+    }
+
     /// A shelter (or GBV service) with a street address and coordinates that nobody marked
     /// confidential: withheld, text and coordinates, with "confirm this address is not
     /// confidential" at its cell, until the profile lists the record as public.
     @Test func aShelterWithAStreetAddressIsWithheldUntilConfirmed() throws {
-        let s = try Sandbox()
+        let (s, r) = try Self.importRows([
+            "120,Safe Haven Shelters (fictional),Shelter (Aldren),,BH-1800.1500,Aldren,\"7 Quiet Street, Aldren (fictional)\","
+                + "52.5,4.25,,,,Open 24 hours,Yes,Valmeran,,,Women,,Active,2026-10-01,Free,,,,",
+        ])
         defer { s.remove() }
-        let sheet = try String(contentsOfFile: Paths.spreadsheet, encoding: .utf8)
-        let header = sheet.components(separatedBy: .newlines)[0]   // "\r\n" is one Character
-        let row = "120,Safe Haven Shelters (fictional),Shelter (Aldren),,BH-1800.1500,Aldren,\"7 Quiet Street, Aldren (fictional)\","
-            + "52.5,4.25,,,,Open 24 hours,Yes,Valmeran,,,Women,,Active,2026-10-01,Free,,,,"
-        let file = s.root + "/shelter.csv"
-        try (header + "\r\n" + row + "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
-        let r = try s.report(.csv, file, profile: Paths.profile)
         let found = r.findings("import.address-unconfirmed", row: 2, column: "G")
         #expect(found.count == 1 && found.allSatisfy { $0.action == .dropped && $0.severity == .warning })
         #expect(found.first?.recordId == "120")
         let a = try #require(try s.services()["v4w.120"]?.address)
         #expect(a.confidential && a.text == nil && a.latitude == nil && a.longitude == nil)
         #expect(!(s.file("services.json") ?? "").contains("Quiet Street"))
+    }
+
+    /// Status values: "Active" is open, "Inactive" (built-in table) is imported as closed, not
+    /// skipped and not left open; the report counts both as imported.
+    @Test func inactiveIsImportedAsClosed() throws {
+        let (s, r) = try Self.importRows([
+            "121,Mind Care (fictional),Drop-in (Aldren),,RP-1400,Aldren,,,,,,,Mon 9-12,,Valmeran,,,,,Active,,,,,,",
+            "122,Mind Care (fictional),Old drop-in (Aldren),,RP-1400,Aldren,,,,,,,Mon 9-12,,Valmeran,,,,,Inactive,,,,,,",
+        ])
+        defer { s.remove() }
+        #expect(r.counts.read == 2 && r.counts.imported == 2 && r.counts.addsUp)
+        #expect(r.findings.filter { $0.place.row == 3 && $0.action == .skipped }.isEmpty)
+        let services = try s.services()
+        #expect(services["v4w.121"]?.status == .open)
+        #expect(services["v4w.122"]?.status == .closed)
     }
 
     @Test func mappedValuesLandInTheRightFields() throws {

@@ -54,7 +54,7 @@ enum CasePage {
     function facts(id) {
       switch (id) {
         case 'gbvIncidentType': return select(id, factLabels[id], ctx.incidentTypes.map(v => [v, v]), 'not known yet');
-        case 'hoursSinceIncident': return number(id, factLabels[id], 0, 1000000, 'leave empty if not known');
+        case 'hoursSinceIncident': return number(id, factLabels[id], 0, 1000000, 'as of the hour the facts were recorded; leave empty if not known');
         case 'traffickingIndicators': return boxes(id, factLabels[id], ctx.traffickingIndicators.map(v => [v, v]));
         case 'distress': return select(id, factLabels[id], ctx.distress.map(v => [v, v]), 'not assessed');
         case 'separation': return select(id, factLabels[id], ctx.separation.map(v => [v, v]), 'not known');
