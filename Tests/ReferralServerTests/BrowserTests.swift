@@ -59,7 +59,8 @@ struct BrowserTests {
 
     @Test("The form filled for a case gives the CLI's plan",
           .enabled(if: chromium != nil, "no chromium: apt-get install -y chromium"),
-          arguments: ["gbv-adult-rape-within-72h.json", "cp-child-9-caregiver-suspected-invalid-consent.json", newFieldsCase])
+          arguments: ["gbv-adult-rape-within-72h.json", "cp-child-9-caregiver-suspected-invalid-consent.json",
+                      "gbv-hotline-incident-type-unknown.json", "mhpss-imminent-risk-no-consent.json", newFieldsCase])
     func formGivesTheCLIsPlan(_ argument: String) throws {
         let path = argument.hasPrefix("/") ? argument : Repo.cases.appendingPathComponent(argument).path
         let name = URL(fileURLWithPath: path).lastPathComponent

@@ -50,6 +50,12 @@ enum CasePage {
       `<label class="field"><span class="name">${esc(label)}</span><input type="number" inputmode="numeric" name="${name}" id="f-${name}" min="${min}" max="${max}" step="1">` +
       (hint ? `<span class="hint">${esc(hint)}</span>` : '') + '</label>';
     function tag(id) { return id.includes('-') ? id.split('-').map(w => w[0]).join('').toUpperCase() : id.toUpperCase(); }
+    // A pathway's tags in case codes: its initials or its id (CP, GBV, MHPSS), and for a long
+    // one-word id its first two letters too (MH, as the demo's case register writes it).
+    function tags() {
+      const all = ctx.pathways.flatMap(p => [tag(p.id)].concat(!p.id.includes('-') && p.id.length > 3 ? [p.id.slice(0, 2).toUpperCase()] : []));
+      return all.filter((t, i) => all.indexOf(t) === i);
+    }
     function areaLabel(a) { return `${a.name} (${a.pcode})`; }
     function facts(id) {
       switch (id) {
@@ -90,7 +96,7 @@ enum CasePage {
       const series = (ctx.fictional ? ['DEMO'] : []).concat(['HL', 'CW', 'CASE']);
       let h = '<div class="grid"><fieldset><legend>Case code</legend>' +
         select('codeSeries', 'Series', series.map(s => [s, s])) +
-        select('codeTag', 'Pathway tag', ctx.pathways.map(p => [tag(p.id), tag(p.id)]), '(none)') +
+        select('codeTag', 'Pathway tag', tags().map(t => [t, t]), '(none)') +
         number('codeNumber', 'Number', 1, 999999, 'from the case register') +
         '<p class="hint">Code: <output id="code-preview" class="nowrap"></output></p>' + recordedAtFields() + '</fieldset>';
       const bands = ctx.consent.byAge.map(b => [`${b.minAge}-${b.maxAge}`, `${b.minAge} to ${b.maxAge}`]);

@@ -82,7 +82,16 @@ class WebSocket:
     def wait_for(self, expression, what, seconds=60):
         deadline = time.time() + seconds
         while time.time() < deadline:
-            if self.evaluate(expression):
+            # While a form post navigates the page, an evaluation can meet the page going away:
+            # that is not an answer yet, ask again.
+            self.next_id += 1
+            self.send({"id": self.next_id, "method": "Runtime.evaluate",
+                       "params": {"expression": expression, "returnByValue": True, "awaitPromise": True}})
+            while True:
+                m = self.recv()
+                if m.get("id") == self.next_id:
+                    break
+            if "error" not in m and "exceptionDetails" not in m.get("result", {}) and m["result"]["result"].get("value"):
                 return
             time.sleep(0.1)
         fail("timed out waiting for " + what)
