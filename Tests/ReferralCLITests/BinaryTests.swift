@@ -46,6 +46,16 @@ private func shell(_ args: String, _ redirection: String, in directory: String? 
         #expect(closed.code == Exit.ok)
     }
 
+    /// The real process reads COLUMNS (output was 100 columns whatever the terminal).
+    @Test func columnsVariableSetsTheWidth() throws {
+        let r = try Binary.run(["route", fixtureCase, "--pathways", fixture, "--at", Repo.at], environment: ["COLUMNS": "60"])
+        #expect(r.code == Exit.ok)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.count > 60 && $0.trimmingCharacters(in: .whitespaces).contains(" ") && !$0.hasPrefix("*") }.isEmpty)
+        let wide = try Binary.run(["route", fixtureCase, "--pathways", fixture, "--at", Repo.at], environment: ["COLUMNS": "200"])
+        #expect(wide.stdout.split(separator: "\n").contains { $0.count > 100 })
+    }
+
     /// `referral validate p`: a one-letter folder name trapped in Foundation's path code.
     @Test func oneLetterFolder() throws {
         let fm = FileManager.default
