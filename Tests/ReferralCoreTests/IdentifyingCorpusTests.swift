@@ -4,8 +4,9 @@ import Testing
 @testable import ReferralCore
 
 /// The identifying-data gate against a corpus (issue 13, item 2): at least 100 values that
-/// identify a person, each tried in three places, must all be refused as identifying data and
-/// never echoed; at least 100 real-world-shaped case codes must all be accepted.
+/// identify a person, each tried in every place of `places`, must all be refused as identifying data and
+/// never echoed; at least 100 real-world-shaped case codes must all be accepted. The fields of
+/// issue 8 that hold text (`recordedAt`, `preferences.excludeOrganisations`) are places too.
 @Suite struct IdentifyingCorpusTests {
     /// `(kind, value)` pairs of a corpus file: `# kind: …` headers, `#` comments, one value a line.
     static func corpus(_ name: String) throws -> [(String, String)] {
@@ -18,12 +19,20 @@ import Testing
         return out
     }
 
-    /// The adult case with `caseCode`, `area` or an extra field set to `value` (JSON-escaped).
+    /// Where each identifying value is tried.
+    static let places = ["caseCode", "area", "extra field", "recordedAt", "excludeOrganisations"]
+
+    /// The adult case with `caseCode`, `area`, `recordedAt`, an excluded organisation or an extra
+    /// field set to `value` (JSON-escaped).
     static func caseText(_ place: String, _ value: String) throws -> String {
         let quoted = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
         switch place {
         case "caseCode": return adultCase.replacingOccurrences(of: "\"TEST-0001\"", with: quoted)
         case "area": return adultCase.replacingOccurrences(of: "\"area\": \"ZZ0101\"", with: "\"area\": \(quoted)")
+        case "recordedAt": return adultCase.replacingOccurrences(of: "\"age\": 24,", with: "\"age\": 24, \"recordedAt\": \(quoted),")
+        case "excludeOrganisations":
+            return adultCase.replacingOccurrences(of: "\"staffSex\": \"female\"}",
+                                                  with: "\"staffSex\": \"female\", \"excludeOrganisations\": [\(quoted)]}")
         default: return adultCase.replacingOccurrences(of: "\"age\": 24,", with: "\"age\": 24, \"x1\": \(quoted),")
         }
     }
@@ -38,7 +47,7 @@ import Testing
         var tries = 0, refused = 0
         var misses: [String] = []
         for (kind, value) in identifying {
-            for place in ["caseCode", "area", "extra field"] {
+            for place in Self.places {
                 tries += 1
                 let bytes = Array(try Self.caseText(place, value).utf8)
                 guard case .failure(let f) = CaseLoader.load(bytes: bytes, name: "case.json", directory: directory),
@@ -64,11 +73,42 @@ import Testing
             default: falseRefusals.append(code)
             }
         }
-        print("identifying corpus: \(refused)/\(tries) refused as identifying data (\(identifying.count) values × 3 places); "
+        print("identifying corpus: \(refused)/\(tries) refused as identifying data (\(identifying.count) values × \(Self.places.count) places); "
             + "clean corpus: \(clean.count - accepted)/\(clean.count) falsely refused")
         #expect(misses.isEmpty, "\(misses.joined(separator: "\n"))")
         #expect(refused == tries)
         #expect(falseRefusals.isEmpty, "falsely refused: \(falseRefusals.joined(separator: ", "))")
+    }
+
+    /// A time of recording to the hour is not identifying (issue 8): each of these is accepted, and
+    /// the excluded organisation too when it is a known id.
+    @Test(arguments: ["2026-11-28T09:00+02:00", "2026-11-28T07:00Z", "2026-11-28T07:00:00Z", "2026-11-28T09:00:00+02:00",
+                      "2026-11-27T23:00-05:00", "2026-11-28T12:00+05:30", "2026-01-01T00:00+00:00", "2026-11-28t07:00z"])
+    func anHourOfRecordingIsAccepted(_ time: String) throws {
+        let directory = try loadDirectory()
+        let text = try Self.caseText("recordedAt", time)
+            .replacingOccurrences(of: "\"staffSex\": \"female\"}", with: "\"staffSex\": \"female\", \"excludeOrganisations\": [\"org.beta\"]}")
+        let c = try loadCase(text, directory: directory)
+        #expect(c.recordedAt == RecordedAt.parse(time))
+        #expect(c.recordedAt != nil)
+    }
+
+    /// A time with minutes, or with seconds, is refused, never as identifying data, with a message
+    /// saying what the field holds, and without the value.
+    @Test(arguments: ["2026-11-28T09:37+02:00", "2026-11-28T09:00:15Z", "2026-11-28T09:00:00.5Z", "2026-11-28T09:59:59-01:00"])
+    func aTimeWithMinutesIsRefusedClearly(_ time: String) throws {
+        let directory = try loadDirectory()
+        guard case .failure(let f) = CaseLoader.load(bytes: Array(try Self.caseText("recordedAt", time).utf8), name: "case.json",
+                                                     directory: directory)
+        else {
+            Issue.record("\(time) was accepted")
+            return
+        }
+        #expect(f.diagnostics.map(\.code) == [.caseRecordedAt])
+        let d = try #require(f.diagnostics.first)
+        #expect(d.place.path == "$.recordedAt")
+        #expect(d.message.contains("to the hour"))
+        #expect(EchoCheck.echoes(of: Array(time.utf8), in: f.diagnostics, allowed: EchoCheck.allowedText(directory)).isEmpty)
     }
 
     /// The labels say what the value looked like (GPS positions and passport numbers were called

@@ -84,8 +84,12 @@ public enum EchoCheck {
         words += Array(ctx.populationGroups.values) + Array(ctx.legalStatuses.values) + [ctx.file]
         words += directory.organisations.values.map(\.name) + directory.pathways.map(\.name)
         for w in words { for part in Self.words(w) { out.formUnion(windows(part)) } }
-        for probe in probes.map({ Array($0.utf8) }) + rawProbes {
-            if case .failure(let f) = CaseLoader.load(bytes: probe, name: "probe.json", directory: directory) {
+        // Without a routing time, and with the earliest one (a time of recording after it).
+        let early = RoutingTime(epochSeconds: 0, utcOffsetMinutes: 0)
+        for (probe, at) in probes.map({ (Array($0.utf8), RoutingTime?.none) }) + rawProbes.map({ ($0, nil) })
+            + [(Array(recordedProbe.utf8), early)]
+        {
+            if case .failure(let f) = CaseLoader.load(bytes: probe, name: "probe.json", directory: directory, at: at) {
                 for d in f.diagnostics {
                     for part in Self.words(d.message) + Self.words(d.help ?? "") { out.formUnion(windows(part)) }
                 }
@@ -93,6 +97,16 @@ public enum EchoCheck {
         }
         return out
     }
+
+    /// A case whose loading checks (issue 8's fields: the time of recording, excluded
+    /// organisations, a caregiver not to be contacted) all fail: their messages, with the example
+    /// time in their help, are the tool's words (the fuzzer found `2026-11-…` in a case taken for
+    /// an echo of the help's example).
+    static let recordedProbe = """
+        {"formatVersion":1,"caseCode":"QZXJ-1","age":9,"sex":"female","area":"QZXJ0","languages":[],"recordedAt":"2026-11-28T14:00+02:00",
+         "concerns":{"pathways":[]},"preferences":{"excludeOrganisations":["qzxj"]},
+         "consent":{"givenBy":"caregiver","share":[],"caregiverNotToBeContacted":true}}
+        """
 
     /// Bytes that are not UTF-8 text, for the parser's messages about them.
     static let rawProbes: [[UInt8]] = [
@@ -121,6 +135,7 @@ public enum EchoCheck {
             "{\"formatVersion\":1.5,\"age\":200,\"sex\":\"qzxj\",\"concerns\":[],\"consent\":{\"givenBy\":\"qzxj\",\"share\":[\"qzxj\"]}}",
             "{\"formatVersion\":1,\"age\":\"17-15\",\"languages\":[null],\"concerns\":{\"pathways\":null}}",
             "{\"formatVersion\":1,\"caseCode\":\"qzxj qzxj\",\"ageband\":1,\"caseCod\":\"x\",\"concerns\":{\"qzxj\":1}}",
+            "{\"formatVersion\":1,\"caseCode\":\"QZXJ-1\",\"age\":30,\"sex\":\"female\",\"area\":\"QZXJ0\",\"languages\":[],\"recordedAt\":\"2026-11-28T14:30+02:00\",\"concerns\":{\"pathways\":[]},\"consent\":{\"givenBy\":\"self\",\"share\":[]}}",
         ]
         let identifying = [
             "{\"qzxj\":\"Amina\"}", "{\"qzxj\":\"+44 7700 900123\"}", "{\"qzxj\":\"a@b.org\"}", "{\"qzxj\":\"12-03-98\"}",
