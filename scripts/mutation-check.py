@@ -79,6 +79,18 @@ muts = [
  ("sex other warning", "Sources/ReferralCore/Matching/Steps.swift", "if c.document.sex == .other, excluded.contains(", "if false, excluded.contains("),
  ("lgbtiq ranking", "Sources/ReferralCore/Matching/Ranking.swift", "unmetNeeds, notLGBTIQCompetent ? 1 : 0, distance", "unmetNeeds, 0, distance"),
  ("unknown organisation names the service", "Sources/ReferralCore/Loading/ServiceBuilder.swift", "in: \"service '\\(DirectoryID.shown(s.id))'\")", ")"),
+ # issue 13: every input answered (robustness)
+ ("diagnostics cap", "Sources/ReferralCore/Diagnostics/DiagnosticCap.swift", "            if s.count >= limit {", "            if false {", "DiagnosticCap|CaseRedaction|LoadingBattery"),
+ ("coverage not computed for an unreadable file", "Sources/ReferralCore/Validation/Validator.swift", "        if !servicesUnknown {\n", "        if true {\n", "NoCascade"),
+ ("unreadable file reported first", "Sources/ReferralCore/Validation/UnreadableFiles.swift", "            if first(a) != first(b) { return first(a) }\n", "\n", "NoCascade|Validation"),
+ ("findings by severity", "Sources/ReferralCore/Validation/UnreadableFiles.swift", "            if a.severity != b.severity { return a.severity < b.severity }\n", "\n", "NoCascade|Validation"),
+ ("allow-partial warning", "Sources/ReferralCore/Loading/PartialDirectory.swift", "        var p = plan\n", "        return plan\n        var p = plan\n", "AllowPartial|Partial"),
+ ("area level agrees with its parent", "Sources/ReferralCore/Loading/AreaHierarchy.swift", "pl >= 0, pl >= a.level\n", "pl >= 0, false\n", "AreaHierarchy"),
+ ("areas outside coverage", "Sources/ReferralCore/Validation/Validator.swift", "        findings += areasOutsideCoverage(ctx)\n", "\n", "AreaHierarchy"),
+ ("directory id character set", "Sources/ReferralCore/Loading/DirectoryIDs.swift", "        guard !u.isEmpty, u.count <= maxLength else { return false }\n        return u.allSatisfy {", "        guard !u.isEmpty else { return false }\n        return true || u.allSatisfy {", "DirectoryID"),
+ ("phone number kept whole", "Sources/referral/Output.swift", "        if j - i >= 2 && digits >= 7 {", "        if false {", "ReferralCLITests"),
+ ("brief carries the options' critical warnings", "Sources/ReferralCore/Requests/BriefPlan.swift", "        for w in s.options.flatMap(\\.warnings) where w.level == .critical && !critical.contains(w) { critical.append(w) }\n", "\n", "ReferralCLITests"),
+ ("typo suggested by name", "Sources/ReferralCore/Loading/Vocabularies.swift", "    if let exact = entries.first(where: { $0.name.lowercased() == lower }) { return exact.id }\n    guard let name = closestMatch(to: value, in: entries.map(\\.name)) else { return nil }\n", "    _ = lower\n    guard let name = String?.none else { return nil }\n", "ReferralCLITests|CaseLoader|EdgeRule"),
  # Imports and exports (issue 11): these run the exchange suite only.
  ("import withholds confidential addresses", "Sources/ReferralExchange/MapperFields.swift", "            return AddressDocument(text: nil, confidential: true)\n        }\n        guard let value else {", "            return AddressDocument(text: value?.text, confidential: true, latitude: lat, longitude: lon)\n        }\n        guard let value else {", "ReferralExchangeTests"),
  ("public export withholds confidential addresses", "Sources/ReferralExchange/HSDSExporter.swift", "guard let a = s.address, !(a.confidential && publicOnly), a.text != nil || a.latitude != nil else { return nil }", "guard let a = s.address, a.text != nil || a.latitude != nil else { return nil }", "ReferralExchangeTests"),
@@ -93,7 +105,7 @@ subprocess.run(f"git -C {ROOT} archive HEAD | tar -x -C {base}", shell=True, che
 survived = 0
 for mut in muts:
     name, f, old, new = mut[:4]
-    suite = mut[4] if len(mut) > 4 else None
+    suite = mut[4] if len(mut) > 4 else None  # a --filter regular expression
     if only and name not in only:
         continue
     T = os.path.join(work, "mutant")
