@@ -87,6 +87,13 @@ struct PageTests {
                         type: "application/json")
         #expect(none.status == 200)
         #expect(none.bodyText.contains("<strong>No referral consent yet</strong>: information only"))
+        #expect(!none.bodyText.contains("imminent-risk-to-life exception with the minimum data only"))
+        // With an imminent risk to life and no consent, emergency referrals go: the headline says so.
+        let risk = call(AppTests.app, "POST", "/plan?at=\(Repo.atQuery)", body: try Repo.caseBytes("mhpss-imminent-risk-no-consent.json"),
+                        type: "application/json").bodyText
+        #expect(risk.contains("data-action=\"emergency-referral\""))
+        #expect(risk.contains("data-headline=\"no-referral-consent\"")
+                && risk.contains("<strong>Except</strong> the emergency referrals below, made under the imminent-risk-to-life exception"))
         #expect(none.bodyText.contains("data-consent=\"no-referral-consent\""))
         #expect(PlanView.urgency(.immediate) == "<span class=\"urgency u-immediate\">IMMEDIATE (now)</span>")
         #expect(HTML.css.contains(".u-immediate{"))

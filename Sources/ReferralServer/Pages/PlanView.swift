@@ -27,10 +27,14 @@ enum PlanView {
         if b.otherWarnings > 0 {
             out += "<p class=\"hint\">\(b.otherWarnings) more warning\(b.otherWarnings == 1 ? "" : "s") in the full plan.</p>\n"
         }
+        // Under the imminent-risk-to-life exception, emergency referrals go even without consent:
+        // the headline must not say "nothing is referred" above them.
+        let exception = b.anyEmergencyReferral
+            ? " <strong>Except</strong> the emergency referrals below, made under the imminent-risk-to-life exception with the minimum data only." : ""
         if !b.consentValid {
-            out += "<p class=\"closed\"><strong>Consent not valid</strong>: nothing is referred; give information only.</p>\n"
+            out += "<p class=\"closed\" data-headline=\"not-valid\"><strong>Consent not valid</strong>: \(exception.isEmpty ? "nothing is referred" : "no referral with consent"); give information only.\(exception)</p>\n"
         } else if b.consentStatus == .noReferralConsent {
-            out += "<p class=\"closed\"><strong>No referral consent yet</strong>: information only; nothing is referred until the person agrees to a kind of service or an organisation.</p>\n"
+            out += "<p class=\"closed\" data-headline=\"no-referral-consent\"><strong>No referral consent yet</strong>: information only; nothing is referred with consent until the person agrees to a kind of service or an organisation.\(exception)</p>\n"
         } else if !b.anyReferral {
             out += "<p class=\"warn\"><strong>Consent valid, but it covers none of these services</strong>: nothing is referred; give information only.</p>\n"
         } else {
