@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "ReferralCoreTests", dependencies: ["ReferralCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ReferralExchangeTests", dependencies: ["ReferralCore", "ReferralExchange"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore", "referral"], exclude: ["Golden"]),
+        .testTarget(name: "ReferralCLITests", dependencies: ["ReferralCore", "referral", "referral-bench"], exclude: ["Golden"]),
         .testTarget(name: "ReferralServerTests", dependencies: ["ReferralCore", "ReferralServer", "referral"], exclude: ["Browser"]),
     ]
 )

@@ -1,7 +1,7 @@
 /// What the router answers for one case at one time: the steps to take, in order of urgency,
 /// with options per step, the services left out and why, warnings and gaps.
 ///
-/// Every field is plain data with a stable JSON key; `RoutePlan.jsonData()` encodes it with sorted
+/// Every field is plain data with a stable JSON key; `RoutePlan.json()` writes it with sorted
 /// keys so that the same input gives byte-identical output.
 public struct RoutePlan: Codable, Sendable, Equatable {
     public var caseCode: String

@@ -43,7 +43,7 @@ public enum CaseRouting {
 
     /// The bytes of `referral route --format json` (or of `--brief --format json`) for a plan.
     public static func json(_ plan: RoutePlan, brief: Bool) -> Data {
-        brief ? canonicalJSON(BriefPlan(plan)) : canonicalJSON(plan)
+        brief ? canonicalJSON(BriefPlan(plan)) : plan.json()
     }
 
     /// The routing time: `text` (ISO 8601 with an offset) when given, else `now` truncated to the
