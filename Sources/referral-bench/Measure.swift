@@ -188,14 +188,30 @@ struct Measurement {
             }
         }
 
-        // Routing plus the canonical JSON a front end prints, on a subset (JSONEncoder is slow).
+        // Routing plus the canonical JSON a front end prints (written directly, PlanJSON.swift), and
+        // the same with Foundation's JSONEncoder, the writer's reference: both must give the same
+        // bytes (also on a Sunday night, when most services are closed). On a subset: JSONEncoder is slow.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let night = RoutingTime.parse("2026-11-29T23:10:00+03:00", utcOffsetMinutes: directory.context.utcOffsetMinutes) ?? at
         var encoded: [UInt64] = []
+        var viaEncoder: [UInt64] = []
+        var jsonMismatches: [String] = []
         var outBytes = 0
-        for c in cases.prefix(skip.contains("encode") ? 0 : 500) {
-            let a = now()
+        for (i, c) in cases.prefix(skip.contains("encode") ? 0 : 500).enumerated() {
+            var a = now()
             let data = canonicalJSON(router.route(c, at: at))
             encoded.append(now() - a)
             outBytes += data.count
+            a = now()
+            var reference = (try? encoder.encode(router.route(c, at: at))) ?? Data()
+            reference.append(0x0A)
+            viaEncoder.append(now() - a)
+            if data != reference { jsonMismatches.append(c.code) }
+            if i < 100, var late = try? encoder.encode(router.route(c, at: night)) {
+                late.append(0x0A)
+                if canonicalJSON(router.route(c, at: night)) != late { jsonMismatches.append(c.code + " at night") }
+            }
         }
         let hwmEnd = peakMemoryKB()
 
@@ -210,7 +226,8 @@ struct Measurement {
             ("routeP50Ns", .int(Int(percentile(samples, 0.5)))), ("routeP90Ns", .int(Int(percentile(samples, 0.9)))),
             ("routeP99Ns", .int(Int(percentile(samples, 0.99)))), ("routeMaxNs", .int(Int(samples.max() ?? 0))),
             ("passNs", .array(passes.map { .int(Int($0)) })), ("passP50Ns", .array(passMedians.map { .int(Int($0)) })),
-            ("routeEncodeP50Ns", .int(Int(percentile(encoded, 0.5)))), ("planBytesMean", .int(outBytes / max(1, encoded.count))),
+            ("routeEncodeP50Ns", .int(Int(percentile(encoded, 0.5)))),
+            ("routeEncoderP50Ns", .int(Int(percentile(viaEncoder, 0.5)))), ("planJSONMismatches", .strings(jsonMismatches)), ("planBytesMean", .int(outBytes / max(1, encoded.count))),
             ("stepsPerCase", .double(Double(steps) / m)), ("decisionsPerCase", .double(Double(decisions) / m)),
             ("optionsPerCase", .double(Double(options) / m)), ("referralsPerCase", .double(Double(referrals) / m)),
             ("gapsPerCase", .double(Double(gaps) / m)),
@@ -230,7 +247,10 @@ struct Measurement {
         if !filterMismatches.isEmpty {
             FileHandle.standardError.write(Data("referral-bench: the plain eligibility filter disagrees with the router on \(filterMismatches.prefix(5))\n".utf8))
         }
-        return unrouted.isEmpty && filterMismatches.isEmpty
+        if !jsonMismatches.isEmpty {
+            FileHandle.standardError.write(Data("referral-bench: the direct plan JSON differs from JSONEncoder's for \(jsonMismatches.prefix(5))\n".utf8))
+        }
+        return unrouted.isEmpty && filterMismatches.isEmpty && jsonMismatches.isEmpty
     }
 }
 
