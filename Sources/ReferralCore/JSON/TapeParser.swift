@@ -55,6 +55,8 @@ struct TapeParser {
     static func parseDocument(_ bytes: [UInt8], echo: Bool) throws(SyntaxError) -> [JSONToken] {
         try bytes.withUnsafeBufferPointer { (buf) throws(SyntaxError) -> [JSONToken] in
             var p = TapeParser(buf, echo: echo)
+            // About one token per eight bytes of compact JSON: a case's tokens in one allocation.
+            p.tokens.reserveCapacity(min(buf.count / 8 + 16, 1 << 16))
             try p.documentStart()
             try p.value()
             try p.documentEnd()

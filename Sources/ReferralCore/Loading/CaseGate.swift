@@ -92,6 +92,13 @@ indirect enum CaseFieldType: Sendable {
 /// making a `String` of it (built once).
 final class GateSchema: Sendable {
     let type: CaseFieldType
+    /// The type without its payload (switching on `type` copies the payload).
+    let shape: Shape
+    /// Strings: what the value is checked against; closed vocabularies also as bytes.
+    let valueKind: CaseFieldType.ValueKind?
+    let valueBytes: [[UInt8]]
+
+    enum Shape: Sendable { case object, array, string, number, bool, age }
     /// Objects: the fields (the schema's own dictionary, for "did you mean"), then as parallel
     /// arrays their names' bytes and their schemas.
     let fields: [String: CaseFieldType]
@@ -103,6 +110,20 @@ final class GateSchema: Sendable {
 
     init(_ type: CaseFieldType) {
         self.type = type
+        switch type {
+        case .object: shape = .object
+        case .array: shape = .array
+        case .string: shape = .string
+        case .number: shape = .number
+        case .bool: shape = .bool
+        case .age: shape = .age
+        }
+        if case .string(let kind) = type {
+            valueKind = kind
+            if case .enumeration(let values) = kind { valueBytes = values.map { Array($0.utf8) } } else { valueBytes = [] }
+        } else {
+            (valueKind, valueBytes) = (nil, [])
+        }
         switch type {
         case .object(let f):
             fields = f
@@ -127,10 +148,15 @@ final class GateSchema: Sendable {
             let key = t.string(k, in: bytes)
             return keys.firstIndex(of: key).map { children[$0] }
         }
-        let from = Int(tok.start) + 1, count = Int(tok.end) - 1 - from
-        search: for (j, name) in names.enumerated() where name.count == count {
+        return Self.find(Int(tok.start) + 1, Int(tok.end) - 1, in: names, bytes).map { children[$0] }
+    }
+
+    /// The position in `list` of the bytes `from..<to` of `bytes`, or nil.
+    static func find(_ from: Int, _ to: Int, in list: [[UInt8]], _ bytes: [UInt8]) -> Int? {
+        let count = to - from
+        search: for (j, name) in list.enumerated() where name.count == count {
             for n in 0..<count where bytes[from + n] != name[n] { continue search }
-            return children[j]
+            return j
         }
         return nil
     }
@@ -150,11 +176,20 @@ final class GateSchema: Sendable {
 /// `CaseRedaction` turns them into safe ones.
 struct CaseGate {
     let directory: Directory
+    let context: Context
     let file: SourceFile
     let codeRule: CaseCodeRule
     private let t: [JSONToken]
     private let bytes: [UInt8]
-    var findings: [Diagnostic] = []
+    /// At most ten findings of a kind are built (a case with 100,000 unknown keys says ten and a
+    /// count, and spends nothing on the others' paths, places and suggestions). A box, so that
+    /// a finding is built while the walk's state is read.
+    private let sink = Sink()
+
+    private final class Sink {
+        var findings: [Diagnostic] = []
+        var cap = DiagnosticCap()
+    }
     /// The path to the value being walked, as steps: a key's token, or an item's position.
     private var steps: [Step] = []
 
@@ -165,6 +200,7 @@ struct CaseGate {
 
     init(directory: Directory, doc: JSONDocument) {
         self.directory = directory
+        self.context = directory.context
         self.file = doc.file
         self.codeRule = directory.context.rules.caseCode
         self.t = doc.tokens
@@ -172,10 +208,15 @@ struct CaseGate {
         steps.reserveCapacity(8)
     }
 
+    /// The gate's findings, capped (`DiagnosticCap`).
     static func check(_ doc: JSONDocument, directory: Directory) -> [Diagnostic] {
         var gate = CaseGate(directory: directory, doc: doc)
         gate.walk(0, GateSchema.root)
-        return gate.findings
+        return gate.sink.findings + gate.sink.cap.summaries
+    }
+
+    private func add(_ code: Diagnostic.Code, _ make: () -> Diagnostic) {
+        sink.cap.add(.error, code: code, file: file.name, to: &sink.findings, make)
     }
 
     /// The JSON path of the value being walked (`$.concerns.pathways[0]`).
@@ -192,16 +233,17 @@ struct CaseGate {
 
     private func text(_ i: Int) -> String { t[i].kind == .string ? t.string(i, in: bytes) : t.numberText(i, in: bytes) }
 
-    mutating func identifying(_ index: Int, _ message: String, offset: Int? = nil) {
-        findings.append(Diagnostic(
-            .error, code: .caseIdentifyingData, place: file.place(path, offset: offset ?? Int(t[index].start)),
-            message: "identifying data refused: " + message,
-            help: "the router takes anonymised cases only: remove it (the case was not stored)"))
+    func identifying(_ index: Int, _ message: @autoclosure () -> String, offset: Int? = nil) {
+        add(.caseIdentifyingData) {
+            Diagnostic(.error, code: .caseIdentifyingData, place: file.place(path, offset: offset ?? Int(t[index].start)),
+                       message: "identifying data refused: " + message(),
+                       help: "the router takes anonymised cases only: remove it (the case was not stored)")
+        }
     }
 
     mutating func walk(_ index: Int, _ schema: GateSchema) {
         let tok = t[index]
-        switch (schema.type, tok.kind) {
+        switch (schema.shape, tok.kind) {
         case (.object, .object):
             var k = index + 1, position = 0
             let end = Int(tok.next)
@@ -226,8 +268,15 @@ struct CaseGate {
                 k = Int(t[k].next)
                 i += 1
             }
-        case (.string(let kind), .string):
-            knownString(t.string(index, in: bytes), kind, index)
+        case (.string, .string):
+            // A closed vocabulary's value in plain ASCII is known by its bytes (ASCII texts are
+            // equal as `String`s exactly when their bytes are).
+            if tok.isPlain, !schema.valueBytes.isEmpty,
+                GateSchema.find(Int(tok.start) + 1, Int(tok.end) - 1, in: schema.valueBytes, bytes) != nil
+            {
+                return
+            }
+            knownString(t.string(index, in: bytes), schema.valueKind!, index)
         case (.age, .string):
             if tok.isPlain && isAgeBand(Int(tok.start) + 1, Int(tok.end) - 1) { return }
             let s = t.string(index, in: bytes)
@@ -263,7 +312,7 @@ struct CaseGate {
     }
 
     mutating func knownString(_ s: String, _ kind: CaseFieldType.ValueKind, _ index: Int) {
-        let ctx = directory.context
+        let ctx = context
         let known: Bool
         var names: VocabularyKind?
         switch kind {
@@ -273,10 +322,11 @@ struct CaseGate {
             case .identifying(let k):
                 identifying(index, "this value looks like \(k.rawValue), not a case code")
             case .wrongShape:
-                findings.append(Diagnostic(
-                    .error, code: .caseCode, place: file.place(path, offset: Int(t[index].start)),
-                    message: "the case code does not have the expected shape: \(codeRule.expected)",
-                    help: "use the pseudonymous code from the case-management system, never a name"))
+                add(.caseCode) {
+                    Diagnostic(.error, code: .caseCode, place: file.place(path, offset: Int(t[index].start)),
+                               message: "the case code does not have the expected shape: \(codeRule.expected)",
+                               help: "use the pseudonymous code from the case-management system, never a name")
+                }
             }
             return
         case .area: (known, names) = (ctx.areas[s] != nil, .areas)
@@ -317,10 +367,12 @@ struct CaseGate {
             identifying(key + 1, "a field that is not part of a case holds what looks like \(what)", offset: keyOffset)
             return
         }
-        var help = "remove it: a case has only the fields listed in Pathways/README.md"
-        if let near = closestMatch(to: name, in: fields.keys) { help = "did you mean '\(near)'?" }
-        findings.append(Diagnostic(.error, code: .jsonUnknownField, place: file.place(path, offset: keyOffset),
-                                   message: "a field that is not part of a case (its name is not shown)", help: help))
+        add(.jsonUnknownField) {
+            var help = "remove it: a case has only the fields listed in Pathways/README.md"
+            if let near = closestMatch(to: name, in: fields.keys) { help = "did you mean '\(near)'?" }
+            return Diagnostic(.error, code: .jsonUnknownField, place: file.place(path, offset: keyOffset),
+                              message: "a field that is not part of a case (its name is not shown)", help: help)
+        }
     }
 
     /// Inside a value of the wrong type: every string and field name that looks like personal data.

@@ -113,16 +113,17 @@ public enum CaseLoader {
         case .success(let c):
             return .success(c)
         case .failure(let found):
-            // Capped first (a case with 100,000 unknown keys says ten and a count), then redacted;
-            // the tree is built only here, for the redaction to read the case's keys.
+            // Capped already (a case with 100,000 unknown keys says ten and a count), then
+            // redacted; the tree is built only here, for the redaction to read the case's keys.
             let root = parsed.map { JSONNode(tokens: $0.tokens, 0, bytes: file.bytes) }
-            let safe = CaseRedaction.redact(DiagnosticCap.capped(found.diagnostics), root: root, directory: directory)
+            let safe = CaseRedaction.redact(found.diagnostics, root: root, directory: directory)
             return .failure(LoadFailure(Diagnostic.sortedForReport(safe)))
         }
     }
 
     /// Everything but the redaction; never called from outside `load`. The case is parsed once,
-    /// into tokens that the gate, the decoder and the checks' locators all read.
+    /// into tokens that the gate, the decoder and the checks' locators all read. Findings come
+    /// out capped: the gate caps its own before building them.
     private static func loadUnredacted(_ file: SourceFile, directory: Directory, at: RoutingTime?,
                                        parsed: inout JSONDocument?) -> Result<Case, LoadFailure>
     {
@@ -136,10 +137,10 @@ public enum CaseLoader {
         do {
             d = try StrictDecoder(echoValues: false).decode(CaseDocument.self, in: doc, at: 0)
         } catch {
-            return .failure(error)
+            return .failure(LoadFailure(DiagnosticCap.capped(error.diagnostics)))
         }
         diags.append(contentsOf: check(d, Locator(doc: doc, index: 0, path: "$"), directory, at: at))
-        if !diags.isEmpty { return .failure(LoadFailure(diags)) }
+        if !diags.isEmpty { return .failure(LoadFailure(DiagnosticCap.capped(diags))) }
         return .success(Case(d))
     }
 
