@@ -82,12 +82,15 @@ struct CoverageCheck {
 
     /// A service's fit for a step: computed once per service and step facts, however many areas
     /// the service serves (a region-wide service is an option in each of its districts).
-    func fit(_ i: Int, _ f: StepFacts) -> Fit {
+    /// `facts[g]` is what member g's profile fixes at the ages the step leaves (nil: the step does
+    /// not apply to the member), made once per step rather than per service.
+    func fit(_ i: Int, _ f: StepFacts, _ facts: [Facts?]) -> Fit {
         let s = services[i]
         var fit = Fit(words: (f.ages.count + 63) / 64)
-        for (g, m) in members.enumerated() {
-            guard let ages = f.ages[g] else { continue }
-            switch m.fit(s, ages: ages) {
+        for g in facts.indices {
+            guard let memberFacts = facts[g] else { continue }
+            // The same as `Profile.fit(_:ages:)`, with the facts made once.
+            switch s.eligibility.evaluate(memberFacts).overall {
             case .yes:
                 fit.insert(.full, g)
                 if f.duties[g].isEmpty || !s.mandatoryReporting.contains(where: f.duties[g].contains) {
@@ -152,6 +155,7 @@ struct CoverageCheck {
         for p in directory.pathways {
             for s in p.steps {
                 let facts = stepFacts([p.appliesWhen] + (s.when.map { [$0] } ?? []))
+                let memberFacts = zip(members, facts.ages).map { m, ages in ages.map { m.facts(ages: $0) } }
                 var fits = fitsByFacts[facts] ?? [:]
                 let byArea = byCategoryArea[s.category] ?? [:]
                 let anywhere = !byArea.isEmpty
@@ -168,7 +172,7 @@ struct CoverageCheck {
                     } else {
                         let optionFits = optionIndices.map { o in
                             if let known = fits[o] { return known }
-                            let f = fit(o, facts)
+                            let f = fit(o, facts, memberFacts)
                             fits[o] = f
                             return f
                         }

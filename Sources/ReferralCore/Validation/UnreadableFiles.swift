@@ -29,12 +29,14 @@ extension Validator {
         func first(_ d: Diagnostic) -> Bool {
             d.severity == .error && (files.contains(d.place.file) || fileLevel.contains(d.code))
         }
-        let placed = Diagnostic.sortedForReport(findings)
-        let rank = Dictionary(placed.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return placed.sorted { a, b in
-            if first(a) != first(b) { return first(a) }
-            if a.severity != b.severity { return a.severity < b.severity }
-            return rank[a, default: 0] < rank[b, default: 0]
+        // Stable buckets over the place order, (first or not) × severity: the same order as
+        // sorting by those and then by place, without hashing every finding (linear after the
+        // sort by place; 200,000 findings at 100k services).
+        let severities = Severity.allCases.sorted()
+        var buckets = [[Diagnostic]](repeating: [], count: 2 * severities.count)
+        for d in Diagnostic.sortedForReport(findings) {
+            buckets[(first(d) ? 0 : severities.count) + severities.firstIndex(of: d.severity)!].append(d)
         }
+        return buckets.flatMap { $0 }
     }
 }
