@@ -20,10 +20,19 @@ struct SortedJSONWriter {
         return Data(bytes)
     }
 
+    /// A newline and 2 × 63 spaces: a newline and the indentation of any depth (plans nest about a
+    /// dozen deep) in one copy.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 126)
+
     /// A newline and the indentation of the current depth.
     private mutating func newline() {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        let n = 1 + 2 * depth
+        if n <= Self.indentation.count {
+            bytes.append(contentsOf: Self.indentation[0..<n])
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
     }
 
     /// Starts the next value of the current container: the separator and the indentation.
@@ -57,7 +66,10 @@ struct SortedJSONWriter {
         next()
         bytes.append(0x22)
         bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20] as [UInt8])
+        bytes.append(0x22)
+        bytes.append(0x20)
+        bytes.append(0x3A)
+        bytes.append(0x20)
     }
 
     /// Starts the next element of an array (then write its value).
@@ -71,11 +83,7 @@ struct SortedJSONWriter {
     }
 
     mutating func value(_ b: Bool) {
-        if b {
-            bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65] as [UInt8])
-        } else {
-            bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65] as [UInt8])
-        }
+        bytes.append(contentsOf: b ? "true".utf8 : "false".utf8)
     }
 
     mutating func value(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
@@ -115,7 +123,9 @@ struct SortedJSONWriter {
             case 0x08: bytes.append(0x62)
             case 0x0C: bytes.append(0x66)
             default:
-                bytes.append(contentsOf: [0x75, 0x30, 0x30, Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)]] as [UInt8])
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(Self.hex[Int(c >> 4)])
+                bytes.append(Self.hex[Int(c & 0xF)])
             }
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count]))
