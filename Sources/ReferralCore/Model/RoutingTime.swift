@@ -42,8 +42,36 @@ public struct RoutingTime: Sendable, Hashable {
         guard (0...9999).contains(y) else {
             return String(format: "%04d-%02d-%02dT%02d:%02d", y, m, d, mod / 3600, (mod % 3600) / 60) + offsetText
         }
-        return zeroPadded(y, 4) + "-" + zeroPadded(m, 2) + "-" + zeroPadded(d, 2) + "T" + zeroPadded(mod / 3600, 2) + ":"
-            + zeroPadded((mod % 3600) / 60, 2) + offsetText
+        let offset = abs(utcOffsetMinutes)
+        guard offset < 100 * 60 else {
+            return zeroPadded(y, 4) + "-" + zeroPadded(m, 2) + "-" + zeroPadded(d, 2) + "T" + zeroPadded(mod / 3600, 2) + ":"
+                + zeroPadded((mod % 3600) / 60, 2) + offsetText
+        }
+        // Written into its 22 bytes at once: one allocation instead of a dozen appends (several
+        // texts per routed step).
+        return String(unsafeUninitializedCapacity: 22) { b in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var v = value
+                for i in (start..<start + width).reversed() {
+                    b[i] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(y, at: 0, width: 4)
+            b[4] = 45  // -
+            put(m, at: 5, width: 2)
+            b[7] = 45
+            put(d, at: 8, width: 2)
+            b[10] = 84  // T
+            put(mod / 3600, at: 11, width: 2)
+            b[13] = 58  // :
+            put((mod % 3600) / 60, at: 14, width: 2)
+            b[16] = utcOffsetMinutes < 0 ? 45 : 43  // - or +
+            put(offset / 60, at: 17, width: 2)
+            b[19] = 58
+            put(offset % 60, at: 20, width: 2)
+            return 22
+        }
     }
 
     var offsetText: String {
