@@ -86,26 +86,25 @@ extension Router {
     /// The consent gate: refer where the person agreed, an emergency referral under the
     /// imminent-risk-to-life exception, information only where the service takes people who come
     /// by themselves, otherwise nothing. Evaluated only for a service the case is eligible for.
-    func consentGate(_ s: Service, _ c: Case, consent: ConsentAssessment, into d: inout DecisionDraft) {
+    func consentGate(_ s: Service, _ c: Case, consent: ConsentAssessment, scope: CaseScope, into d: inout DecisionDraft) {
         let byCategory = (c.consent.referToCategories ?? []).contains(s.category)
         let consentCovers = byCategory || (c.consent.referToOrganisations ?? []).contains(s.organisation)
         let riskToLife = c.concerns.imminentRiskToLife == true && riskToLifeApplies
             && rules.imminentRiskToLife.categories.contains(s.category)
         if consent.valid && consentCovers {
-            d.grant(.refer, .consentReferral, .pass, "the person agreed to referral to this \(byCategory ? "kind of service" : "organisation")")
+            d.grant(.refer, .consentReferral, .pass,
+                    byCategory ? "the person agreed to referral to this kind of service" : "the person agreed to referral to this organisation")
         } else {
-            let why = !consent.valid ? "the recorded consent does not count"
-                : "the person did not agree to referral to this kind of service or organisation"
+            // The sentences depend on the consent only: built once per case (CaseScope).
             if riskToLife {
-                d.grant(.emergencyReferral, .consentRiskToLife, .warn, "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data")
+                d.grant(.emergencyReferral, .consentRiskToLife, .warn, scope.emergencyReason)
                 d.warnings.append(Warning(.critical, .confidentialityRiskToLife, "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe"))
             } else if context.categories[s.category]?.referralOnly == true {
-                d.grant(.excluded, .consentReferral, .fail, "\(why), and services of this kind are offered only with the person's consent, never as information only: ask the person first")
+                d.grant(.excluded, .consentReferral, .fail, scope.referralOnlyReason)
             } else if s.selfReferral {
-                let who = consent.informationFor.map { ", for the \($0.rawValue) to act on with the child;" } ?? ","
-                d.grant(.inform, .consentReferral, .warn, "\(why): information only\(who) the service accepts people who come by themselves")
+                d.grant(.inform, .consentReferral, .warn, scope.informReason)
             } else {
-                d.grant(.excluded, .consentReferral, .fail, "\(why), and the service takes no self-referrals")
+                d.grant(.excluded, .consentReferral, .fail, scope.noSelfReferralReason)
             }
         }
     }

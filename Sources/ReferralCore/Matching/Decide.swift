@@ -14,17 +14,17 @@ extension Router {
     {
         let c = recorded.at(time)
         let facts = self.facts(c)
-        return decide(s, urgency: urgency, c, facts, consent: consent, at: time, lineage: context.lineage(of: c.document.area),
-                      duties: applicableDuties(facts))
+        return decide(s, urgency: urgency, c, facts, consent: consent, at: time, scope: CaseScope(self, c, facts, consent: consent))
     }
 
-    /// `decide` with the case's facts, area lineage and applicable reporting duties worked out once
-    /// by the caller (they do not depend on the service).
+    /// `decide` with what does not depend on the service (the case's area lineage, its reporting
+    /// duties, sentences every decision shares) worked out once by the caller.
     func decide(_ s: Service, urgency: Urgency, _ c: Case, _ facts: Facts, consent: ConsentAssessment, at time: RoutingTime,
-                lineage: [String], duties applicable: [Rules.ReportingDuty]) -> ServiceDecision
+                scope: CaseScope) -> ServiceDecision
     {
+        let lineage = scope.lineage
         var d = DecisionDraft()
-        let served = checkEligibility(s, c, facts, consent: consent, lineage: lineage, into: &d)
+        let served = checkEligibility(s, c, facts, consent: consent, scope: scope, into: &d)
         let access = checkAccess(s, c, into: &d)
         let availability = checkAvailability(s, urgency: urgency, at: time, into: &d)
         let staffRank = checkPreferences(s, c, into: &d)
@@ -33,8 +33,8 @@ extension Router {
         let org = directory.organisations[s.organisation]
         // The consent gate, for a service nothing has excluded so far: it grants the most the
         // service can get; the gates after it can only lower that.
-        if d.ceiling != .excluded { consentGate(s, c, consent: consent, into: &d) }
-        let duties = s.mandatoryReporting.isEmpty ? [] : applicable.filter { s.mandatoryReporting.contains($0.id) }
+        if d.ceiling != .excluded { consentGate(s, c, consent: consent, scope: scope, into: &d) }
+        let duties = s.mandatoryReporting.isEmpty ? [] : scope.duties.filter { s.mandatoryReporting.contains($0.id) }
         childGates(s, c, consent: consent, duties: duties, into: &d)
         reportingGate(s, c, organisationName: org?.name ?? s.organisation, duties: duties, into: &d)
         let packet = buildPacket(s, c, into: &d)
@@ -58,6 +58,38 @@ extension Router {
                 servedArea: served.map { lineage[$0] } ?? "", languages: s.languages, status: s.status, cost: s.cost,
                 selfReferral: s.selfReferral, eligibilityNote: s.eligibility.note, website: s.website),
             preference: preference)
+    }
+}
+
+/// What every decision for one case shares, worked out once per case: the case's area and its
+/// ancestors (nearest first) with the sentence of each, the reporting duties that apply, and the
+/// consent gate's sentences (they depend on the consent, not on the service).
+struct CaseScope {
+    let lineage: [String]
+    /// "serves <name> (<code>), which includes the case's area", by position in `lineage`.
+    let servesArea: [String]
+    let servesNoArea: String
+    let duties: [Rules.ReportingDuty]
+    /// Why a referral is not covered by consent, and the consent gate's sentences built on it.
+    let emergencyReason: String
+    let referralOnlyReason: String
+    let informReason: String
+    let noSelfReferralReason: String
+
+    init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment) {
+        let context = router.context
+        let area = c.document.area
+        lineage = context.lineage(of: area)
+        servesArea = lineage.map { "serves \(context.areaName($0)) (\($0)), which includes the case's area" }
+        servesNoArea = "does not serve \(context.areaName(area)) (\(area)) or any area containing it"
+        duties = router.applicableDuties(facts)
+        let why = !consent.valid ? "the recorded consent does not count"
+            : "the person did not agree to referral to this kind of service or organisation"
+        emergencyReason = "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data"
+        referralOnlyReason = "\(why), and services of this kind are offered only with the person's consent, never as information only: ask the person first"
+        let who = consent.informationFor.map { ", for the \($0.rawValue) to act on with the child;" } ?? ","
+        informReason = "\(why): information only\(who) the service accepts people who come by themselves"
+        noSelfReferralReason = "\(why), and the service takes no self-referrals"
     }
 }
 

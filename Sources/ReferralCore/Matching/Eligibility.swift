@@ -35,17 +35,17 @@ extension Router {
     /// Area, age, sex, population group and legal status; a shelter for a child only if it is
     /// child-safe. Returns the position in `lineage` of the nearest area the service serves (0:
     /// the case's own area), nil when it serves none.
-    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, consent: ConsentAssessment, lineage: [String],
+    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope,
                           into d: inout DecisionDraft) -> Int?
     {
         let e = s.eligibility
         let doc = c.document
         // Area: the nearest of the case's area and its ancestors that the service serves.
-        let served = lineage.firstIndex { s.areas.contains($0) }
+        let served = scope.lineage.firstIndex { s.areas.contains($0) }
         if let i = served {
-            d.check(.eligibilityArea, .pass, "serves \(context.areaName(lineage[i])) (\(lineage[i])), which includes the case's area")
+            d.check(.eligibilityArea, .pass, scope.servesArea[i])
         } else {
-            d.check(.eligibilityArea, .fail, "does not serve \(context.areaName(doc.area)) (\(doc.area)) or any area containing it")
+            d.check(.eligibilityArea, .fail, scope.servesNoArea)
         }
 
         let v = s.eligibility.evaluate(facts)

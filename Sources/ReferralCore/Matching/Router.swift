@@ -33,8 +33,9 @@ public struct Router: Sendable {
             skipped.append(contentsOf: walk.skipped)
             reached.append(contentsOf: walk.reached)
         }
+        let scope = CaseScope(self, c, facts, consent: consent)
         for group in mergedByCategory(reached) {
-            var plan = planStep(group, c, facts, consent: consent, at: time)
+            var plan = planStep(group, c, facts, consent: consent, scope: scope, at: time)
             if plan.options.isEmpty || plan.allAtCapacity {
                 let cause = plan.options.isEmpty ? gapCause(plan) : .atCapacity
                 gaps.append(Gap(pathway: plan.pathway, step: plan.step, category: plan.category, area: c.document.area,

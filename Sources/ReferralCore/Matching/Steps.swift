@@ -151,7 +151,7 @@ extension Router {
     /// Plans one step (or several pathways' steps of one category, merged): urgency and response
     /// time, windows, every service of the category in reach decided and ranked, and the step's
     /// warnings.
-    func planStep(_ group: [ReachedStep], _ c: Case, _ facts: Facts, consent: ConsentAssessment,
+    func planStep(_ group: [ReachedStep], _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope,
                   at time: RoutingTime) -> StepPlan
     {
         let judged = group.map { (member: $0, urgency: stepUrgency($0.step, c, facts)) }
@@ -195,16 +195,12 @@ extension Router {
         let step = primary.member.step
         let category = context.categories[step.category]
         // The case's lineage and reporting duties are the same for every service of the step.
-        let lineage = context.lineage(of: c.document.area)
-        let duties = applicableDuties(facts)
-        let unsorted = directory.serviceIndices(category: step.category, lineage: lineage).map {
-            decide(directory.services[$0], urgency: urgency, c, facts, consent: consent, at: time, lineage: lineage,
-                   duties: duties)
+        let duties = scope.duties
+        let indices = directory.serviceIndices(category: step.category, lineage: scope.lineage)
+        let unsorted = indices.map {
+            decide(directory.services[$0], urgency: urgency, c, facts, consent: consent, at: time, scope: scope)
         }
-        let decisions = ranked(unsorted)
-        var options = decisions.filter { $0.action != .excluded }
-        for i in options.indices { options[i].rank = i + 1 }
-        let excluded = decisions.filter { $0.action == .excluded }
+        let (options, excluded) = ranked(unsorted)
 
         var warnings: [Warning] = []
         if consent.child, category?.familyTracing == true, !(c.concerns.traffickingIndicators ?? []).isEmpty {
@@ -216,7 +212,7 @@ extension Router {
                                     "no option for this \(urgency.rawValue) step is open now: find the next opening or an emergency alternative"))
         }
         let optional = group.allSatisfy { $0.step.optional }
-        let dutyCarried = duties.filter { d in (options + excluded).contains { directory.service($0.service)?.mandatoryReporting.contains(d.id) == true } }
+        let dutyCarried = duties.filter { d in indices.contains { directory.services[$0].mandatoryReporting.contains(d.id) } }
         if optional, consent.child, let duty = dutyCarried.first {
             // A child's "only if you choose" is not the whole truth where the providers must report.
             warnings.append(Warning(c.consent.mandatoryReportingExplained == true ? .warning : .critical,
