@@ -138,8 +138,12 @@ for mut in muts:
                            shell=True, cwd=T, capture_output=True, text=True, timeout=1200)
     except subprocess.TimeoutExpired as e:
         r = subprocess.CompletedProcess(e.cmd, 1, stdout=(e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or ""), stderr="")
+    # Every test that recorded an issue or failed (a test whose name holds "recorded" counts too).
     fails = sorted({l.split(" Test ")[1].split("(")[0] for l in r.stdout.splitlines()
-                    if l.startswith("\u2718 Test ") and "recorded" not in l and "(" in l})
+                    if l.startswith("\u2718 Test ") and "(" in l})
+    # A test process that traps (a mutant indexing past a list it no longer fills) kills too.
+    if not fails and "unexpected signal" in (r.stdout or "") + (r.stderr or ""):
+        fails = ["(the test process crashed)"]
     shutil.move(os.path.join(T, ".build"), os.path.join(work, ".build"))
     if fails:
         print(f"KILLED   {name}: " + ", ".join(fails[:4]) + (" …" if len(fails) > 4 else ""), flush=True)

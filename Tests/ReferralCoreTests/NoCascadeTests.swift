@@ -61,4 +61,20 @@ import Testing
             #expect(places == places.sorted())
         }
     }
+
+    /// The unreadable file's error comes first even when another file's error sorts before it by
+    /// place (a pathway file's name sorts before services.json; the error was listed after it).
+    @Test func unreadableFileComesBeforeErrorsThatSortEarlier() throws {
+        let f = try FixtureCopy()
+        defer { f.remove() }
+        try f.edit("pathways/gbv.json") { $0.replacingOccurrences(of: "\"category\": \"shelter.safe\"", with: "\"category\": \"shelter.saf\"") }
+        try f.edit("services.json") { $0.replacingOccurrences(of: "\"services\":", with: "\"services\"") }
+        let load = f.load(strict: false)
+        let r = Validator.validate(load, at: try #require(RoutingTime.parse("2026-11-28T14:00:00+02:00", utcOffsetMinutes: 0)))
+        let errors = r.findings.filter { $0.severity == .error }
+        #expect(errors.count >= 2)
+        #expect(errors.contains { $0.place.file.hasSuffix("pathways/gbv.json") })
+        #expect(errors.first?.code == .jsonSyntax)
+        #expect(errors.first?.place.file.hasSuffix("services.json") == true)
+    }
 }
