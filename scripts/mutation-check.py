@@ -78,6 +78,7 @@ muts = [
  ("sex other is unknown", "Sources/ReferralCore/Matching/Conditions.swift", "return v.contains(s) ? .yes : s == .other ? .unknown : .no", "return Truth(v.contains(s))"),
  ("sex other warning", "Sources/ReferralCore/Matching/Steps.swift", "if c.document.sex == .other, excluded.contains(", "if false, excluded.contains("),
  ("lgbtiq ranking", "Sources/ReferralCore/Matching/Ranking.swift", "unmetNeeds, notLGBTIQCompetent ? 1 : 0, distance", "unmetNeeds, 0, distance"),
+ ("step warning names the holding rule", "Sources/ReferralCore/Matching/Steps.swift", "let rule = holding.allSatisfy { $0 == holding[0] } ? holding[0] : .consentReferral", "let rule = RuleID.consentReferral"),
  ("unknown organisation names the service", "Sources/ReferralCore/Loading/ServiceBuilder.swift", "in: \"service '\\(DirectoryID.shown(s.id))'\")", ")"),
  # issue 13: every input answered (robustness)
  ("diagnostics cap", "Sources/ReferralCore/Diagnostics/DiagnosticCap.swift", "            if s.count >= limit {", "            if false {", "DiagnosticCap|CaseRedaction|LoadingBattery"),

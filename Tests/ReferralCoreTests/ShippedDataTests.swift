@@ -637,6 +637,18 @@ struct ShippedDataTests {
         #expect(try step(plan, "child-protection", "family-tracing").warnings.contains { $0.rule == .childFtrFamilyCheck })
         let ret = try step(plan, "counter-trafficking", "durable-solution")
         #expect(ret.options.allSatisfy { $0.action == .inform && $0.decidingRules == [.childBidRequired] })
+        // The step says why nothing is referred: the BID, not consent (the person agreed).
+        #expect(ret.warnings.contains { $0.rule == .childBidRequired } && !ret.warnings.contains { $0.rule == .consentReferral })
+    }
+
+    @Test func aStepHeldBackByAnUnexplainedDutyNamesTheDuty() throws {
+        let plan = try route("cp-girl-16-self-consent-reporting-not-explained", try directory())
+        let police = try step(plan, "gbv", "police")
+        #expect(police.options.allSatisfy { $0.decidingRules == [.consentMandatoryReporting] })
+        #expect(police.warnings.contains { $0.rule == .consentMandatoryReporting && $0.level == .warning })
+        // Without any consent the step is held back by consent, as before.
+        let hotline = try route("gbv-hotline-no-consent", try directory())
+        #expect(try step(hotline, "gbv", "police").warnings.contains { $0.rule == .consentReferral })
     }
 
     @Test func familyTracingRespondsWithin48Hours() throws {

@@ -225,7 +225,11 @@ extension Router {
         }
         if !options.isEmpty, !options.contains(where: { $0.action == .refer || $0.action == .emergencyReferral }) {
             let who = consent.informationFor.map { "the \($0.rawValue) to act on with the child" } ?? "the person to act on"
-            warnings.append(Warning(.warning, .consentReferral,
+            // Named by the rule that holds every option back (a pending BID, an unexplained duty),
+            // else by consent: the step's warning says why, as the options' checks do.
+            let holding = options.map { $0.decidingRules.first ?? .consentReferral }
+            let rule = holding.allSatisfy { $0 == holding[0] } ? holding[0] : .consentReferral
+            warnings.append(Warning(.warning, rule,
                                     "no referral can be sent for this step: the options are information for \(who)"))
         }
         var notes: [String] = []
