@@ -129,6 +129,7 @@ for mut in muts:
         continue
     # The engine's safety rules are caught by the core and CLI tests; the server's socket tests
     # add minutes and nothing for these rules. A hung test counts as not killed.
+    timedOut = False
     try:
         # MUTATION_FILTER narrows a first pass (a kill under a filter is a kill; a survivor must be
         # run again without it before it counts).
@@ -138,6 +139,7 @@ for mut in muts:
         r = subprocess.run(command,
                            shell=True, cwd=T, capture_output=True, text=True, timeout=1200)
     except subprocess.TimeoutExpired as e:
+        timedOut = True
         r = subprocess.CompletedProcess(e.cmd, 1, stdout=(e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or ""), stderr="")
     # Every test that recorded an issue or failed (a test whose name holds "recorded" counts too).
     fails = sorted({l.split(" Test ")[1].split("(")[0] for l in r.stdout.splitlines()
@@ -148,6 +150,10 @@ for mut in muts:
     shutil.move(os.path.join(T, ".build"), os.path.join(work, ".build"))
     if fails:
         print(f"KILLED   {name}: " + ", ".join(fails[:4]) + (" …" if len(fails) > 4 else ""), flush=True)
+    elif r.returncode != 0 and not timedOut:
+        # The test process stopped (a trap in the mutant): no test line says so, but it failed.
+        tail = (r.stdout + r.stderr).strip().splitlines()[-1:] or ["?"]
+        print(f"KILLED   {name}: the test run crashed ({tail[0][:120]})", flush=True)
     else:
         survived += 1
         print(f"SURVIVED {name}: no test failed", flush=True)

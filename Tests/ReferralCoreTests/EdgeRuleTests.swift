@@ -319,6 +319,23 @@ struct EdgeRuleTests {
         #expect(!off.plan.warnings.contains { $0.rule == .childAgeDisputed })
     }
 
+    @Test func aDisputedAgeTakesTheConsentRuleOfItsYoungestAge() throws {
+        // "13-19": a child of 13 until assessed, so the caregiver consents with the child's assent
+        // (the band 6-14), never the young person alone (15-17 would let them).
+        var byCaregiver = EdgeCase.child("\"13-19\"")
+        byCaregiver.sex = "male"
+        byCaregiver.concerns = "\"pathways\": [\"counter-trafficking\"], \"traffickingIndicators\": [\"act\"]"
+        let r = try Edges.route(byCaregiver, d)
+        #expect(r.plan.consent.valid)
+        #expect(r.plan.consent.checks.contains { $0.rule == .consentByAge && $0.outcome == .pass })
+        var alone = byCaregiver
+        alone.givenBy = "self"
+        alone.childAssent = nil
+        let a = try Edges.route(alone, d)
+        #expect(!a.plan.consent.valid)
+        #expect(a.plan.consent.checks.contains { $0.rule == .consentByAge && $0.outcome == .fail })
+    }
+
     @Test func aShelterThatIsNotChildSafeIsNeverOfferedToAChild() throws {
         var c = EdgeCase()
         c.age = "16"
