@@ -74,7 +74,7 @@ muts = [
  ("need met by modality", "Sources/ReferralCore/Matching/Eligibility.swift", "} else if let m = s.modality.first(where: need.metBy.contains) {", "} else if false, let m = s.modality.first {"),
  ("accommodation ranks after", "Sources/ReferralCore/Matching/Ranking.swift", "[unavailableNow ? 1 : 0, unmetNeeds, notLGBTIQCompetent", "[unavailableNow ? 1 : 0, 0, notLGBTIQCompetent"),
  ("at-capacity gap", "Sources/ReferralCore/Matching/RoutePlan.swift", "var allAtCapacity: Bool { urgency < .routine && !options.isEmpty && options.allSatisfy { $0.access.status == .waitlist } }", "var allAtCapacity: Bool { false }"),
- ("steps merged by category", "Sources/ReferralCore/Matching/Steps.swift", "$0[0].step.category == r.step.category && !$0.contains { $0.pathway.id == r.pathway.id }", "false"),
+ ("steps merged by category", "Sources/ReferralCore/Matching/Steps.swift", "$0[0].step.category == r.step.category && !$0.contains { $0.pathway.id == r.pathway.id }", "$0.isEmpty && false"),
  ("sex other is unknown", "Sources/ReferralCore/Matching/Conditions.swift", "return v.contains(s) ? .yes : s == .other ? .unknown : .no", "return Truth(v.contains(s))"),
  ("sex other warning", "Sources/ReferralCore/Matching/Steps.swift", "if c.document.sex == .other, excluded.contains(", "if false, excluded.contains("),
  ("lgbtiq ranking", "Sources/ReferralCore/Matching/Ranking.swift", "unmetNeeds, notLGBTIQCompetent ? 1 : 0, distance", "unmetNeeds, 0, distance"),
