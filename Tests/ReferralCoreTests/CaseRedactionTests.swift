@@ -25,6 +25,20 @@ import Testing
         adultCase.replacingOccurrences(of: "\"age\": 24,", with: "\"age\": 24, " + insert)
     }
 
+    /// Found by the fuzzer: an unknown incident type whose text holds 'type', a word of the tool's
+    /// own "unknown GBV incident type"; the echo check learns every closed vocabulary's message.
+    @Test func anUnknownVocabularyValueIsNotTakenForAnEcho() throws {
+        let file = Paths.repository.appendingPathComponent("Tests/FuzzCorpus/cases/case-echo-check-vocabulary.json")
+        let bytes = Array(try Data(contentsOf: file))
+        guard case .failure(let f) = CaseLoader.load(bytes: bytes, name: "fuzz.json", directory: directory) else {
+            Issue.record("the case was accepted")
+            return
+        }
+        #expect(f.diagnostics.map(\.code).contains(.jsonUnknownValue))
+        #expect(EchoCheck.echoes(of: bytes, in: f.diagnostics, allowed: allowed) == [], "\(f.diagnostics.map(\.rendered))")
+    }
+
+
     /// Keys holding a name, alone, before a syntax error, duplicated, a megabyte long, and clean
     /// but unknown: each refused, none repeated.
     @Test(arguments: [

@@ -136,6 +136,11 @@ public enum EchoCheck {
             "{\"formatVersion\":1,\"age\":\"17-15\",\"languages\":[null],\"concerns\":{\"pathways\":null}}",
             "{\"formatVersion\":1,\"caseCode\":\"qzxj qzxj\",\"ageband\":1,\"caseCod\":\"x\",\"concerns\":{\"qzxj\":1}}",
             "{\"formatVersion\":1,\"caseCode\":\"QZXJ-1\",\"age\":30,\"sex\":\"female\",\"area\":\"QZXJ0\",\"languages\":[],\"recordedAt\":\"2026-11-28T14:30+02:00\",\"concerns\":{\"pathways\":[]},\"consent\":{\"givenBy\":\"self\",\"share\":[]}}",
+            // An unknown value in every closed vocabulary of the case ("unknown GBV incident type"…).
+            "{\"formatVersion\":1,\"caseCode\":\"QZXJ-1\",\"age\":30,\"sex\":\"female\",\"area\":\"QZXJ0\",\"languages\":[],"
+                + "\"concerns\":{\"pathways\":[],\"gbvIncidentType\":\"qzxj\",\"traffickingIndicators\":[\"qzxj\"],"
+                + "\"distress\":\"qzxj\",\"separation\":\"qzxj\",\"safetyRisk\":\"qzxj\",\"bestInterestsDetermination\":\"qzxj\"},"
+                + "\"preferences\":{\"staffSex\":\"qzxj\"},\"consent\":{\"givenBy\":\"self\",\"share\":[\"qzxj\"]}}",
         ]
         let identifying = [
             "{\"qzxj\":\"Amina\"}", "{\"qzxj\":\"+44 7700 900123\"}", "{\"qzxj\":\"a@b.org\"}", "{\"qzxj\":\"12-03-98\"}",
