@@ -1,6 +1,6 @@
 /// Public initialisers for the directory documents with required fields, so that other modules
 /// (ReferralExchange's importers) can build them field by field; every optional field starts as
-/// nil (left out). The smaller documents declare theirs in DirectoryDocuments.swift.
+/// nil (left out). The smaller documents declare theirs beside their type (ServiceDocuments.swift…).
 extension ServiceDocument {
     public init(id: String, organisation: String, name: String, category: String, areas: [String], modality: [Modality],
                 languages: [String], intake: IntakeDocument, status: ServiceStatus)
