@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Pretty JSON written straight into bytes, in exactly the form Foundation's `JSONEncoder` gives
@@ -6,53 +9,82 @@ import Foundation
 /// control characters escaped (`\n`, `\t`…, others as `\u00XX`), `/` and non-ASCII text as they
 /// are; a number as Swift prints it without a trailing `.0`. Callers write the keys of each object
 /// in sorted (byte) order. PlanJSONTests compares the two over many plans.
-struct SortedJSONWriter {
-    private(set) var bytes: [UInt8] = []
+struct SortedJSONWriter: ~Copyable {
+    /// One growing buffer (malloc'd, doubled when full); `data()` hands it to `Data` without a copy.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var depth = 0
     /// Whether the innermost open container has no value yet.
     private var empty = false
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    /// The bytes written, with a final newline (as `canonicalJSON` ends its output).
-    mutating func data() -> Data {
-        bytes.append(0x0A)
-        return Data(bytes)
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    /// A newline and 2 × 63 spaces: a newline and the indentation of any depth (plans nest about a
-    /// dozen deep) in one copy.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 126)
+    deinit { free(base) }
 
-    /// A newline and the indentation of the current depth.
+    /// The bytes written, with a final newline (as `canonicalJSON` ends its output).
+    consuming func data() -> Data {
+        byte(0x0A)
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        discard self
+        return data
+    }
+
+    /// Room for `n` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        capacity = max(needed, capacity * 2)
+        base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    @inline(__always)
+    private mutating func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func bytes(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        reserve(n)
+        (base + count).update(from: p, count: n)
+        count += n
+    }
+
+    /// A newline and the indentation of the current depth (two spaces a level).
     private mutating func newline() {
-        let n = 1 + 2 * depth
-        if n <= Self.indentation.count {
-            bytes.append(contentsOf: Self.indentation[0..<n])
-        } else {
-            bytes.append(0x0A)
-            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
-        }
+        let n = 2 * depth
+        reserve(n + 1)
+        base[count] = 0x0A
+        (base + count + 1).update(repeating: 0x20, count: n)
+        count += n + 1
     }
 
     /// Starts the next value of the current container: the separator and the indentation.
     private mutating func next() {
-        if !empty { bytes.append(0x2C) }
+        if !empty { byte(0x2C) }
         empty = false
         newline()
     }
 
     private mutating func open(_ c: UInt8) {
-        bytes.append(c)
+        byte(c)
         depth += 1
         empty = true
     }
 
     private mutating func close(_ c: UInt8) {
         depth -= 1
-        if empty { bytes.append(0x0A) }
+        if empty { byte(0x0A) }
         newline()
-        bytes.append(c)
+        byte(c)
         empty = false
     }
 
@@ -64,36 +96,49 @@ struct SortedJSONWriter {
     /// The key of the next member (a plain ASCII identifier).
     mutating func key(_ k: StaticString) {
         next()
-        bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        bytes.append(0x22)
-        bytes.append(0x20)
-        bytes.append(0x3A)
-        bytes.append(0x20)
+        let n = k.utf8CodeUnitCount
+        reserve(n + 5)
+        let p = base + count
+        p[0] = 0x22
+        (p + 1).update(from: k.utf8Start, count: n)
+        p[n + 1] = 0x22
+        p[n + 2] = 0x20
+        p[n + 3] = 0x3A
+        p[n + 4] = 0x20
+        count += n + 5
     }
 
     /// Starts the next element of an array (then write its value).
     mutating func element() { next() }
 
+    /// A string, quoted; plain runs are copied at once (JSONEscape.firstSpecial).
     mutating func string(_ s: String) {
-        bytes.append(0x22)
         var s = s
-        s.withUTF8 { escape($0) }
-        bytes.append(0x22)
+        s.withUTF8 { u in
+            reserve(u.count + 2)
+            base[count] = 0x22
+            count += 1
+            var start = 0
+            while start < u.count {
+                let i = JSONEscape.firstSpecial(in: u, from: start)
+                if i > start { bytes(u.baseAddress! + start, i - start) }
+                guard i < u.count else { break }
+                JSONEscape.escape(u[i], style: .foundation) { byte($0) }
+                start = i + 1
+            }
+            byte(0x22)
+        }
     }
 
     mutating func value(_ b: Bool) {
-        bytes.append(contentsOf: b ? "true".utf8 : "false".utf8)
+        let t: StaticString = b ? "true" : "false"
+        bytes(t.utf8Start, t.utf8CodeUnitCount)
     }
 
-    mutating func value(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    mutating func value(_ n: Int) { JSONEscape.withDigits(n) { bytes($0.baseAddress!, $0.count) } }
 
     /// As `JSONEncoder` writes a `Double`: its description, without a trailing `.0`.
-    mutating func value(_ d: Double) {
-        var s = d.description
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        bytes.append(contentsOf: s.utf8)
-    }
+    mutating func value(_ d: Double) { JSONEscape.withDigits(d) { bytes($0.baseAddress!, $0.count) } }
 
     /// An array of strings.
     mutating func strings(_ items: [String]) {
@@ -103,31 +148,5 @@ struct SortedJSONWriter {
             string(s)
         }
         endArray()
-    }
-
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private mutating func escape(_ b: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        for i in 0..<b.count {
-            let c = b[i]
-            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
-            start = i + 1
-            bytes.append(0x5C)
-            switch c {
-            case 0x22, 0x5C: bytes.append(c)
-            case 0x0A: bytes.append(0x6E)
-            case 0x0D: bytes.append(0x72)
-            case 0x09: bytes.append(0x74)
-            case 0x08: bytes.append(0x62)
-            case 0x0C: bytes.append(0x66)
-            default:
-                bytes.append(contentsOf: "u00".utf8)
-                bytes.append(Self.hex[Int(c >> 4)])
-                bytes.append(Self.hex[Int(c & 0xF)])
-            }
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count]))
     }
 }
