@@ -91,7 +91,8 @@ struct PlanJSONTests {
     }
 
     /// Paths of every nil optional and empty list in a value, by reflection (properties that are
-    /// not part of the JSON are skipped).
+    /// not part of the JSON are skipped: the rank preference, and a check's or warning's
+    /// parameters, which are written as their rendered `reason` / `message`).
     static func unsetValues(_ value: Any, path: String) -> [String] {
         let m = Mirror(reflecting: value)
         switch m.displayStyle {
@@ -103,7 +104,7 @@ struct PlanJSONTests {
             return m.children.enumerated().flatMap { unsetValues($0.element.value, path: "\(path)[\($0.offset)]") }
         default:
             return m.children.flatMap { child -> [String] in
-                guard let label = child.label, label != "preference" else { return [] }
+                guard let label = child.label, label != "preference", label != "sentence" else { return [] }
                 return unsetValues(child.value, path: path + "." + label)
             }
         }

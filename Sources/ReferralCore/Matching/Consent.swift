@@ -111,27 +111,29 @@ extension Router {
 
     /// A child's durable solution waits for a best interests determination; a child's wish that
     /// the caregiver not be contacted is flagged where a provider may contact them anyway.
-    func childGates(_ s: Service, _ c: Case, consent: ConsentAssessment, duties: [Rules.ReportingDuty],
+    func childGates(_ s: Service, _ c: Case, consent: ConsentAssessment, duties: [CaseScope.Duty],
                     into d: inout DecisionDraft)
     {
         guard consent.child else { return }
         if context.categories[s.category]?.durableSolution == true, c.concerns.bestInterestsDetermination != .done {
-            d.check(.childBidRequired, .fail, ceiling: .inform,
-                    "a durable solution for a child waits for a best interests determination (BID), \(c.concerns.bestInterestsDetermination == .pending ? "still pending" : "not recorded as done"): no referral meanwhile; a pending BID never delays urgent protection")
+            d.check(.childBidRequired, .fail, ceiling: .inform, c.concerns.bestInterestsDetermination == .pending
+                ? "a durable solution for a child waits for a best interests determination (BID), still pending: no referral meanwhile; a pending BID never delays urgent protection"
+                : "a durable solution for a child waits for a best interests determination (BID), not recorded as done: no referral meanwhile; a pending BID never delays urgent protection")
         }
         if c.consent.caregiverNotToBeContacted == true, !duties.isEmpty || s.features.contains("statutory") {
-            d.warnings.append(Warning(.warning, .childCaregiverNotContacted,
-                                      "the child asked that the caregiver not be contacted, and this \(duties.isEmpty ? "statutory service" : "provider, which must report,") may contact them: tell the child and agree with the provider before any referral"))
+            d.warnings.append(Warning(.warning, .childCaregiverNotContacted, duties.isEmpty
+                ? "the child asked that the caregiver not be contacted, and this statutory service may contact them: tell the child and agree with the provider before any referral"
+                : "the child asked that the caregiver not be contacted, and this provider, which must report, may contact them: tell the child and agree with the provider before any referral"))
         }
     }
 
     /// Mandatory reporting: always shown; no referral until the consequences were explained.
-    func reportingGate(_ s: Service, _ c: Case, organisationName: String, duties: [Rules.ReportingDuty],
+    func reportingGate(_ s: Service, _ c: Case, organisationName: String, duties: [CaseScope.Duty],
                        into d: inout DecisionDraft)
     {
         for duty in duties {
-            d.warnings.append(Warning(.warning, .confidentialityMandatoryReporting,
-                                      "\(organisationName) must report under '\(duty.name)': \(duty.consequence)"))
+            // " must report under '<duty>': <consequence>", built once per case (CaseScope).
+            d.warnings.append(Warning(.warning, .confidentialityMandatoryReporting, .joined(organisationName, duty.mustReport)))
         }
         if !duties.isEmpty && d.action == .refer {
             if c.consent.mandatoryReportingExplained == true {

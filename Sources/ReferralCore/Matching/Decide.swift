@@ -25,7 +25,7 @@ extension Router {
         let lineage = scope.lineage
         var d = DecisionDraft()
         let served = checkEligibility(s, c, facts, consent: consent, scope: scope, into: &d)
-        let access = checkAccess(s, c, into: &d)
+        let access = checkAccess(s, c, scope: scope, into: &d)
         let availability = checkAvailability(s, urgency: urgency, at: time, into: &d)
         let staffRank = checkPreferences(s, c, into: &d)
 
@@ -34,10 +34,10 @@ extension Router {
         // The consent gate, for a service nothing has excluded so far: it grants the most the
         // service can get; the gates after it can only lower that.
         if d.ceiling != .excluded { consentGate(s, c, consent: consent, scope: scope, into: &d) }
-        let duties = s.mandatoryReporting.isEmpty ? [] : scope.duties.filter { s.mandatoryReporting.contains($0.id) }
+        let duties = s.mandatoryReporting.isEmpty ? [] : scope.duties.filter { s.mandatoryReporting.contains($0.duty.id) }
         childGates(s, c, consent: consent, duties: duties, into: &d)
         reportingGate(s, c, organisationName: org?.name ?? s.organisation, duties: duties, into: &d)
-        let packet = buildPacket(s, c, into: &d)
+        let packet = buildPacket(s, c, scope: scope, into: &d)
         let address = confidentialAddress(s, into: &d)
 
         let preference = RankPreference(
@@ -62,19 +62,71 @@ extension Router {
 }
 
 /// What every decision for one case shares, worked out once per case: the case's area and its
-/// ancestors (nearest first) with the sentence of each, the reporting duties that apply, and the
-/// consent gate's sentences (they depend on the consent, not on the service).
+/// ancestors (nearest first) with the sentence of each, the reporting duties that apply, the
+/// consent gate's sentences (they depend on the consent, not on the service), the access needs
+/// with their sentences, and the case's values the rules read for every service.
 struct CaseScope {
     let lineage: [String]
     /// "serves <name> (<code>), which includes the case's area", by position in `lineage`.
     let servesArea: [String]
     let servesNoArea: String
-    let duties: [Rules.ReportingDuty]
+    let duties: [Duty]
     /// Why a referral is not covered by consent, and the consent gate's sentences built on it.
     let emergencyReason: String
     let referralOnlyReason: String
     let informReason: String
     let noSelfReferralReason: String
+    /// The case's age as printed (`eligibility.age`'s sentence when it fails).
+    let caseAge: String
+    /// The languages the person speaks, sorted and joined (`access.language`'s sentence).
+    let speaks: String
+    /// The person's access needs, sorted by id, with the sentences of `access.needs`.
+    let accessNeeds: [Need]
+    let remoteOnly: Bool
+    /// The case's values of the fields providers ask for, each worked out the first time asked.
+    let fields = FieldValues()
+
+    /// The values of a case's shareable fields (`Case.value(of:)`), each worked out once: every
+    /// referral of the case sends some of the same few.
+    final class FieldValues {
+        private var known: [(field: CaseField, value: String?)] = []
+
+        func value(of f: CaseField, _ c: Case) -> String? {
+            if let k = known.first(where: { $0.field == f }) { return k.value }
+            let v = c.value(of: f)
+            known.append((f, v))
+            return v
+        }
+    }
+
+    /// The fields, sorted, each once (the list as it is when it already is: the usual case).
+    static func sortedOnce(_ fields: [CaseField]) -> [CaseField] {
+        var ordered = true
+        for i in fields.indices.dropFirst() where !(fields[i - 1] < fields[i]) {
+            ordered = false
+            break
+        }
+        if ordered { return fields }
+        var out: [CaseField] = []
+        for f in fields.sorted() where out.last != f { out.append(f) }
+        return out
+    }
+
+    /// A reporting duty that applies to the case, with the end of the warning every provider
+    /// carrying it gets: "<organisation> must report under '<duty>': <consequence>".
+    struct Duty {
+        let duty: Rules.ReportingDuty
+        let mustReport: String
+    }
+
+    /// An access need of the person and the sentences of the checks and warning about it.
+    struct Need {
+        let id: String
+        let metBy: [Modality]
+        let available: String
+        let notAvailable: String
+        let accommodation: String
+    }
 
     init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment) {
         let context = router.context
@@ -82,7 +134,7 @@ struct CaseScope {
         lineage = context.lineage(of: area)
         servesArea = lineage.map { "serves \(context.areaName($0)) (\($0)), which includes the case's area" }
         servesNoArea = "does not serve \(context.areaName(area)) (\(area)) or any area containing it"
-        duties = router.applicableDuties(facts)
+        duties = router.applicableDuties(facts).map { Duty(duty: $0, mustReport: " must report under '\($0.name)': \($0.consequence)") }
         let why = !consent.valid ? "the recorded consent does not count"
             : "the person did not agree to referral to this kind of service or organisation"
         emergencyReason = "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data"
@@ -90,6 +142,15 @@ struct CaseScope {
         let who = consent.informationFor.map { ", for the \($0.rawValue) to act on with the child;" } ?? ","
         informReason = "\(why): information only\(who) the service accepts people who come by themselves"
         noSelfReferralReason = "\(why), and the service takes no self-referrals"
+        caseAge = c.age.description
+        speaks = c.document.languages.sorted().joined(separator: ", ")
+        accessNeeds = c.accessNeeds.sorted().map { id in
+            let need = context.accessNeed(id)
+            return Need(id: id, metBy: need.metBy, available: "\(id): available",
+                        notAvailable: "\(id): not available here: \(need.accommodation)",
+                        accommodation: "\(need.name): \(need.accommodation)")
+        }
+        remoteOnly = c.preferences.remoteOnly == true
     }
 }
 
@@ -114,16 +175,22 @@ struct DecisionDraft {
     /// The action: what was granted, lowered to every ceiling; `excluded` when nothing was granted.
     var action: Action { granted.map { $0.lowered(to: ceiling) } ?? .excluded }
 
-    /// Records a check. A failed check without an explicit ceiling excludes the service.
-    mutating func check(_ rule: RuleID, _ outcome: RuleCheck.Outcome, ceiling: Action? = nil, _ reason: String) {
+    /// Records a check, its words kept as parameters. A failed check without an explicit ceiling
+    /// excludes the service.
+    mutating func check(_ rule: RuleID, _ outcome: RuleCheck.Outcome, ceiling: Action? = nil, _ sentence: Sentence) {
         let limit = ceiling ?? (outcome == .fail ? .excluded : nil)
         if let limit { self.ceiling = self.ceiling.lowered(to: limit) }
-        checks.append(RuleCheck(rule, outcome, ceiling: limit, reason))
+        checks.append(RuleCheck(rule, outcome, ceiling: limit, sentence))
+    }
+
+    /// Records a check with fixed words (a literal, or a sentence built once per case).
+    mutating func check(_ rule: RuleID, _ outcome: RuleCheck.Outcome, ceiling: Action? = nil, _ text: String) {
+        check(rule, outcome, ceiling: ceiling, .text(text))
     }
 
     /// Records the consent gate's check, which grants `action` (and is its ceiling).
     mutating func grant(_ action: Action, _ rule: RuleID, _ outcome: RuleCheck.Outcome, _ reason: String) {
         granted = action
-        check(rule, outcome, ceiling: action, reason)
+        check(rule, outcome, ceiling: action, .text(reason))
     }
 }

@@ -39,7 +39,6 @@ extension Router {
                           into d: inout DecisionDraft) -> Int?
     {
         let e = s.eligibility
-        let doc = c.document
         // Area: the nearest of the case's area and its ancestors that the service serves.
         let served = scope.lineage.firstIndex { s.areas.contains($0) }
         if let i = served {
@@ -52,34 +51,17 @@ extension Router {
         // An unknown fit (an age band straddling a bound, an unrecorded legal status) does not
         // pass: the router never guesses in favour of a rule when the case is vaguer than it.
         if let t = v.age, let ages = e.ages {
-            if t == .yes {
-                d.check(.eligibilityAge, .pass, "serves ages \(ages.lowerBound)-\(ages.upperBound)")
-            } else {
-                d.check(.eligibilityAge, .fail, "serves ages \(ages.lowerBound)-\(ages.upperBound) only; the case's age is \(c.age.description)")
-            }
+            d.check(.eligibilityAge, t == .yes ? .pass : .fail, .servesAges(ages, caseAge: t == .yes ? nil : scope.caseAge))
         }
         if let t = v.sex, let sexes = e.sexes {
-            if t == .yes {
-                d.check(.eligibilitySex, .pass, "serves \(sexes.map(\.rawValue).joined(separator: ", "))")
-            } else {
-                d.check(.eligibilitySex, .fail, "serves \(sexes.map(\.rawValue).joined(separator: ", ")) only")
-            }
+            d.check(.eligibilitySex, t == .yes ? .pass : .fail, .servesSexes(sexes, only: t != .yes))
         }
         if let t = v.populationGroup, let groups = e.populationGroups {
-            if t == .yes {
-                d.check(.eligibilityPopulationGroup, .pass, "serves \(groups.joined(separator: ", "))")
-            } else {
-                d.check(.eligibilityPopulationGroup, .fail, "serves \(groups.joined(separator: ", ")) only")
-            }
+            d.check(.eligibilityPopulationGroup, t == .yes ? .pass : .fail, .servesGroups(groups, only: t != .yes))
         }
         if let t = v.legalStatus, let statuses = e.legalStatuses {
-            if t == .yes {
-                d.check(.eligibilityLegalStatus, .pass, "restricted by legal status to \(statuses.joined(separator: ", ")); the case qualifies")
-            } else {
-                let known = doc.legalStatus == nil ? "the case's legal status is not recorded" : "the case's legal status is not among them"
-                d.check(.eligibilityLegalStatus, .fail,
-                        "restricted by legal status to \(statuses.joined(separator: ", ")); \(known) (a non-discrimination gap)")
-            }
+            let fit: Sentence.LegalFit = t == .yes ? .qualifies : c.document.legalStatus == nil ? .notRecorded : .notAmong
+            d.check(.eligibilityLegalStatus, t == .yes ? .pass : .fail, .legalStatuses(statuses, fit))
         }
         // Children are never housed with unrelated adults, whatever a shelter's eligibility says.
         if consent.child, context.categories[s.category]?.shelter == true, !s.features.contains("child-safe") {
@@ -93,32 +75,31 @@ extension Router {
     /// access need the service does not meet calls for a reasonable accommodation (a warning, and
     /// a rank after services that meet it), never an exclusion. Returns whether the person needs
     /// interpretation (no shared language) and how many needs are not met.
-    func checkAccess(_ s: Service, _ c: Case, into d: inout DecisionDraft) -> (interpretation: Bool, unmetNeeds: Int) {
-        let shared = s.languages.filter(c.languages.contains)
+    func checkAccess(_ s: Service, _ c: Case, scope: CaseScope, into d: inout DecisionDraft)
+        -> (interpretation: Bool, unmetNeeds: Int)
+    {
         var interpretation = false
-        if !shared.isEmpty {
-            d.check(.accessLanguage, .pass, "works in \(shared.joined(separator: ", "))")
+        if s.languages.contains(where: c.languages.contains) {
+            d.check(.accessLanguage, .pass, .worksIn(s.languages, speaks: c.languages))
         } else if s.interpretation {
             interpretation = true
-            d.check(.accessLanguage, .pass, "interpretation available (works in \(s.languages.joined(separator: ", ")))")
+            d.check(.accessLanguage, .pass, .interpretation(s.languages))
         } else {
-            d.check(.accessLanguage, .fail,
-                    "works in \(s.languages.joined(separator: ", ")) only, with no interpretation; the person speaks \(c.document.languages.sorted().joined(separator: ", "))")
+            d.check(.accessLanguage, .fail, .noSharedLanguage(s.languages, speaks: scope.speaks))
         }
         var unmet = 0
-        for id in c.accessNeeds.sorted() {
-            let need = context.accessNeed(id)
-            if s.accessibility.contains(id) {
-                d.check(.accessNeeds, .pass, "\(id): available")
+        for need in scope.accessNeeds {
+            if s.accessibility.contains(need.id) {
+                d.check(.accessNeeds, .pass, need.available)
             } else if let m = s.modality.first(where: need.metBy.contains) {
-                d.check(.accessNeeds, .pass, "\(id): met by its \(m.rawValue) modality")
+                d.check(.accessNeeds, .pass, .needMetBy(need.id, m))
             } else {
                 unmet += 1
-                d.check(.accessAccommodation, .warn, "\(id): not available here: \(need.accommodation)")
-                d.warnings.append(Warning(.warning, .accessAccommodation, "\(need.name): \(need.accommodation)"))
+                d.check(.accessAccommodation, .warn, need.notAvailable)
+                d.warnings.append(Warning(.warning, .accessAccommodation, need.accommodation))
             }
         }
-        if c.preferences.remoteOnly == true {
+        if scope.remoteOnly {
             if s.modality.contains(where: \.isRemote) {
                 d.check(.preferenceRemoteOnly, .pass, "can be reached by phone or remotely, as the person prefers")
             } else {
@@ -146,8 +127,7 @@ extension Router {
                 d.check(.availabilityHours, .pass, h.alwaysOpen ? "open 24/7" : "open now")
             } else if let wait = h.minutesUntilOpen(from: m) {
                 opensIn = Double(wait) / 60
-                let text = "closed now; opens in \(formatHours((Double(wait) / 60 * 10).rounded() / 10)) h (\(time.adding(hours: Double(wait) / 60).iso8601))"
-                d.check(.availabilityHours, urgency < .routine ? .warn : .info, text)
+                d.check(.availabilityHours, urgency < .routine ? .warn : .info, .opensIn(minutes: wait, from: time))
             } else {
                 d.check(.availabilityHours, .warn, "no opening hours in the timetable")
             }
@@ -158,9 +138,9 @@ extension Router {
         if let v = s.lastVerifiedDay, let text = s.lastVerified {
             if time.localDay - v > rules.staleAfterDays {
                 stale = true
-                d.check(.dataVerified, .warn, "last verified \(text), more than \(rules.staleAfterDays) days ago: confirm the service still runs before referring")
+                d.check(.dataVerified, .warn, .verified(text, staleAfterDays: rules.staleAfterDays))
             } else {
-                d.check(.dataVerified, .pass, "verified \(text)")
+                d.check(.dataVerified, .pass, .verified(text, staleAfterDays: nil))
             }
         } else {
             stale = true

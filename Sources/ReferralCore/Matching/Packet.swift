@@ -4,7 +4,7 @@ extension Router {
     /// The packet for a referral (what the provider needs and the person agreed to share; under
     /// the risk-to-life exception the context's minimum fields), with sensitive fields only for
     /// qualified providers. Nothing is sent for information only or an excluded service.
-    func buildPacket(_ s: Service, _ c: Case, into d: inout DecisionDraft)
+    func buildPacket(_ s: Service, _ c: Case, scope: CaseScope, into d: inout DecisionDraft)
         -> (sent: [PacketField], withheld: [WithheldField])
     {
         var packet: [PacketField] = []
@@ -18,10 +18,8 @@ extension Router {
             // Under the risk-to-life exception the minimum fields go whatever was agreed; otherwise
             // only what the provider needs and the person agreed to.
             let wanted = action == .refer ? s.requiredFields : rules.imminentRiskToLife.minimumFields
-            var fields: [CaseField] = []
-            for f in wanted.sorted() where fields.last != f { fields.append(f) }  // sorted, each once
-            for f in fields {
-                guard let v = c.value(of: f) else {
+            for f in CaseScope.sortedOnce(wanted) {
+                guard let v = scope.fields.value(of: f, c) else {
                     withheld.append(WithheldField(field: f, cause: .notRecorded, reason: "not recorded in the case: the provider may ask"))
                     continue
                 }
@@ -35,8 +33,7 @@ extension Router {
                 }
             }
             d.check(.dataMinimumNecessary, .pass,
-                    action == .refer ? "sends \(packet.count) field(s): those the provider needs that the person agreed to share"
-                        : "sends only the minimum fields allowed under the risk-to-life exception")
+                    action == .refer ? .sends(packet.count) : .text("sends only the minimum fields allowed under the risk-to-life exception"))
             if heldBackAsSensitive {
                 d.check(.dataSensitive, .warn, "sensitive fields held back: this provider is not qualified to receive them")
             }

@@ -70,20 +70,29 @@ extension Router {
         return keys.indices.sorted { keys[$0] < keys[$1] }
     }
 
-    /// The options (ranked 1, 2, …) and the excluded services, each in rank order; every decision
-    /// is copied once.
-    func ranked(_ decisions: [ServiceDecision]) -> (options: [ServiceDecision], excluded: [ServiceDecision]) {
-        var options: [ServiceDecision] = []
-        var excluded: [ServiceDecision] = []
-        options.reserveCapacity(decisions.count)
-        for i in rankOrder(decisions) {
-            if decisions[i].action == .excluded {
-                excluded.append(decisions[i])
-            } else {
-                options.append(decisions[i])
-                options[options.count - 1].rank = options.count
+    /// The options (ranked 1, 2, …) and the excluded services, each in rank order. The decisions
+    /// are put in rank order in place (swaps move them, no copy); only the excluded ones are copied
+    /// out of the array.
+    func ranked(_ decisions: consuming [ServiceDecision]) -> (options: [ServiceDecision], excluded: [ServiceDecision]) {
+        var d = decisions
+        let order = rankOrder(d)
+        // d[k] becomes the decision at order[k], one cycle of the permutation at a time.
+        var placed = [Bool](repeating: false, count: d.count)
+        for start in d.indices where !placed[start] {
+            placed[start] = true
+            var k = start
+            while order[k] != start {
+                d.swapAt(k, order[k])
+                k = order[k]
+                placed[k] = true
             }
         }
-        return (options, excluded)
+        // Excluded services rank last (Action's order).
+        let firstExcluded = d.firstIndex { $0.action == .excluded } ?? d.count
+        for i in 0..<firstExcluded { d[i].rank = i + 1 }
+        if firstExcluded == d.count { return (d, []) }
+        let excluded = Array(d[firstExcluded...])
+        d.removeSubrange(firstExcluded...)
+        return (d, excluded)
     }
 }

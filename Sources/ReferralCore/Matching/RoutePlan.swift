@@ -64,12 +64,47 @@ public struct Warning: Codable, Sendable, Equatable, Hashable {
     public var level: Level
     /// The rule that raised it, e.g. `confidentiality.mandatory-reporting`.
     public var rule: RuleID
-    public var message: String
+    /// The words, kept as parameters until printed (Sentence.swift).
+    var sentence: Sentence
+    /// What the warning says, rendered from its parameters.
+    public var message: String {
+        get { sentence.text }
+        set { sentence = .text(newValue) }
+    }
 
     public init(_ level: Level, _ rule: RuleID, _ message: String) {
+        self.init(level, rule, .text(message))
+    }
+
+    init(_ level: Level, _ rule: RuleID, _ sentence: Sentence) {
         self.level = level
         self.rule = rule
-        self.message = message
+        self.sentence = sentence
+    }
+
+    enum CodingKeys: String, CodingKey { case level, rule, message }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(Level.self, forKey: .level), try c.decode(RuleID.self, forKey: .rule),
+                  try c.decode(String.self, forKey: .message))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(level, forKey: .level)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(message, forKey: .message)
+    }
+
+    public static func == (a: Warning, b: Warning) -> Bool {
+        a.level == b.level && a.rule == b.rule && a.message == b.message
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(level)
+        h.combine(rule)
+        h.combine(message)
     }
 }
 
@@ -84,16 +119,44 @@ public struct RuleCheck: Codable, Sendable, Equatable {
     /// rule, `inform` for a reporting duty not explained yet…); nil when the check does not limit.
     /// The consent gate's check carries what it grants. Not part of the JSON output.
     public var ceiling: Action?
-    public var reason: String
+    /// The rule's parameters; the sentence is rendered from them when printed (Sentence.swift).
+    var sentence: Sentence
+    /// Why, in words, rendered from the check's parameters.
+    public var reason: String {
+        get { sentence.text }
+        set { sentence = .text(newValue) }
+    }
 
     public init(_ rule: RuleID, _ outcome: Outcome, ceiling: Action? = nil, _ reason: String) {
+        self.init(rule, outcome, ceiling: ceiling, .text(reason))
+    }
+
+    init(_ rule: RuleID, _ outcome: Outcome, ceiling: Action?, _ sentence: Sentence) {
         self.rule = rule
         self.outcome = outcome
         self.ceiling = ceiling
-        self.reason = reason
+        self.sentence = sentence
     }
 
     enum CodingKeys: String, CodingKey { case rule, outcome, reason }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(RuleID.self, forKey: .rule), try c.decode(Outcome.self, forKey: .outcome),
+                  try c.decode(String.self, forKey: .reason))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(reason, forKey: .reason)
+    }
+
+    /// The same rule, outcome, ceiling and words (however they are kept).
+    public static func == (a: RuleCheck, b: RuleCheck) -> Bool {
+        a.rule == b.rule && a.outcome == b.outcome && a.ceiling == b.ceiling && a.reason == b.reason
+    }
 }
 
 public struct StepPlan: Codable, Sendable, Equatable {

@@ -22,14 +22,14 @@ extension Router {
         if let want = p.staffSex {
             if let have = s.staffSexes {
                 if have.contains(want) {
-                    d.check(.preferenceStaffSex, .pass, "\(want.rawValue) staff available")
+                    d.check(.preferenceStaffSex, .pass, .staff(want, .available))
                 } else {
                     staffRank = 2
-                    d.check(.preferenceStaffSex, .warn, "no \(want.rawValue) staff recorded: tell the person before referring")
+                    d.check(.preferenceStaffSex, .warn, .staff(want, .notAvailable))
                 }
             } else {
                 staffRank = 1
-                d.check(.preferenceStaffSex, .warn, "staff sex not recorded: ask whether \(want.rawValue) staff are available")
+                d.check(.preferenceStaffSex, .warn, .staff(want, .notRecorded))
             }
         }
         return staffRank

@@ -212,7 +212,7 @@ extension Router {
                                     "no option for this \(urgency.rawValue) step is open now: find the next opening or an emergency alternative"))
         }
         let optional = group.allSatisfy { $0.step.optional }
-        let dutyCarried = duties.filter { d in indices.contains { directory.services[$0].mandatoryReporting.contains(d.id) } }
+        let dutyCarried = duties.lazy.map(\.duty).filter { d in indices.contains { directory.services[$0].mandatoryReporting.contains(d.id) } }
         if optional, consent.child, let duty = dutyCarried.first {
             // A child's "only if you choose" is not the whole truth where the providers must report.
             warnings.append(Warning(c.consent.mandatoryReportingExplained == true ? .warning : .critical,
