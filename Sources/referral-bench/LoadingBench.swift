@@ -198,8 +198,8 @@ enum LoadingBench {
 
     static func renderTable(_ rows: [Row]) -> String {
         var lines = ["| services | JSON MiB | load+index ms | minified ms | indented ms | minified/indented | CPython json.load ms "
-            + "| load/json.load | peak MB after load | 5 MB case ms | 100k-unknown-keys case ms |",
-                     "|" + String(repeating: "---:|", count: 11)]
+            + "| load/json.load | peak MB after load | kept B/service | store B/service | 5 MB case ms | 100k-unknown-keys case ms |",
+                     "|" + String(repeating: "---:|", count: 13)]
         for r in rows {
             func m(_ key: String) -> Double? {
                 let xs = r.ints(key)
@@ -213,7 +213,8 @@ enum LoadingBench {
             }
             lines.append("| " + ["\(r.size)", String(format: "%.1f", Double(r.bytes) / 1_048_576), cell(load), cell(minified),
                                  cell(indented), ratio(minified, indented), cell(python), ratio(load, python),
-                                 String(format: "%.0f", Double(r.int("peakKBAfterLoad")) / 1024), cell(m("case5MBNs")),
+                                 String(format: "%.0f", Double(r.int("peakKBAfterLoad")) / 1024), "\(r.int("keptBytesPerService"))",
+                                 "\(r.int("storeBytesPerService"))", cell(m("case5MBNs")),
                                  cell(m("caseUnknownKeysNs"))].joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")

@@ -29,6 +29,7 @@ struct Measurement {
     func run() -> Bool {
         var report: [(String, JSONText)] = []
         let hwmStart = peakMemoryKB()
+        let rssStart = residentMemoryKB()
 
         // Load + index, strictly, the way `referral` loads a context. The first load also gives
         // the peak memory of a loaded directory.
@@ -234,6 +235,11 @@ struct Measurement {
             ("filterP50Ns", .int(Int(percentile(filterSamples, 0.5)))), ("filterP99Ns", .int(Int(percentile(filterSamples, 0.99)))),
             ("filterMismatches", .strings(filterMismatches)),
             ("unrouted", .strings(unrouted)), ("peakKBStart", .int(hwmStart)), ("peakKBAfterLoad", .int(hwmAfterLoad)), ("residentKBAfterLoad", .int(rssAfterLoad)),
+            ("residentKBStart", .int(rssStart)),
+            // Kept per service: what the process holds after the load (and malloc_trim) beyond what it
+            // held before, over the services; and the compact service store's own bytes.
+            ("keptBytesPerService", .int((rssAfterLoad - rssStart) * 1024 / max(1, directory.services.count))),
+            ("storeBytesPerService", .int(directory.keptServiceBytes / max(1, directory.services.count))),
             ("peakKB", .int(hwmEnd)), ("sink", .int(sink)),
         ]
         do {

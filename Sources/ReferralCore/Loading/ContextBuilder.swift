@@ -99,13 +99,15 @@ extension DirectoryBuilder {
         guard diags.count == before || !diags[before...].contains(where: { $0.severity == .error }),
             let offset
         else { return nil }
+        let languageList = doc.languages.map { Language(code: $0.code, name: $0.name, main: $0.main ?? false) }
+        let rules = Rules(doc.rules)
         return Context(
             id: doc.id, name: doc.name, fictional: doc.fictional ?? false, utcOffsetMinutes: offset,
-            reportingLevel: doc.reportingLevel ?? 2,
-            languages: doc.languages.map { Language(code: $0.code, name: $0.name, main: $0.main ?? false) }, areas: areas,
+            reportingLevel: doc.reportingLevel ?? 2, languages: languageList, areas: areas,
             categories: categories, populationGroups: groups, legalStatuses: statuses, accessNeeds: needs,
-            accessNeedRules: needRules,
-            rules: Rules(doc.rules), file: loc.file.name)
+            accessNeedRules: needRules, rules: rules, file: loc.file.name,
+            ids: VocabularyIDs(areas: areas, categories: categories, languages: languageList, populationGroups: groups.keys,
+                               legalStatuses: statuses.keys, duties: rules.mandatoryReporting.map(\.id)))
     }
 
     mutating func checkRules(_ r: ContextRules, _ loc: Locator, categories: Set<String>, groups: Set<String>) {

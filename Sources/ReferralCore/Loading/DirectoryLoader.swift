@@ -220,14 +220,15 @@ struct DirectoryBuilder {
             if context == nil { b.drain(list) }
             return context == nil ? [:] : b.buildOrganisations(list)
         } ?? [:]
-        let services: [Service] = streamList(path: folder + "/services.json", key: "services", kind: .services,
+        let servicesPath = folder + "/services.json"
+        let services: ServiceStore.Builder? = streamList(path: servicesPath, key: "services", kind: .services,
                                   decode: DirectoryBuilder.element(ServiceDocument.self)) { b, list in
             guard let context else {
                 b.drain(list)
-                return []
+                return nil
             }
             return b.buildServices(list, context: context, organisations: organisations)
-        } ?? []
+        } ?? nil
 
         var pathwayDocs: [(PathwayDocument, Locator)] = []
         if let (doc, loc) = ctx {
@@ -256,7 +257,8 @@ struct DirectoryBuilder {
         let hasErrors = errorCount > 0
         if hasErrors && strict { return finish(nil) }
         let warnings = Diagnostic.sortedForReport((diags + cap.summaries).filter { $0.severity != .error })
-        return finish(Directory(context: context, organisations: organisations, services: services,
+        let store = (services ?? ServiceStore.Builder(vocab: context.ids)).finish(servicesFile: displayName(servicesPath))
+        return finish(Directory(context: context, organisations: organisations, store: store,
                                 pathways: pathways, diagnostics: warnings))
     }
 

@@ -23,9 +23,9 @@ extension DirectoryBuilder {
     }
 
     mutating func buildServices(_ list: some Sequence<(ServiceDocument, Locator)>, context: Context,
-                                organisations: [String: Organisation]) -> [Service]
+                                organisations: [String: Organisation]) -> ServiceStore.Builder
     {
-        var out: [Service] = []
+        var out = ServiceStore.Builder(vocab: context.ids)
         var locs: [String: Locator] = [:]
         let duties = Set(context.rules.mandatoryReporting.map(\.id))
         let languages = Set(context.languages.map(\.code))
@@ -113,16 +113,8 @@ extension DirectoryBuilder {
                         help: "mark the category sensitive in context.json if its services may hold sensitive data")
             }
             if errorCount != before { continue }
-            out.append(Service(
-                id: s.id, organisation: s.organisation, name: s.name, category: s.category, areas: s.areas,
-                modality: s.modality, hours: hours, languages: s.languages, interpretation: s.interpretation ?? false,
-                eligibility: Eligibility(e), accessibility: s.accessibility ?? [], staffSexes: s.staffSexes, features: s.features ?? [],
-                selfReferral: s.intake.selfReferral, requiredFields: s.intake.requiredFields, status: s.status,
-                mandatoryReporting: s.mandatoryReporting ?? [],
-                sensitiveDataQualified: s.sensitiveDataQualified == true && category?.sensitive == true,
-                address: s.address.map(Address.init), focalPoint: s.focalPoint.map(Contact.init), lastVerifiedDay: verifiedDay,
-                lastVerified: s.lastVerified, interventionType: s.interventionType, cost: s.cost, description: s.description,
-                website: s.website, source: s.source.map(Source.init), place: l.place))
+            out.add(s, l, hours: hours, verifiedDay: verifiedDay,
+                    sensitiveQualified: s.sensitiveDataQualified == true && category?.sensitive == true)
         }
         return out
     }
@@ -188,4 +180,39 @@ extension Address {
 
 extension Source {
     init(_ d: SourceDocument) { self.init(dataset: d.dataset, recordId: d.recordId, place: d.place) }
+}
+
+extension ServiceStore.Builder {
+    /// Adds a service whose references were all checked (unknown values would be left out).
+    mutating func add(_ s: ServiceDocument, _ l: Locator, hours: WeeklyHours?, verifiedDay: Int?, sensitiveQualified: Bool) {
+        func ids(_ values: [String], _ table: InternTable) -> [Int32] { values.compactMap(table.id) }
+        func wordIDs(_ values: [String]) -> [Int32] { values.map { words.add($0) } }
+        let place = l.place
+        var extra: Int32 = -1
+        let canonicalDay = verifiedDay.map(dayText) == s.lastVerified
+        if s.description != nil || s.website != nil || s.source != nil || !canonicalDay {
+            extra = Int32(extras.count)
+            extras.append(ServiceExtra(description: text.add(s.description), website: text.add(s.website),
+                                       source: s.source.map(Source.init),
+                                       lastVerified: canonicalDay ? .none : text.add(s.lastVerified)))
+        }
+        var flags: UInt8 = 0
+        if s.interpretation == true { flags |= ServiceRecord.interpretation }
+        if s.intake.selfReferral { flags |= ServiceRecord.selfReferral }
+        if sensitiveQualified { flags |= ServiceRecord.sensitiveQualified }
+        let record = ServiceRecord(
+            id: text.add(s.id), name: text.add(s.name), path: text.add(place.path), organisation: organisations.add(s.organisation),
+            category: vocab.categories.id(s.category) ?? -1, areas: lists.add(ids(s.areas, vocab.areas)),
+            modality: lists.add(s.modality.map(\.caseIndex)), languages: lists.add(ids(s.languages, vocab.languages)),
+            accessibility: lists.add(wordIDs(s.accessibility ?? [])), staffSexes: lists.add(s.staffSexes?.map(\.caseIndex)),
+            features: lists.add(wordIDs(s.features ?? [])), requiredFields: lists.add(s.intake.requiredFields.map(\.caseIndex)),
+            mandatoryReporting: lists.add(ids(s.mandatoryReporting ?? [], vocab.duties)),
+            hours: self.hours.add(hours), eligibility: eligibilities.add(Eligibility(s.eligibility ?? EligibilityDocument())),
+            address: addresses.add(s.address.map(Address.init)), focalPoint: contacts.add(s.focalPoint.map(Contact.init)),
+            cost: s.cost.map { costs.add($0) } ?? -1, extra: extra, lastVerifiedDay: verifiedDay.map { Int32(clamping: $0) } ?? .min,
+            line: Int32(clamping: place.line ?? 0), column: Int32(clamping: place.column ?? 0),
+            status: UInt8(s.status.caseIndex), interventionType: s.interventionType.map { UInt8($0.caseIndex) } ?? .max,
+            flags: flags)
+        records.append(record)
+    }
 }

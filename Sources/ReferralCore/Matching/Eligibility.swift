@@ -40,7 +40,8 @@ extension Router {
     {
         let e = s.eligibility
         // Area: the nearest of the case's area and its ancestors that the service serves.
-        let served = scope.lineage.firstIndex { s.areas.contains($0) }
+        // By ids (the same positions as `scope.lineage`, which lists only known areas, nearest first).
+        let served = s.servedPosition(in: context.ids.lineage(of: scope.lineage.first ?? ""))
         if let i = served {
             d.check(.eligibilityArea, .pass, scope.servesArea[i])
         } else {

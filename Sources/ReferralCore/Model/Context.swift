@@ -18,6 +18,8 @@ public struct Context: Sendable {
     let accessNeedRules: [String: AccessNeed]
     public let rules: Rules
     public let file: String
+    /// The vocabularies as small integer ids and the area tree with its lineages (see VocabularyIDs.swift).
+    public let ids: VocabularyIDs
 
     public var adultAge: Int { rules.adultAge }
 

@@ -1,0 +1,184 @@
+/// Compact storage for a loaded directory: the texts of the services in one UTF-8 arena, every
+/// vocabulary value a small integer id, every list of ids stored once. A national directory keeps
+/// a couple of hundred bytes per service this way instead of some twenty separately allocated
+/// strings and arrays, and the router and the validator compare integers instead of strings.
+
+/// A text in a `TextArena`: an offset and a length in bytes. `none` stands for a missing text.
+struct TextRef: Hashable, Sendable {
+    var offset: UInt32
+    var count: UInt32
+
+    static let none = TextRef(offset: .max, count: 0)
+    var isNone: Bool { offset == .max }
+}
+
+/// Texts as UTF-8 in one growing byte array. Texts many services share (a cost, an eligibility
+/// note) are added with `shared:` and stored once; a service's own texts (id, name) are not
+/// looked up, so building keeps no table of them.
+struct TextArena: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private var known: [String: TextRef] = [:]
+    /// At most this many shared texts are remembered (a file of distinct "shared" texts costs no
+    /// more than storing them).
+    private static let knownLimit = 4096
+
+    mutating func add(_ s: String) -> TextRef {
+        var s = s
+        return s.withUTF8 { u in
+            let r = TextRef(offset: UInt32(bytes.count), count: UInt32(u.count))
+            bytes.append(contentsOf: u)
+            return r
+        }
+    }
+
+    mutating func add(_ s: String?) -> TextRef { s.map { add($0) } ?? .none }
+
+    mutating func add(shared s: String?) -> TextRef {
+        guard let s else { return .none }
+        if let r = known[s] { return r }
+        let r = add(s)
+        if known.count < TextArena.knownLimit { known[s] = r }
+        return r
+    }
+
+    /// Gives back the spare capacity and the look-up table once nothing more is added.
+    mutating func seal() {
+        known = [:]
+        bytes = bytes.compacted()
+    }
+
+    func string(_ r: TextRef) -> String {
+        bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(r.offset)..<Int(r.offset + r.count)]), as: UTF8.self)
+        }
+    }
+
+    func optionalString(_ r: TextRef) -> String? { r.isNone ? nil : string(r) }
+
+    /// Byte-wise order of a text and some bytes: the order of `String <` for the ASCII ids the
+    /// formats allow. -1, 0 or 1.
+    func compare(_ r: TextRef, _ other: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { p in
+            let x = UnsafeBufferPointer(rebasing: p[Int(r.offset)..<Int(r.offset + r.count)])
+            if x.elementsEqual(other) { return 0 }
+            return x.lexicographicallyPrecedes(other) ? -1 : 1
+        }
+    }
+
+    func precedes(_ a: TextRef, _ b: TextRef) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            UnsafeBufferPointer(rebasing: p[Int(a.offset)..<Int(a.offset + a.count)])
+                .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: p[Int(b.offset)..<Int(b.offset + b.count)]))
+        }
+    }
+}
+
+/// Lists of small integers (vocabulary ids, enum positions), each distinct list stored once in
+/// one flat array: services share their language, area, modality and field lists. List `r` is
+/// `items[starts[r]..<starts[r + 1]]`; `ListRef.none` is a list left out (not an empty one).
+struct IDLists: Sendable {
+    private(set) var items: [Int32] = []
+    private var starts: [UInt32] = [0]
+    private var known: [[Int32]: Int32] = [:]
+
+    static let none: Int32 = -1
+
+    mutating func add(_ list: [Int32]) -> Int32 {
+        if let r = known[list] { return r }
+        let r = Int32(starts.count - 1)
+        items.append(contentsOf: list)
+        starts.append(UInt32(items.count))
+        known[list] = r
+        return r
+    }
+
+    mutating func add(_ list: [Int32]?) -> Int32 { list.map { add($0) } ?? IDLists.none }
+
+    mutating func seal() {
+        known = [:]
+        items = items.compacted()
+        starts = starts.compacted()
+    }
+
+    /// The list's items in their original order (empty for `none`).
+    subscript(_ r: Int32) -> ArraySlice<Int32> {
+        r < 0 ? [] : items[Int(starts[Int(r)])..<Int(starts[Int(r) + 1])]
+    }
+
+    func contains(_ r: Int32, _ id: Int32) -> Bool { r >= 0 && self[r].contains(id) }
+
+    var count: Int { starts.count - 1 }
+}
+
+/// Values as small integer ids, `0..<count`, in the order they were added, each stored once: an
+/// open vocabulary (areas, categories, languages, organisations…: `InternTable`), or values many
+/// services share (timetables, contacts, eligibilities).
+public struct InternPool<T: Hashable & Sendable>: Sendable {
+    public private(set) var values: [T] = []
+    private var ids: [T: Int32] = [:]
+
+    init() {}
+    init(_ values: some Sequence<T>) { for v in values { add(v) } }
+
+    @discardableResult
+    mutating func add(_ value: T) -> Int32 {
+        if let id = ids[value] { return id }
+        let id = Int32(values.count)
+        values.append(value)
+        ids[value] = id
+        return id
+    }
+
+    /// The id of an optional value; -1 for nil.
+    mutating func add(_ value: T?) -> Int32 { value.map { add($0) } ?? -1 }
+
+    /// The id of a value, nil when the pool does not hold it.
+    public func id(_ value: T) -> Int32? { ids[value] }
+    public subscript(_ id: Int32) -> T { values[Int(id)] }
+    public var count: Int { values.count }
+}
+
+/// One open vocabulary as small integer ids.
+public typealias InternTable = InternPool<String>
+
+extension InternPool where T == String {
+    public var names: [String] { values }
+}
+
+/// A set of ids of one vocabulary: a bit per id below 64 (every vocabulary of a real context),
+/// a sorted list for any above.
+public struct IDMask: Hashable, Sendable {
+    public private(set) var bits: UInt64 = 0
+    public private(set) var high: [Int32] = []
+
+    public init() {}
+    public init(_ ids: some Sequence<Int32>) { for i in ids { insert(i) } }
+
+    public mutating func insert(_ id: Int32) {
+        if id >= 0 && id < 64 {
+            bits |= 1 << UInt64(id)
+        } else if !high.contains(id) {
+            high.append(id)
+            high.sort()
+        }
+    }
+
+    public func contains(_ id: Int32) -> Bool { id >= 0 && id < 64 ? bits & (1 << UInt64(id)) != 0 : high.contains(id) }
+
+    public func intersects(_ other: IDMask) -> Bool {
+        bits & other.bits != 0 || (!high.isEmpty && high.contains(where: other.high.contains))
+    }
+
+    public var isEmpty: Bool { bits == 0 && high.isEmpty }
+}
+
+extension CaseIterable where Self: Equatable, AllCases == [Self] {
+    /// The position of the value among all the cases: how a closed vocabulary is stored.
+    var caseIndex: Int32 { Int32(Self.allCases.firstIndex(of: self) ?? 0) }
+    init(caseIndex: Int32) { self = Self.allCases[Int(caseIndex)] }
+}
+
+extension Array {
+    /// A copy with no spare capacity (an array grown by appending keeps up to half again).
+    func compacted() -> [Element] { withUnsafeBufferPointer { Array($0) } }
+}
