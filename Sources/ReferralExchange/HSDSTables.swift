@@ -90,6 +90,9 @@ enum HSDSTables {
     struct Joiner {
         let tables: [String: Table]
         var indexes: [String: [String: [Int]]] = [:]
+        /// Each taxonomy term (by id) with its taxonomy joined in: built once, shared by every
+        /// attribute that names it.
+        var terms: [String: SNode] = [:]
 
         init(tables: [String: Table]) {
             self.tables = tables
@@ -103,6 +106,11 @@ enum HSDSTables {
                               ("required_documents", ["service_id"]), ("organizations", ["id"])]
             {
                 for c in cols { indexes[t + "." + c] = tables[t]?.index(c) ?? [:] }
+            }
+            for (id, rows) in indexes["taxonomy_terms.id"] ?? [:] {
+                guard let t = tables["taxonomy_terms"]?.rows[rows[0]] else { continue }
+                let tax = t["taxonomy_id"]?.text.flatMap { children("taxonomies", "id", $0).first }
+                terms[id] = tax.map { with(t, [("taxonomy_detail", $0)]) } ?? t
             }
         }
 
@@ -132,9 +140,8 @@ enum HSDSTables {
 
         func attributes(_ id: String?, entity: String, at n: SNode) -> SNode {
             array(children("attributes", "link_id", id).filter { ($0["link_entity"]?.text ?? entity) == entity }.map { a in
-                guard let term = a["taxonomy_term_id"]?.text, let t = children("taxonomy_terms", "id", term).first else { return a }
-                let tax = t["taxonomy_id"]?.text.flatMap { children("taxonomies", "id", $0).first }
-                return with(a, [("taxonomy_term", tax.map { with(t, [("taxonomy_detail", $0)]) } ?? t)])
+                guard let term = a["taxonomy_term_id"]?.text, let t = terms[term] else { return a }
+                return with(a, [("taxonomy_term", t)])
             }, at: n)
         }
 

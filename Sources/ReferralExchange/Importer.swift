@@ -155,7 +155,7 @@ public enum Importer {
         var validation: [Diagnostic] = []
         var files: [(String, [UInt8])] = []
         for _ in 0..<3 {
-            files = [("organisations.json", Array(merge.organisationsFile().utf8)), ("services.json", Array(merge.servicesFile().utf8))]
+            files = [("organisations.json", merge.organisationsFile()), ("services.json", merge.servicesFile())]
             phase("serialise")
             validation = CandidateCheck.errors(context: req.context, files: files)
             phase("check")

@@ -22,8 +22,9 @@ struct Merge {
     var updatedServices: Set<Int> = []
     var updatedOrganisations: Set<Int> = []
     var matchedOrganisations: Set<Int> = []
-    /// Per record key: the first record's place, its fingerprint and the services it made.
-    var seen: [String: (place: ImportPlace, fingerprint: String, columns: [String], texts: [String])] = [:]
+    /// Per record key: the first record's place and what it is compared on (its fingerprint is
+    /// written out only when the key comes again).
+    var seen: [String: (place: ImportPlace, columns: [String], texts: [String], services: [ServiceDocument])] = [:]
     /// Per service id made by this import: the record it came from and the entry it replaced.
     var origin: [String: (record: String, place: ImportPlace, recordId: String?, previous: ServiceDocument?)] = [:]
     var servicesOfRecord: [String: [String]] = [:]
@@ -59,16 +60,8 @@ struct Merge {
             return
         }
         let key = r.recordId ?? out.services[0].id
-        // The source's own texts when it has columns; else what the record maps to, wherever it was read.
-        let fingerprint = r.fingerprint.isEmpty
-            ? out.services.map { s in
-                var s = s
-                s.source?.place = nil
-                return DocumentJSON.service(s).compact() ?? ""
-            }.joined(separator: "\n")
-            : r.fingerprint.joined(separator: "\u{1}")
         if let first = seen[key] {
-            if first.fingerprint == fingerprint {
+            if Self.fingerprint(first.texts, first.services) == Self.fingerprint(r.fingerprint, out.services) {
                 merged += 1
                 findings.append(ImportFinding(.info, .importDuplicate, r.place, recordId: r.recordId, action: .merged,
                                               "the same record as \(first.place.short): merged"))
@@ -85,7 +78,7 @@ struct Merge {
             }
             return
         }
-        seen[key] = (r.place, fingerprint, r.fingerprintColumns, r.fingerprint)
+        seen[key] = (r.place, r.fingerprintColumns, r.fingerprint, out.services)
 
         // Every service must have a place to go before anything is changed.
         var targets: [Int?] = []
@@ -138,6 +131,17 @@ struct Merge {
         servicesOfRecord[key] = ids
         for f in out.defaulted { defaultedCounts[f, default: 0] += 1 }
         imported += 1
+    }
+
+    /// What duplicates are compared on: the source's own texts when it has columns; else what the
+    /// record maps to, wherever it was read.
+    static func fingerprint(_ texts: [String], _ services: [ServiceDocument]) -> String {
+        guard texts.isEmpty else { return texts.joined(separator: "\u{1}") }
+        return services.map { s in
+            var s = s
+            s.source?.place = nil
+            return DocumentJSON.text(s)
+        }.joined(separator: "\n")
     }
 
     /// On an update, what no source carries keeps the directory's value; so does a confidential address.
@@ -268,8 +272,8 @@ struct Merge {
         return true
     }
 
-    func organisationsFile() -> String { DocumentJSON.file("organisations", organisations.map(DocumentJSON.organisation)) }
-    func servicesFile() -> String { DocumentJSON.file("services", services.map(DocumentJSON.service)) }
+    func organisationsFile() -> [UInt8] { DocumentJSON.organisationsFile(organisations) }
+    func servicesFile() -> [UInt8] { DocumentJSON.servicesFile(services) }
 
     func count(_ c: inout ImportReport.Counts) {
         c.servicesNew = services.count - existingServices

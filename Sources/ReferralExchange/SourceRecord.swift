@@ -54,9 +54,10 @@ struct ScheduleReading: Sendable {
 }
 
 /// A tree of source values with places: JSON as parsed, or HSDS CSV tables joined into the same
-/// nested shape as HSDS JSON, so one reader serves both.
-struct SNode: Sendable {
-    indirect enum Value: Sendable {
+/// nested shape as HSDS JSON, so one reader serves both. A class: the join puts one table row
+/// under many parents, and a reference is shared instead of copied.
+final class SNode: Sendable {
+    enum Value: Sendable {
         case null
         case text(String)
         case bool(Bool)
@@ -69,8 +70,13 @@ struct SNode: Sendable {
         case table(ImportPlace)
     }
 
-    var value: Value
-    var origin: Origin
+    let value: Value
+    let origin: Origin
+
+    init(value: Value, origin: Origin) {
+        self.value = value
+        self.origin = origin
+    }
 
     /// Built when a finding needs it (line numbers of a large JSON file are not free).
     var place: ImportPlace {
@@ -83,7 +89,7 @@ struct SNode: Sendable {
 
     subscript(key: String) -> SNode? {
         guard case .object(let members) = value else { return nil }
-        for (k, v) in members where k == key { return v }
+        for i in members.indices where members[i].0 == key { return members[i].1 }
         return nil
     }
 

@@ -73,7 +73,7 @@ struct Sandbox {
             throw TestFailure(description: "no service \(id)")
         }
         change(&e.services[i])
-        try write("services.json", DocumentJSON.file("services", e.services.map(DocumentJSON.service)))
+        try write("services.json", String(decoding: DocumentJSON.servicesFile(e.services), as: UTF8.self))
     }
 
     func file(_ name: String) -> String? { try? String(contentsOfFile: context + "/" + name, encoding: .utf8) }
