@@ -175,6 +175,10 @@ struct EncodingRuleTests {
         #expect(f.lineColumn(of: e.offset) == (1, 7))
         let (plain, g) = try #require(syntaxError(Array("{\"a\": tru}".utf8)))
         #expect(g.lineColumn(of: plain.offset) == (1, 7))
+        // The same past `SourceFile.untabledBytes`, where places come from the block table.
+        let pad = String(repeating: " ", count: SourceFile.untabledBytes)
+        let (long, h) = try #require(syntaxError(bom + Array("{\"a\": \(pad)tru}".utf8)))
+        #expect(h.lineColumn(of: long.offset) == (1, 7 + pad.count))
     }
 
     @Test func aByteOrderMarkElsewhereOrUTF16IsRefusedByName() throws {

@@ -19,7 +19,8 @@ struct SourceFileTests {
         var rng = SeededGenerator(seed: 7)
         let pieces: [[UInt8]] = [Array("a".utf8), Array("\n".utf8), Array("\r\n".utf8), Array("é".utf8), Array("😀".utf8),
                                  Array("ab cd ".utf8), [0xFF], [0x80, 0x80], Array(String(repeating: "x", count: 300).utf8)]
-        for length in [0, 1, 255, 256, 257, 511, 512, 513, 2000] {
+        // Up to `untabledBytes` without a table (scanned from the start), past it with one.
+        for length in [0, 1, 255, 256, 257, 511, 512, 513, 2000, SourceFile.untabledBytes, SourceFile.untabledBytes + 1, 6000] {
             var b: [UInt8] = []
             while b.count < length { b += pieces[Int(rng.next() % UInt64(pieces.count))] }
             b = Array(b.prefix(length))

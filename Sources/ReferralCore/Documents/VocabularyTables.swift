@@ -15,7 +15,7 @@ struct RawValueTable<E: FieldEnum>: Sendable {
     }
 
     /// The case whose raw value is exactly `bytes[range]`, or nil.
-    func match(_ bytes: [UInt8], _ range: Range<Int>) -> E? {
+    func match<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> E? where Bytes.Index == Int {
         candidates: for (n, raw) in raws.enumerated() where raw.count == range.count {
             for j in 0..<raw.count where bytes[range.lowerBound + j] != raw[j] { continue candidates }
             return cases[n]
@@ -34,3 +34,5 @@ extension TraffickingIndicator: ByteMatched { static let rawTable = RawValueTabl
 extension Distress: ByteMatched { static let rawTable = RawValueTable<Distress>() }
 extension Separation: ByteMatched { static let rawTable = RawValueTable<Separation>() }
 extension ConsentGiver: ByteMatched { static let rawTable = RawValueTable<ConsentGiver>() }
+extension SafetyRisk: ByteMatched { static let rawTable = RawValueTable<SafetyRisk>() }
+extension BestInterestsDetermination: ByteMatched { static let rawTable = RawValueTable<BestInterestsDetermination>() }

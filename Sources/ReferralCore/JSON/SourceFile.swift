@@ -26,8 +26,13 @@ public final class SourceFile: Sendable {
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
-        self.blocks = SourceFile.table(bytes)
+        // A small text (a case) is scanned from its start for each place asked for, which costs
+        // less than the table when no place is asked for at all (a clean case).
+        self.blocks = bytes.count <= SourceFile.untabledBytes ? [] : SourceFile.table(bytes)
     }
+
+    /// Texts up to this size keep no table.
+    static let untabledBytes = 4096
 
     private static func table(_ bytes: [UInt8]) -> [Block] {
         var out: [Block] = []
@@ -80,11 +85,12 @@ public final class SourceFile: Sendable {
     public func lineColumn(of offset: Int) -> (line: Int, column: Int) {
         let offset = max(0, min(offset, bytes.count))
         let k = min(offset / SourceFile.blockSize, blocks.count - 1)
-        let block = blocks[k]
+        // Without a table: one block from the start (a byte order mark is not a column).
+        let block = k < 0 ? Block(newlines: 0, scalars: 0, lineScalars: startsWithByteOrderMark(bytes) ? 1 : 0) : blocks[k]
         var line = Int(block.newlines) + 1
         var scalars = Int(block.scalars)
         var lineScalars = Int(block.lineScalars)
-        var i = k * SourceFile.blockSize
+        var i = max(k, 0) * SourceFile.blockSize
         while i < offset {
             let c = bytes[i]
             if c & 0xC0 != 0x80 { scalars += 1 }

@@ -2,7 +2,10 @@
 extension TapeParser {
     /// The offset of the first byte from `i` on that is `"`, `\`, a control character or not
     /// ASCII (or the end): eight bytes at a time, then one by one.
-    @inline(__always) func plainRun(from i: Int) -> Int {
+    @inline(__always) func plainRun(from i: Int) -> Int { TapeParser.plainRun(b, from: i) }
+
+    /// `plainRun(from:)` in any buffer (the case loader's fast path reads strings with it too).
+    @inline(__always) static func plainRun(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         var i = i
         let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         while i + 8 <= b.count {

@@ -108,6 +108,21 @@ public enum CaseLoader {
         -> Result<Case, LoadFailure>
     {
         let file = SourceFile(name: name, bytes: bytes)
+        // A plainly clean case is read in one pass (CleanCaseReader.swift); the checks that are
+        // left decide whether it goes through as it is, else the full loader says why not.
+        if let d = CleanCaseReader.read(bytes, codeRule: directory.context.rules.caseCode),
+            check(d, Locator(file: file, offset: 0, path: "$"), directory, at: at).isEmpty
+        {
+            return .success(Case(d))
+        }
+        return loadFully(file, directory: directory, at: at)
+    }
+
+    /// The full loader: parser, gate, decoder, checks, redaction; whatever `load` does not take in
+    /// its fast path. (Inlined into `load`, so that a profile of `load` holds all of it; the
+    /// differential test calls it alone.)
+    @inline(__always)
+    static func loadFully(_ file: SourceFile, directory: Directory, at: RoutingTime?) -> Result<Case, LoadFailure> {
         var parsed: JSONDocument?
         switch loadUnredacted(file, directory: directory, at: at, parsed: &parsed) {
         case .success(let c):
@@ -121,7 +136,7 @@ public enum CaseLoader {
         }
     }
 
-    /// Everything but the redaction; never called from outside `load`. The case is parsed once,
+    /// Everything but the redaction; never called from outside `loadFully`. The case is parsed once,
     /// into tokens that the gate, the decoder and the checks' locators all read. Findings come
     /// out capped: the gate caps its own before building them.
     private static func loadUnredacted(_ file: SourceFile, directory: Directory, at: RoutingTime?,
