@@ -12,6 +12,7 @@ enum DataQualityCheck {
             for s in p.steps { stepsByCategory[s.category, default: []].append("\(p.id)/\(s.id)") }
         }
         let duties = Dictionary(ctx.rules.mandatoryReporting.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let legalStatuses = ctx.legalStatuses.keys.sorted()
 
         for s in d.services {
             func add(_ sev: Severity, _ code: Diagnostic.Code, _ path: String?, _ message: String, _ help: String?) {
@@ -43,15 +44,15 @@ enum DataQualityCheck {
                 add(.warning, .dataNoHours, nil, "service '\(s.id)' has no opening hours",
                     "add hours.weekly or hours.alwaysOpen so caseworkers know when to refer")
             }
-            let org = d.organisations[s.organisation]
-            let reachable = [s.focalPoint, org?.contact].contains { c in c?.phone != nil || c?.email != nil }
-            if !reachable {
+            // The organisation is looked up only when the service's own focal point cannot be reached.
+            func reachable(_ c: Contact?) -> Bool { c?.phone != nil || c?.email != nil }
+            if !reachable(s.focalPoint) && !reachable(d.organisations[s.organisation]?.contact) {
                 add(.warning, .dataNoContact, nil,
                     "service '\(s.id)' has no focal point phone or e-mail, and neither has its organisation",
                     "add a focalPoint with a role and a phone or e-mail (never a person's name)")
             }
             if let statuses = s.eligibility.legalStatuses {
-                let left = ctx.legalStatuses.keys.filter { !statuses.contains($0) }.sorted()
+                let left = legalStatuses.filter { !statuses.contains($0) }
                 add(.warning, .dataLegalStatusRestriction, "eligibility.legalStatuses",
                     "service '\(s.id)' serves only people with legal status \(statuses.joined(separator: ", "))"
                         + (left.isEmpty ? "" : ": it leaves out \(left.joined(separator: ", "))"),

@@ -92,7 +92,17 @@ public enum CoverageStatus: String, Codable, Sendable, Comparable, CaseIterable 
     /// No open service serves this population here.
     case gap
 
-    var order: Int { CoverageStatus.allCases.firstIndex(of: self)! }
+    /// The position in the order above (compared for every population of every cell: no array look-up).
+    var order: Int {
+        switch self {
+        case .notApplicable: 0
+        case .covered: 1
+        case .reportingOnly: 2
+        case .waitlistOnly: 3
+        case .partial: 4
+        case .gap: 5
+        }
+    }
     public static func < (a: CoverageStatus, b: CoverageStatus) -> Bool { a.order < b.order }
 
     /// A short label for a matrix cell: the worst status, and whether only some groups have it.

@@ -17,7 +17,7 @@ public enum Validator {
     public static func validate(_ load: DirectoryLoader.Result, at time: RoutingTime) -> ValidationReport {
         var findings = load.diagnostics + notComputed(load.unreadable)
         guard let d = load.directory else {
-            return ValidationReport(context: nil, at: time.iso8601, summary: summary(findings, nil, cells: []),
+            return ValidationReport(context: nil, at: time.iso8601, summary: summary(findings, nil, rows: []),
                                     findings: reportOrder(findings, unreadable: load.unreadable), areas: [],
                                     populations: [], pathways: [], coverage: [])
         }
@@ -59,7 +59,7 @@ public enum Validator {
         return ValidationReport(
             context: ReportContext(id: ctx.id, name: ctx.name, fictional: ctx.fictional, reportingLevel: ctx.reportingLevel,
                                    staleAfterDays: ctx.rules.staleAfterDays),
-            at: time.iso8601, summary: summary(findings, d, cells: rows.flatMap(\.cells)),
+            at: time.iso8601, summary: summary(findings, d, rows: rows),
             findings: reportOrder(findings, unreadable: load.unreadable),
             areas: areas.map { ReportArea(pcode: $0, name: ctx.areaName($0), parent: ctx.areas[$0]?.parent) },
             populations: populations.entries.map(\.info), pathways: pathways, coverage: rows)
@@ -93,17 +93,32 @@ public enum Validator {
         return out
     }
 
-    static func summary(_ findings: [Diagnostic], _ d: Directory?, cells: [CoverageCell]) -> ValidationSummary {
+    static func summary(_ findings: [Diagnostic], _ d: Directory?, rows: [StepCoverage]) -> ValidationSummary {
         var codes: [Diagnostic.Code: Int] = [:]
-        for f in findings { codes[f.code, default: 0] += 1 }
+        var bySeverity: [Severity: Int] = [:]
+        // Findings of one code come in runs (a check's findings are made together): count runs.
+        var i = 0
+        while i < findings.count {
+            let (code, severity) = (findings[i].code, findings[i].severity)
+            var n = 1
+            while i + n < findings.count, findings[i + n].code == code, findings[i + n].severity == severity { n += 1 }
+            codes[code, default: 0] += n
+            bySeverity[severity, default: 0] += n
+            i += n
+        }
+        var (cells, gaps, notCovered) = (0, 0, 0)
+        for row in rows {
+            for c in row.cells {
+                cells += 1
+                if c.status == .gap { gaps += 1 }
+                if c.status > .covered { notCovered += 1 }
+            }
+        }
         return ValidationSummary(
-            errors: findings.filter { $0.severity == .error }.count,
-            warnings: findings.filter { $0.severity == .warning }.count,
-            info: findings.filter { $0.severity == .info }.count,
+            errors: bySeverity[.error] ?? 0, warnings: bySeverity[.warning] ?? 0, info: bySeverity[.info] ?? 0,
             byCode: codes.sorted { $0.key < $1.key }.map { CodeCount(code: $0.key, count: $0.value) },
             services: d?.services.count ?? 0, pathways: d?.pathways.count ?? 0,
             areas: d.map { ctx in ctx.context.areas.values.filter { $0.level == ctx.context.reportingLevel }.count } ?? 0,
-            cells: cells.count, cellsWithGaps: cells.filter { $0.status == .gap }.count,
-            cellsNotFullyCovered: cells.filter { $0.status > .covered }.count)
+            cells: cells, cellsWithGaps: gaps, cellsNotFullyCovered: notCovered)
     }
 }
