@@ -15,7 +15,7 @@ struct DocumentJSON {
         var n = 0
         w.bytes.append(UInt8(ascii: "{"))
         w.key("formatVersion", &n, 0)
-        w.bytes.append(contentsOf: String(supportedFormatVersion).utf8)
+        JSONEscape.number(supportedFormatVersion, into: &w.bytes)
         w.key(key, &n, 0)
         if items.isEmpty {
             w.bytes.append(contentsOf: "[]".utf8)
@@ -98,7 +98,7 @@ struct DocumentJSON {
     mutating func add(_ k: StaticString, _ v: Int?, _ n: inout Int, _ indent: Int?) {
         guard let v else { return }
         key(k, &n, indent)
-        bytes.append(contentsOf: String(v).utf8)
+        JSONEscape.number(v, into: &bytes)
     }
 
     mutating func add(_ k: StaticString, _ v: Bool?, _ n: inout Int, _ indent: Int?) {
@@ -110,7 +110,7 @@ struct DocumentJSON {
     mutating func add(_ k: StaticString, _ v: Double?, _ n: inout Int, _ indent: Int?) {
         guard let v else { return }
         key(k, &n, indent)
-        JSONOut.double(v).compact(&bytes)
+        JSONOut.number(v, &bytes)
     }
 
     mutating func add(_ k: StaticString, _ v: [String]?, _ n: inout Int, _ indent: Int?) {
@@ -191,7 +191,8 @@ struct DocumentJSON {
             object("hours", small: h.weekly?.isEmpty ?? true, &n, indent) { w, m, indent in
                 w.add("alwaysOpen", h.alwaysOpen, &m, indent)
                 guard let week = h.weekly else { return }
-                let known = Self.days.filter { week[$0] != nil } + week.keys.filter { !Self.days.contains($0) }.sorted()
+                var known = Self.days.filter { week[$0] != nil }
+                if known.count < week.count { known += week.keys.filter { !Self.days.contains($0) }.sorted() }
                 w.object("weekly", &m, indent) { w, d, indent in
                     for day in known {
                         w.separator(&d, indent)

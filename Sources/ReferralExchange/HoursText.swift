@@ -55,22 +55,22 @@ public enum HoursText {
             switch tokens[i] {
             case .day(let d):
                 if g.hasDays && g.hasTimes && g.last == .times || g.closed && g.hasDays && g.last == .closed { flush() }
-                var days = [d]
+                var days: UInt8 = 1 << d
                 if i + 2 < tokens.count, tokens[i + 1] == .dash, case .day(let e) = tokens[i + 2] {
-                    days = []
+                    days = 0
                     var k = d
                     while true {
-                        days.append(k)
+                        days |= 1 << k
                         if k == e { break }
                         k = (k + 1) % 7
                     }
                     i += 2
                 }
-                g.days.formUnion(days)
+                g.days |= days
                 g.last = .days
             case .days(let set):
                 if g.hasDays && g.hasTimes && g.last == .times { flush() }
-                g.days.formUnion(set)
+                g.days |= set
                 g.last = .days
             case .time(let a):
                 guard i + 2 < tokens.count, tokens[i + 1] == .dash, case .time(let b) = tokens[i + 2] else {
@@ -102,54 +102,61 @@ public enum HoursText {
         flush()
 
         // "24/7", "Open 24 hours": every day, all day.
-        if groups.count == 1, groups[0].allDay, groups[0].days.isEmpty || groups[0].days.count == 7, groups[0].ranges.count == 1 {
+        if groups.count == 1, groups[0].allDay, groups[0].days == 0 || groups[0].days == Self.everyDay, groups[0].ranges.count == 1 {
             return .success(Parsed(alwaysOpen: true, weekly: [:], notes: notes, assumptions: assumptions))
         }
-        var byDay: [Int: [(Int, Int)]] = [:]
-        var closedDays: Set<Int> = []
+        // Periods per day (Monday first); a day with none is not open.
+        var byDay: [[(Int, Int)]] = Array(repeating: [], count: 7)
+        var closedDays: UInt8 = 0
         for g in groups {
-            if g.days.isEmpty {
+            if g.days == 0 {
                 let what = g.ranges.map { format($0.0) + "-" + format($0.1) }.joined(separator: ", ")
                 return .failure(Failure(reason: g.closed ? "'closed' without a day" : "no days given for \(what)"))
             }
             if g.closed {
                 if !g.ranges.isEmpty { return .failure(Failure(reason: "the same days are given as open and closed")) }
-                closedDays.formUnion(g.days)
+                closedDays |= g.days
                 continue
             }
             if g.ranges.isEmpty {
-                return .failure(Failure(reason: "no times given for " + g.days.sorted().map { dayNames[$0] }.joined(separator: ", ")))
+                return .failure(Failure(reason: "no times given for " + (0..<7).filter { g.days & (1 << $0) != 0 }.map { dayNames[$0] }
+                    .joined(separator: ", ")))
             }
-            for d in g.days { byDay[d, default: []].append(contentsOf: g.ranges) }
+            for d in 0..<7 where g.days & (1 << d) != 0 { byDay[d].append(contentsOf: g.ranges) }
         }
-        if let both = closedDays.intersection(byDay.keys).min() {
+        if let both = (0..<7).first(where: { closedDays & (1 << $0) != 0 && !byDay[$0].isEmpty }) {
             return .failure(Failure(reason: "\(dayNames[both]) is given both as open and as closed"))
         }
-        if byDay.isEmpty { return .failure(Failure(reason: "closed on every day given: no opening hours")) }
-        if byDay.count == 7, byDay.values.allSatisfy({ $0.contains { $0 == (0, 1440) } }) {
+        if byDay.allSatisfy(\.isEmpty) { return .failure(Failure(reason: "closed on every day given: no opening hours")) }
+        if byDay.allSatisfy({ $0.contains { $0 == (0, 1440) } }) {
             return .success(Parsed(alwaysOpen: true, weekly: [:], notes: notes, assumptions: assumptions))
         }
         var weekly: [String: [String]] = [:]
-        for (d, ranges) in byDay {
-            var seen: Set<String> = []
-            weekly[dayNames[d]] = ranges.sorted { $0.0 < $1.0 }.map { format($0.0) + "-" + format($0.1) }
-                .filter { seen.insert($0).inserted }
+        for (d, ranges) in byDay.enumerated() where !ranges.isEmpty {
+            // In order of opening, each period once (a period's text is one-to-one with its minutes).
+            var periods: [(Int, Int)] = []
+            for r in ranges.sorted(by: { $0.0 < $1.0 }) where !periods.contains(where: { $0 == r }) { periods.append(r) }
+            weekly[dayNames[d]] = periods.map { format($0.0) + "-" + format($0.1) }
         }
         return .success(Parsed(alwaysOpen: false, weekly: weekly, notes: notes, assumptions: assumptions))
     }
+
+    /// The day mask of the whole week (bit 0 is Monday).
+    static let everyDay: UInt8 = 0x7F
 
     // MARK: groups and times
 
     struct Group {
         enum Last { case none, days, times, closed }
-        var days: Set<Int> = []
+        /// Bit d is day d (Monday = 0).
+        var days: UInt8 = 0
         var ranges: [(Int, Int)] = []
         var closed = false
         var allDay = false
         var last = Last.none
-        var hasDays: Bool { !days.isEmpty }
+        var hasDays: Bool { days != 0 }
         var hasTimes: Bool { !ranges.isEmpty }
-        var isEmpty: Bool { days.isEmpty && ranges.isEmpty && !closed }
+        var isEmpty: Bool { days == 0 && ranges.isEmpty && !closed }
     }
 
     struct Clock: Equatable {
@@ -209,142 +216,11 @@ public enum HoursText {
 
     static func format(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
-        return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
-    }
-
-    // MARK: tokens
-
-    enum Token: Equatable {
-        case day(Int)
-        case days(Set<Int>)
-        case time(Clock)
-        case dash
-        case closed
-        case allDay
-    }
-
-    static let dayWords: [String: Int] = [
-        "m": 0, "mo": 0, "mon": 0, "monday": 0, "mondays": 0,
-        "tu": 1, "tue": 1, "tues": 1, "tuesday": 1, "tuesdays": 1,
-        "w": 2, "we": 2, "wed": 2, "weds": 2, "wednesday": 2, "wednesdays": 2,
-        "th": 3, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "thursdays": 3, "r": 3,
-        "f": 4, "fr": 4, "fri": 4, "friday": 4, "fridays": 4,
-        "sa": 5, "sat": 5, "saturday": 5, "saturdays": 5,
-        "su": 6, "sun": 6, "sunday": 6, "sundays": 6,
-    ]
-    static let fillers: Set<String> = ["open", "from", "hours", "hrs", "on", "at", "between", "is", "are", "the", "a", "week"]
-    static let dashes: Set<String> = ["-", "to", "until", "till", "til", "through", "thru"]
-    static let separators: Set<String> = [",", ";", "&", "and", "/", "|", "+"]
-
-    static func tokenize(_ raw: String, notes: inout [String]) -> Result<[Token], Failure> {
-        // Set bracketed notes aside, then normalise dashes and a.m./p.m.
-        if !(raw.hasBytes("(") || raw.hasBytes("[") || raw.hasBytes(")") || raw.hasBytes("]")) {
-            return words(raw.lowercased())
+        guard (0..<100).contains(h), (0..<60).contains(m) else {
+            return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
         }
-        var text = ""
-        var depth = 0
-        var note = ""
-        for ch in raw {
-            if ch == "(" || ch == "[" {
-                depth += 1
-                if depth == 1 { continue }
-            } else if ch == ")" || ch == "]" {
-                depth -= 1
-                if depth == 0 {
-                    let n = note.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !n.isEmpty { notes.append(n) }
-                    note = ""
-                    text += " "
-                    continue
-                }
-                if depth < 0 { return .failure(Failure(reason: "a closing bracket without an opening one")) }
-            }
-            if depth > 0 { note.append(ch) } else { text.append(ch) }
-        }
-        if depth > 0 { return .failure(Failure(reason: "a bracket that is never closed")) }
-        return words(text.lowercased())
-    }
-
-    /// The tokens of a lower-case text without brackets.
-    static func words(_ text: String) -> Result<[Token], Failure> {
-        var s = text
-        for (from, to) in [("–", "-"), ("—", "-"), ("a.m.", "am"), ("p.m.", "pm"), ("a.m", "am"), ("p.m", "pm"),
-                           ("24/7", " alwaysopen "), ("7 days a week", " daily "), ("7 days", " daily "),
-                           ("every day", " daily "), ("all week", " daily ")]
-        {
-            s = s.replacingBytes(from, with: to)
-        }
-        // Words (letters; any non-ASCII byte counts as one), numbers, and punctuation.
-        var words: [String] = []
-        let b = Array(s.utf8)
-        var i = 0
-        func isLetter(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || c >= 0x80 }
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        while i < b.count {
-            let c = b[i]
-            if isLetter(c) || isDigit(c) {
-                let letter = isLetter(c)
-                var j = i + 1
-                while j < b.count, letter ? isLetter(b[j]) : isDigit(b[j]) { j += 1 }
-                words.append(String(decoding: b[i..<j], as: UTF8.self))
-                i = j
-                continue
-            }
-            if c == UInt8(ascii: ":") || c == UInt8(ascii: ".") {
-                words.append(":")
-            } else if c != 32 && c != 9 && c != 10 && c != 13 {
-                words.append(String(UnicodeScalar(c)))
-            }
-            i += 1
-        }
-
-        var tokens: [Token] = []
-        i = 0
-        while i < words.count {
-            let w = words[i]
-            if let n = Int(w), w.count <= 4 {
-                // A time: H, HH, HMM, HHMM, H:MM (spaces allowed around the colon), then am/pm.
-                var hour = n, minute = 0
-                var j = i + 1
-                if w.count >= 3 {
-                    hour = n / 100
-                    minute = n % 100
-                } else if j + 1 < words.count, words[j] == ":", let m = Int(words[j + 1]), words[j + 1].count == 2 {
-                    minute = m
-                    j += 2
-                }
-                // "24 hours", "24 hrs", "24h".
-                if n == 24, w.count == 2, j < words.count, ["hours", "hrs", "h", "hour", "hr"].contains(words[j]) {
-                    tokens.append(.allDay)
-                    i = j + 1
-                    continue
-                }
-                var pm: Bool?
-                if j < words.count, words[j] == "am" || words[j] == "a" { pm = false; j += 1 } else if j < words.count, words[j] == "pm" || words[j] == "p" { pm = true; j += 1 }
-                guard minute < 60, hour <= 24 else { return .failure(Failure(reason: "'\(w)' is not a time of day")) }
-                tokens.append(.time(Clock(hour: hour, minute: minute, pm: pm)))
-                i = j
-                continue
-            }
-            i += 1
-            if w == ":" { continue }   // "Monday - Friday: 9-5", a final full stop
-            if dashes.contains(w) { tokens.append(.dash); continue }
-            if separators.contains(w) || fillers.contains(w) { continue }
-            if let d = dayWords[w] { tokens.append(.day(d)); continue }
-            switch w {
-            case "noon", "midday": tokens.append(.time(Clock(hour: 12, minute: 0, pm: true)))
-            case "midnight": tokens.append(.time(Clock(hour: 0, minute: 0, pm: nil, midnight: true)))
-            case "closed", "close": tokens.append(.closed)
-            case "weekdays", "weekday": tokens.append(.days([0, 1, 2, 3, 4]))
-            case "weekends", "weekend": tokens.append(.days([5, 6]))
-            case "daily": tokens.append(.days(Set(0..<7)))
-            case "alwaysopen": tokens.append(.allDay)
-            case "t", "s":
-                return .failure(Failure(reason: "'\(w.uppercased())' could be \(w == "t" ? "Tuesday or Thursday" : "Saturday or Sunday"): write Tu/Th or Sa/Su"))
-            default:
-                return .failure(Failure(reason: "the word '\(w)' is not part of the hours grammar"))
-            }
-        }
-        return .success(tokens)
+        // HH:MM, five bytes (a small string: no allocation).
+        let digits: [UInt8] = [UInt8(48 + h / 10), UInt8(48 + h % 10), UInt8(ascii: ":"), UInt8(48 + m / 10), UInt8(48 + m % 10)]
+        return String(decoding: digits, as: UTF8.self)
     }
 }

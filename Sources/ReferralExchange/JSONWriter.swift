@@ -95,8 +95,8 @@ indirect enum JSONOut: Sendable {
     func compact(_ out: inout [UInt8]) {
         switch self {
         case .string(let s): Self.quote(s, &out)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d): out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
+        case .int(let i): JSONEscape.number(i, into: &out)
+        case .double(let d): Self.number(d, &out)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         case .raw(let r): out.append(contentsOf: r.utf8)
@@ -119,41 +119,14 @@ indirect enum JSONOut: Sendable {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out: [UInt8] = []
-        quote(s, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// RFC 8259 string: quote, backslash and control characters escaped; everything else as is
+    /// (ReferralCore's `JSONEscape`, the package's one escaper, in its minimal style).
+    static func quote(_ s: String, _ out: inout [UInt8]) { JSONEscape.quote(s, style: .minimal, into: &out) }
 
-    /// RFC 8259 string: quote, backslash and control characters escaped; everything else as is.
-    static func quote(_ s: String, _ out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var plain = s
-        let clean = plain.withUTF8 { u in
-            for b in u where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
-            out.append(contentsOf: u)
-            return true
-        }
-        if clean {
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 10: out.append(contentsOf: "\\n".utf8)
-            case 13: out.append(contentsOf: "\\r".utf8)
-            case 9: out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 15)])
-            default: out.append(b)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+    /// A number: a whole `Double` below 10^15 as an integer (`-0.0` as `0`), any other as Swift
+    /// prints it.
+    static func number(_ d: Double, _ out: inout [UInt8]) {
+        if d == d.rounded() && abs(d) < 1e15 { JSONEscape.number(Int(d), into: &out) } else { JSONEscape.number(d, into: &out) }
     }
 }
 
