@@ -86,7 +86,9 @@ extension Router {
     /// The consent gate: refer where the person agreed, an emergency referral under the
     /// imminent-risk-to-life exception, information only where the service takes people who come
     /// by themselves, otherwise nothing. Evaluated only for a service the case is eligible for.
-    func consentGate(_ s: Service, _ c: Case, consent: ConsentAssessment, scope: CaseScope, into d: inout DecisionDraft) {
+    func consentGate(_ s: Service, _ c: Case, consent: ConsentAssessment, scope: CaseScope, category: Category?,
+                     into d: inout DecisionDraft)
+    {
         let byCategory = (c.consent.referToCategories ?? []).contains(s.category)
         let consentCovers = byCategory || (c.consent.referToOrganisations ?? []).contains(s.organisation)
         let riskToLife = c.concerns.imminentRiskToLife == true && riskToLifeApplies
@@ -99,7 +101,7 @@ extension Router {
             if riskToLife {
                 d.grant(.emergencyReferral, .consentRiskToLife, .warn, scope.emergencyReason)
                 d.warnings.append(Warning(.critical, .confidentialityRiskToLife, "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe"))
-            } else if context.categories[s.category]?.referralOnly == true {
+            } else if category?.referralOnly == true {
                 d.grant(.excluded, .consentReferral, .fail, scope.referralOnlyReason)
             } else if s.selfReferral {
                 d.grant(.inform, .consentReferral, .warn, scope.informReason)
@@ -111,11 +113,11 @@ extension Router {
 
     /// A child's durable solution waits for a best interests determination; a child's wish that
     /// the caregiver not be contacted is flagged where a provider may contact them anyway.
-    func childGates(_ s: Service, _ c: Case, consent: ConsentAssessment, duties: [CaseScope.Duty],
+    func childGates(_ s: Service, _ c: Case, consent: ConsentAssessment, category: Category?, duties: [CaseScope.Duty],
                     into d: inout DecisionDraft)
     {
         guard consent.child else { return }
-        if context.categories[s.category]?.durableSolution == true, c.concerns.bestInterestsDetermination != .done {
+        if category?.durableSolution == true, c.concerns.bestInterestsDetermination != .done {
             d.check(.childBidRequired, .fail, ceiling: .inform, c.concerns.bestInterestsDetermination == .pending
                 ? "a durable solution for a child waits for a best interests determination (BID), still pending: no referral meanwhile; a pending BID never delays urgent protection"
                 : "a durable solution for a child waits for a best interests determination (BID), not recorded as done: no referral meanwhile; a pending BID never delays urgent protection")

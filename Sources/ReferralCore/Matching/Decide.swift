@@ -14,28 +14,30 @@ extension Router {
     {
         let c = recorded.at(time)
         let facts = self.facts(c)
-        return decide(s, urgency: urgency, c, facts, consent: consent, at: time, scope: CaseScope(self, c, facts, consent: consent))
+        return decide(s, urgency: urgency, c, facts, consent: consent, at: time, scope: CaseScope(self, c, facts, consent: consent),
+                      category: context.categories[s.category])
     }
 
     /// `decide` with what does not depend on the service (the case's area lineage, its reporting
-    /// duties, sentences every decision shares) worked out once by the caller.
+    /// duties, sentences every decision shares) worked out once by the caller, and the service's
+    /// category (every service of a step has the step's: looked up once per step).
     func decide(_ s: Service, urgency: Urgency, _ c: Case, _ facts: Facts, consent: ConsentAssessment, at time: RoutingTime,
-                scope: CaseScope) -> ServiceDecision
+                scope: CaseScope, category: Category?) -> ServiceDecision
     {
         let lineage = scope.lineage
         var d = DecisionDraft()
-        let served = checkEligibility(s, c, facts, consent: consent, scope: scope, into: &d)
+        let served = checkEligibility(s, c, facts, consent: consent, scope: scope, category: category, into: &d)
         let access = checkAccess(s, c, scope: scope, into: &d)
         let availability = checkAvailability(s, urgency: urgency, at: time, into: &d)
-        let staffRank = checkPreferences(s, c, into: &d)
+        let staffRank = checkPreferences(s, scope: scope, category: category, into: &d)
 
         // Safety gates. From here on the action can only go down.
         let org = directory.organisations[s.organisation]
         // The consent gate, for a service nothing has excluded so far: it grants the most the
         // service can get; the gates after it can only lower that.
-        if d.ceiling != .excluded { consentGate(s, c, consent: consent, scope: scope, into: &d) }
+        if d.ceiling != .excluded { consentGate(s, c, consent: consent, scope: scope, category: category, into: &d) }
         let duties = s.mandatoryReporting.isEmpty ? [] : scope.duties.filter { s.mandatoryReporting.contains($0.duty.id) }
-        childGates(s, c, consent: consent, duties: duties, into: &d)
+        childGates(s, c, consent: consent, category: category, duties: duties, into: &d)
         reportingGate(s, c, organisationName: org?.name ?? s.organisation, duties: duties, into: &d)
         let packet = buildPacket(s, c, scope: scope, into: &d)
         let address = confidentialAddress(s, into: &d)
@@ -43,7 +45,7 @@ extension Router {
         let preference = RankPreference(
             unavailableNow: urgency < .routine && (availability.openNow == false || s.status == .waitlist),
             unmetNeeds: access.unmetNeeds,
-            notLGBTIQCompetent: c.document.sex == .other && !s.features.contains("lgbtiq-competent"),
+            notLGBTIQCompetent: scope.sexOther && !s.features.contains("lgbtiq-competent"),
             distance: min(served ?? lineage.count, 2), interpretation: access.interpretation,
             waitlist: s.status == .waitlist, staff: staffRank, stale: availability.stale)
         return ServiceDecision(
@@ -82,7 +84,11 @@ struct CaseScope {
     let speaks: String
     /// The person's access needs, sorted by id, with the sentences of `access.needs`.
     let accessNeeds: [Need]
+    /// The languages the person speaks, as recorded (a handful: an array beats hashing).
+    let languages: [String]
+    let preferences: PreferencesDocument
     let remoteOnly: Bool
+    let sexOther: Bool
     /// The case's values of the fields providers ask for, each worked out the first time asked.
     let fields = FieldValues()
 
@@ -150,7 +156,10 @@ struct CaseScope {
                         notAvailable: "\(id): not available here: \(need.accommodation)",
                         accommodation: "\(need.name): \(need.accommodation)")
         }
-        remoteOnly = c.preferences.remoteOnly == true
+        languages = c.document.languages
+        preferences = c.preferences
+        remoteOnly = preferences.remoteOnly == true
+        sexOther = c.document.sex == .other
     }
 }
 

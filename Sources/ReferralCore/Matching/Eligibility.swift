@@ -35,7 +35,7 @@ extension Router {
     /// Area, age, sex, population group and legal status; a shelter for a child only if it is
     /// child-safe. Returns the position in `lineage` of the nearest area the service serves (0:
     /// the case's own area), nil when it serves none.
-    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope,
+    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope, category: Category?,
                           into d: inout DecisionDraft) -> Int?
     {
         let e = s.eligibility
@@ -65,7 +65,7 @@ extension Router {
             d.check(.eligibilityLegalStatus, t == .yes ? .pass : .fail, .legalStatuses(statuses, fit))
         }
         // Children are never housed with unrelated adults, whatever a shelter's eligibility says.
-        if consent.child, context.categories[s.category]?.shelter == true, !s.features.contains("child-safe") {
+        if consent.child, category?.shelter == true, !s.features.contains("child-safe") {
             d.check(.childAdultShelter, .fail,
                     "a shelter not declared child-safe: never for a child (child protection arranges alternative care)")
         }
@@ -80,8 +80,8 @@ extension Router {
         -> (interpretation: Bool, unmetNeeds: Int)
     {
         var interpretation = false
-        if s.languages.contains(where: c.languages.contains) {
-            d.check(.accessLanguage, .pass, .worksIn(s.languages, speaks: c.languages))
+        if s.languages.contains(where: scope.languages.contains) {
+            d.check(.accessLanguage, .pass, .worksIn(s.languages, speaks: scope.languages))
         } else if s.interpretation {
             interpretation = true
             d.check(.accessLanguage, .pass, .interpretation(s.languages))

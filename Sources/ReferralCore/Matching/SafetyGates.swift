@@ -5,17 +5,17 @@ extension Router {
     /// Preferences that take options away or must be passed on: an organisation the person named,
     /// no police, no forensic evidence, the staff's sex. Returns the staff preference's rank (0
     /// met, 1 unknown, 2 not met).
-    func checkPreferences(_ s: Service, _ c: Case, into d: inout DecisionDraft) -> Int {
-        let p = c.preferences
+    func checkPreferences(_ s: Service, scope: CaseScope, category: Category?, into d: inout DecisionDraft) -> Int {
+        let p = scope.preferences
         if let named = p.excludeOrganisations, named.contains(s.organisation) {
             // The perpetrator works there (sexual exploitation and abuse by staff): never offered,
             // not even as information.
             d.check(.preferenceExcludedOrganisation, .fail, "an organisation the person asked never to be sent to: never offered")
         }
-        if context.categories[s.category]?.lawEnforcement == true && p.noPolice == true {
+        if category?.lawEnforcement == true && p.noPolice == true {
             d.check(.preferenceNoPolice, .fail, "not referred: the person chose no police involvement")
         }
-        if s.features.contains("forensic-evidence") && p.noForensicEvidence == true {
+        if p.noForensicEvidence == true && s.features.contains("forensic-evidence") {
             d.check(.preferenceNoForensic, .warn, "offers forensic evidence collection, which the person declines: tell the provider; care does not depend on it")
         }
         var staffRank = 0

@@ -21,7 +21,7 @@ enum Sentence: Sendable {
     /// `eligibility.legal-status`: the statuses served and how the case stands.
     case legalStatuses([String], LegalFit)
     /// `access.language`: the service's languages the person speaks.
-    case worksIn([String], speaks: Set<String>)
+    case worksIn([String], speaks: [String])
     /// `access.language`: no shared language, interpretation available.
     case interpretation([String])
     /// `access.language`: no shared language and no interpretation; the person's languages, sorted.

@@ -198,7 +198,7 @@ extension Router {
         let duties = scope.duties
         let indices = directory.serviceIndices(category: step.category, lineage: scope.lineage)
         let unsorted = indices.map {
-            decide(directory.services[$0], urgency: urgency, c, facts, consent: consent, at: time, scope: scope)
+            decide(directory.services[$0], urgency: urgency, c, facts, consent: consent, at: time, scope: scope, category: category)
         }
         let (options, excluded) = ranked(unsorted)
 
