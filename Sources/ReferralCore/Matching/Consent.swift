@@ -95,7 +95,7 @@ extension Router {
             && rules.imminentRiskToLife.categories.contains(s.category)
         if consent.valid && consentCovers {
             d.grant(.refer, .consentReferral, .pass,
-                    byCategory ? "the person agreed to referral to this kind of service" : "the person agreed to referral to this organisation")
+                    .text(byCategory ? "the person agreed to referral to this kind of service" : "the person agreed to referral to this organisation"))
         } else {
             // The sentences depend on the consent only: built once per case (CaseScope).
             if riskToLife {

@@ -69,19 +69,18 @@ extension Router {
 /// with their sentences, and the case's values the rules read for every service.
 struct CaseScope {
     let lineage: [String]
-    /// "serves <name> (<code>), which includes the case's area", by position in `lineage`.
-    let servesArea: [String]
-    let servesNoArea: String
+    /// `eligibility.area`'s sentence by position in `lineage` ("serves <name> (<code>), which
+    /// includes the case's area"), and when the service serves none of them.
+    let servesArea: [Sentence]
+    let servesNoArea: Sentence
     let duties: [Duty]
-    /// Why a referral is not covered by consent, and the consent gate's sentences built on it.
-    let emergencyReason: String
-    let referralOnlyReason: String
-    let informReason: String
-    let noSelfReferralReason: String
+    /// The consent gate's sentences when the consent does not cover a referral.
+    let emergencyReason: Sentence
+    let referralOnlyReason: Sentence
+    let informReason: Sentence
+    let noSelfReferralReason: Sentence
     /// The case's age as printed (`eligibility.age`'s sentence when it fails).
     let caseAge: String
-    /// The languages the person speaks, sorted and joined (`access.language`'s sentence).
-    let speaks: String
     /// The person's access needs, sorted by id, with the sentences of `access.needs`.
     let accessNeeds: [Need]
     /// The languages the person speaks, as recorded (a handful: an array beats hashing).
@@ -91,32 +90,6 @@ struct CaseScope {
     let sexOther: Bool
     /// The case's values of the fields providers ask for, each worked out the first time asked.
     let fields = FieldValues()
-
-    /// The values of a case's shareable fields (`Case.value(of:)`), each worked out once: every
-    /// referral of the case sends some of the same few.
-    final class FieldValues {
-        private var known: [(field: CaseField, value: String?)] = []
-
-        func value(of f: CaseField, _ c: Case) -> String? {
-            if let k = known.first(where: { $0.field == f }) { return k.value }
-            let v = c.value(of: f)
-            known.append((f, v))
-            return v
-        }
-    }
-
-    /// The fields, sorted, each once (the list as it is when it already is: the usual case).
-    static func sortedOnce(_ fields: [CaseField]) -> [CaseField] {
-        var ordered = true
-        for i in fields.indices.dropFirst() where !(fields[i - 1] < fields[i]) {
-            ordered = false
-            break
-        }
-        if ordered { return fields }
-        var out: [CaseField] = []
-        for f in fields.sorted() where out.last != f { out.append(f) }
-        return out
-    }
 
     /// A reporting duty that applies to the case, with the end of the warning every provider
     /// carrying it gets: "<organisation> must report under '<duty>': <consequence>".
@@ -129,38 +102,62 @@ struct CaseScope {
     struct Need {
         let id: String
         let metBy: [Modality]
-        let available: String
-        let notAvailable: String
-        let accommodation: String
+        let available: Sentence
+        let notAvailable: Sentence
+        let accommodation: Sentence
     }
 
     init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment) {
         let context = router.context
         let area = c.document.area
         lineage = context.lineage(of: area)
-        servesArea = lineage.map { "serves \(context.areaName($0)) (\($0)), which includes the case's area" }
-        servesNoArea = "does not serve \(context.areaName(area)) (\(area)) or any area containing it"
+        servesArea = lineage.map { .servesArea(name: context.areaName($0), code: $0, includesCase: true) }
+        servesNoArea = .servesArea(name: context.areaName(area), code: area, includesCase: false)
         duties = router.applicableDuties(facts).map { Duty(duty: $0, mustReport: " must report under '\($0.name)': \($0.consequence)") }
-        let why = !consent.valid ? "the recorded consent does not count"
-            : "the person did not agree to referral to this kind of service or organisation"
-        emergencyReason = "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data"
-        referralOnlyReason = "\(why), and services of this kind are offered only with the person's consent, never as information only: ask the person first"
-        let who = consent.informationFor.map { ", for the \($0.rawValue) to act on with the child;" } ?? ","
-        informReason = "\(why): information only\(who) the service accepts people who come by themselves"
-        noSelfReferralReason = "\(why), and the service takes no self-referrals"
+        emergencyReason = .consentNotCovered(valid: consent.valid, .emergency)
+        referralOnlyReason = .consentNotCovered(valid: consent.valid, .referralOnly)
+        informReason = .consentNotCovered(valid: consent.valid, .inform(for: consent.informationFor))
+        noSelfReferralReason = .consentNotCovered(valid: consent.valid, .noSelfReferral)
         caseAge = c.age.description
-        speaks = c.document.languages.sorted().joined(separator: ", ")
         accessNeeds = c.accessNeeds.sorted().map { id in
             let need = context.accessNeed(id)
-            return Need(id: id, metBy: need.metBy, available: "\(id): available",
-                        notAvailable: "\(id): not available here: \(need.accommodation)",
-                        accommodation: "\(need.name): \(need.accommodation)")
+            return Need(id: id, metBy: need.metBy, available: .needAvailable(id),
+                        notAvailable: .needNotAvailable(id, accommodation: need.accommodation),
+                        accommodation: .accommodation(need.name, accommodation: need.accommodation))
         }
         languages = c.document.languages
         preferences = c.preferences
         remoteOnly = preferences.remoteOnly == true
         sexOther = c.document.sex == .other
     }
+
+    /// The values of a case's shareable fields (`Case.value(of:)`), each worked out once: every
+    /// referral of the case sends some of the same few.
+    final class FieldValues {
+        private var known = [String??](repeating: nil, count: CaseField.allCases.count)
+
+        func value(of f: CaseField, _ c: Case) -> String? {
+            let i = f.position
+            if let v = known[i] { return v }
+            let v = c.value(of: f)
+            known[i] = .some(v)
+            return v
+        }
+    }
+
+    /// The fields, sorted, each once (the list as it is when it already is: the usual case).
+    static func sortedOnce(_ fields: [CaseField]) -> [CaseField] {
+        var ordered = true
+        for i in fields.indices.dropFirst() where fields[i - 1].sortRank >= fields[i].sortRank {
+            ordered = false
+            break
+        }
+        if ordered { return fields }
+        var out: [CaseField] = []
+        for f in fields.sorted(by: { $0.sortRank < $1.sortRank }) where out.last != f { out.append(f) }
+        return out
+    }
+
 }
 
 /// A decision being made: the checks so far, each with its ceiling, and the warnings.
@@ -198,8 +195,8 @@ struct DecisionDraft {
     }
 
     /// Records the consent gate's check, which grants `action` (and is its ceiling).
-    mutating func grant(_ action: Action, _ rule: RuleID, _ outcome: RuleCheck.Outcome, _ reason: String) {
+    mutating func grant(_ action: Action, _ rule: RuleID, _ outcome: RuleCheck.Outcome, _ sentence: Sentence) {
         granted = action
-        check(rule, outcome, ceiling: action, .text(reason))
+        check(rule, outcome, ceiling: action, sentence)
     }
 }

@@ -86,7 +86,7 @@ extension Router {
             interpretation = true
             d.check(.accessLanguage, .pass, .interpretation(s.languages))
         } else {
-            d.check(.accessLanguage, .fail, .noSharedLanguage(s.languages, speaks: scope.speaks))
+            d.check(.accessLanguage, .fail, .noSharedLanguage(s.languages, speaks: scope.languages))
         }
         var unmet = 0
         for need in scope.accessNeeds {

@@ -9,6 +9,7 @@ extension Router {
     {
         var packet: [PacketField] = []
         var withheld: [WithheldField] = []
+        packet.reserveCapacity(s.requiredFields.count)
         var heldBackAsSensitive = false
         let action = d.action
         if action == .refer || action == .emergencyReferral {
@@ -42,4 +43,39 @@ extension Router {
         }
         return (packet, withheld)
     }
+}
+
+extension CaseField {
+    /// The field's place in `allCases`, without searching.
+    var position: Int {
+        switch self {
+        case .caseCode: 0
+        case .age: 1
+        case .sex: 2
+        case .area: 3
+        case .languages: 4
+        case .accessNeeds: 5
+        case .populationGroups: 6
+        case .legalStatus: 7
+        case .concerns: 8
+        case .gbvIncidentType: 9
+        case .gbvHoursSinceIncident: 10
+        case .traffickingIndicators: 11
+        case .mhpssRisk: 12
+        case .mhpssDistress: 13
+        case .childSeparation: 14
+        case .childCaregiverSuspected: 15
+        case .imminentRiskToLife: 16
+        case .riskNature: 17
+        case .preferences: 18
+        }
+    }
+
+    /// The field's place in the order of `<` (by stable id), without comparing strings.
+    var sortRank: Int { Self.ranks[position] }
+
+    private static let ranks: [Int] = {
+        let byID = allCases.sorted()
+        return allCases.map { f in byID.firstIndex(of: f)! }
+    }()
 }

@@ -63,36 +63,32 @@ struct RankKey: Comparable {
 }
 
 extension Router {
-    /// The indices of `decisions` in rank order; a total order (it ends on the service id), so the
-    /// result never depends on the order the services were decided in.
-    func rankOrder(_ decisions: [ServiceDecision]) -> [Int] {
-        let keys = decisions.map(RankKey.init)
-        return keys.indices.sorted { keys[$0] < keys[$1] }
-    }
-
-    /// The options (ranked 1, 2, …) and the excluded services, each in rank order. The decisions
-    /// are put in rank order in place (swaps move them, no copy); only the excluded ones are copied
-    /// out of the array.
-    func ranked(_ decisions: consuming [ServiceDecision]) -> (options: [ServiceDecision], excluded: [ServiceDecision]) {
-        var d = decisions
-        let order = rankOrder(d)
-        // d[k] becomes the decision at order[k], one cycle of the permutation at a time.
-        var placed = [Bool](repeating: false, count: d.count)
-        for start in d.indices where !placed[start] {
-            placed[start] = true
-            var k = start
-            while order[k] != start {
-                d.swapAt(k, order[k])
-                k = order[k]
-                placed[k] = true
+    /// The options (ranked 1, 2, …) and the excluded services of `count` decisions, each in rank
+    /// order; a total order (it ends on the service id), so the result never depends on the order
+    /// the services were decided in. Each decision is made in place in a buffer and moved once
+    /// into its list (a copy of a decision is some twenty reference counts).
+    func ranked(count n: Int, _ make: (Int) -> ServiceDecision) -> (options: [ServiceDecision], excluded: [ServiceDecision]) {
+        let made = UnsafeMutablePointer<ServiceDecision>.allocate(capacity: n)
+        defer { made.deallocate() }
+        var keys: [RankKey] = []
+        keys.reserveCapacity(n)
+        for i in 0..<n {
+            (made + i).initialize(to: make(i))
+            keys.append(RankKey(made[i]))
+        }
+        var options: [ServiceDecision] = []
+        var excluded: [ServiceDecision] = []
+        options.reserveCapacity(n)
+        // Every decision is moved out exactly once: the buffer is left empty.
+        for i in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            var d = (made + i).move()
+            if d.action == .excluded {
+                excluded.append(d)
+            } else {
+                d.rank = options.count + 1
+                options.append(d)
             }
         }
-        // Excluded services rank last (Action's order).
-        let firstExcluded = d.firstIndex { $0.action == .excluded } ?? d.count
-        for i in 0..<firstExcluded { d[i].rank = i + 1 }
-        if firstExcluded == d.count { return (d, []) }
-        let excluded = Array(d[firstExcluded...])
-        d.removeSubrange(firstExcluded...)
-        return (d, excluded)
+        return (options, excluded)
     }
 }

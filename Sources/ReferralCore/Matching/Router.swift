@@ -23,7 +23,7 @@ public struct Router: Sendable {
         let c = recorded.at(time)
         let consent = assessConsent(c)
         let facts = self.facts(c)
-        var steps: [(order: Int, plan: StepPlan)] = []
+        var steps: [StepPlan] = []
         var skipped: [SkippedStep] = []
         var gaps: [Gap] = []
         let pathways = applicablePathways(facts)
@@ -45,9 +45,10 @@ public struct Router: Sendable {
                                                  "every option for this \(plan.urgency.rawValue) step is at capacity (waiting list): call ahead, and find an alternative now"))
                 }
             }
-            steps.append((steps.count, plan))
+            steps.append(plan)
         }
-        steps.sort { a, b in a.plan.urgency != b.plan.urgency ? a.plan.urgency < b.plan.urgency : a.order < b.order }
+        // Most urgent first, then in the order reached (a step plan is moved once, not copied per comparison).
+        let stepOrder = steps.indices.sorted { (steps[$0].urgency, $0) < (steps[$1].urgency, $1) }
         gaps.sort { a, b in a.urgency != b.urgency ? a.urgency < b.urgency : (a.pathway, a.step) < (b.pathway, b.step) }
         // Nothing usable where time matters is read first, after the other critical warnings.
         var warnings = caseWarnings(c, consent: consent, pathways: pathways.count)
@@ -59,7 +60,7 @@ public struct Router: Sendable {
         warnings.insert(contentsOf: urgentGaps, at: warnings.firstIndex { $0.level != .critical } ?? warnings.count)
         return RoutePlan(
             caseCode: c.code, context: context.id, fictional: context.fictional, at: time.iso8601, consent: consent,
-            warnings: warnings, pathways: pathways.map(\.id), steps: steps.map(\.plan), skippedSteps: skipped, gaps: gaps)
+            warnings: warnings, pathways: pathways.map(\.id), steps: stepOrder.map { steps[$0] }, skippedSteps: skipped, gaps: gaps)
     }
 
     /// Why one service is or is not offered to this case, rule by rule, for every applicable

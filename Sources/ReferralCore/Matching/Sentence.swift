@@ -12,6 +12,17 @@ enum Sentence: Sendable {
     case text(String)
     /// Two texts one after the other (an organisation's name and a duty's sentence built once).
     case joined(String, String)
+    /// `eligibility.area`: the nearest area served that includes the case's (or the case's own
+    /// area, which nothing includes).
+    case servesArea(name: String, code: String, includesCase: Bool)
+    /// The consent gate, when the consent does not cover a referral (`valid`: the consent counts).
+    case consentNotCovered(valid: Bool, ConsentGap)
+    /// `access.needs`: the need (its id) is available.
+    case needAvailable(String)
+    /// `access.accommodation`: the need (its id) is not met, and the accommodation to arrange.
+    case needNotAvailable(String, accommodation: String)
+    /// The accommodation warning: the need's name and the accommodation.
+    case accommodation(String, accommodation: String)
     /// `eligibility.age`: "serves ages 18-130", with " only; the case's age is …" when it fails.
     case servesAges(ClosedRange<Int>, caseAge: String?)
     /// `eligibility.sex`: the sexes served, " only" when the case is not among them.
@@ -25,7 +36,7 @@ enum Sentence: Sendable {
     /// `access.language`: no shared language, interpretation available.
     case interpretation([String])
     /// `access.language`: no shared language and no interpretation; the person's languages, sorted.
-    case noSharedLanguage([String], speaks: String)
+    case noSharedLanguage([String], speaks: [String])
     /// `access.needs`: the need (its id) met by one of the service's modalities.
     case needMetBy(String, Modality)
     /// `availability.hours`: closed now, opens after `minutes`.
@@ -38,6 +49,12 @@ enum Sentence: Sendable {
     case staff(Sex, StaffFit)
 
     enum LegalFit: Sendable { case qualifies, notRecorded, notAmong }
+    /// What the consent gate gives when the consent does not cover a referral.
+    enum ConsentGap: Sendable {
+        case emergency, referralOnly, noSelfReferral
+        /// Information only, for the adult who acts with a child (nil: for the person).
+        case inform(for: ConsentGiver?)
+    }
     enum StaffFit: Sendable { case available, notAvailable, notRecorded }
 
     /// The sentence, as printed and encoded.
@@ -45,6 +62,24 @@ enum Sentence: Sendable {
         switch self {
         case .text(let t): return t
         case .joined(let a, let b): return a + b
+        case .servesArea(let name, let code, true): return "serves \(name) (\(code)), which includes the case's area"
+        case .servesArea(let name, let code, false): return "does not serve \(name) (\(code)) or any area containing it"
+        case .consentNotCovered(let valid, let gap):
+            let why = !valid ? "the recorded consent does not count"
+                : "the person did not agree to referral to this kind of service or organisation"
+            switch gap {
+            case .emergency:
+                return "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data"
+            case .referralOnly:
+                return "\(why), and services of this kind are offered only with the person's consent, never as information only: ask the person first"
+            case .inform(let giver):
+                let who = giver.map { ", for the \($0.rawValue) to act on with the child;" } ?? ","
+                return "\(why): information only\(who) the service accepts people who come by themselves"
+            case .noSelfReferral: return "\(why), and the service takes no self-referrals"
+            }
+        case .needAvailable(let id): return id + ": available"
+        case .needNotAvailable(let id, let accommodation): return id + ": not available here: " + accommodation
+        case .accommodation(let name, let accommodation): return name + ": " + accommodation
         case .servesAges(let r, let age):
             let served = "serves ages \(r.lowerBound)-\(r.upperBound)"
             return age.map { served + " only; the case's age is " + $0 } ?? served
@@ -64,7 +99,8 @@ enum Sentence: Sendable {
         case .interpretation(let languages):
             return "interpretation available (works in " + languages.joined(separator: ", ") + ")"
         case .noSharedLanguage(let languages, let speaks):
-            return "works in " + languages.joined(separator: ", ") + " only, with no interpretation; the person speaks " + speaks
+            return "works in " + languages.joined(separator: ", ") + " only, with no interpretation; the person speaks "
+                + speaks.sorted().joined(separator: ", ")
         case .needMetBy(let id, let m): return "\(id): met by its \(m.rawValue) modality"
         case .opensIn(let wait, let time):
             let hours = Double(wait) / 60

@@ -7,12 +7,19 @@
 /// time window, or its urgency is above routine) it is shown with the facts to `ask`; otherwise it
 /// is listed as skipped with the facts to ask.
 
-/// A step reached in a pathway walk.
-struct ReachedStep {
+/// A step reached in a pathway walk. A class: the walk, the merge by category and the step's
+/// plan pass it around, and a copy of a `Pathway` and a `Step` is some twenty reference counts.
+final class ReachedStep {
     let pathway: Pathway
     let step: Step
     /// The facts to ask when the step's condition cannot be told (empty when it holds).
     let ask: [String]
+
+    init(pathway: Pathway, step: Step, ask: [String]) {
+        self.pathway = pathway
+        self.step = step
+        self.ask = ask
+    }
 }
 
 extension Router {
@@ -197,10 +204,10 @@ extension Router {
         // The case's lineage and reporting duties are the same for every service of the step.
         let duties = scope.duties
         let indices = directory.serviceIndices(category: step.category, lineage: scope.lineage)
-        let unsorted = indices.map {
-            decide(directory.services[$0], urgency: urgency, c, facts, consent: consent, at: time, scope: scope, category: category)
+        let (options, excluded) = ranked(count: indices.count) {
+            decide(directory.services[indices[$0]], urgency: urgency, c, facts, consent: consent, at: time, scope: scope,
+                   category: category)
         }
-        let (options, excluded) = ranked(unsorted)
 
         var warnings: [Warning] = []
         if consent.child, category?.familyTracing == true, !(c.concerns.traffickingIndicators ?? []).isEmpty {
