@@ -8,7 +8,8 @@ import ReferralExchange
 /// profile), an HSDS 3.0 CSV data package and HSDS 3.0 JSON (both written by `referral export hsds`
 /// from the generated directory). Each import is a dry run into an empty copy of the generated
 /// context (everything but the write: read, map, merge, serialise, and the directory loader's check
-/// of the result). Medians of `--repeat` runs; figures in OUT/import-results.md. See BENCHMARKS.md.
+/// of the result). Medians of `--repeat` runs, in wall time and in the process's CPU time (what an
+/// idle core would take: the machine is shared); figures in OUT/import-results.md. See BENCHMARKS.md.
 enum ImportBench {
     struct Figures {
         var form: String
@@ -16,6 +17,8 @@ enum ImportBench {
         var records: Int
         var bytes: Int
         var total: [Double] = []
+        /// The process's CPU time for the import: on a shared machine, the time an idle core would take.
+        var cpu: [Double] = []
         var phases: [String: [Double]] = [:]
     }
 
@@ -38,8 +41,8 @@ enum ImportBench {
             }
             i += 2
         }
-        var lines = ["| services | form | rows read | MB | total s (median) | rows/s | services/s | read | map+merge | serialise | check (loader) | import without the check, rows/s |",
-                     "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        var lines = ["| services | form | rows read | MB | total s (median) | rows/s | services/s | read | map+merge | serialise | check (loader) | import without the check, rows/s | CPU s (median) | rows per CPU second |",
+                     "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for n in sizes {
             let dir = "\(out)/n\(n)"
             try? FileManager.default.removeItem(atPath: dir)
@@ -67,16 +70,18 @@ enum ImportBench {
                 var f = Figures(form: form, rows: rows, records: n, bytes: size(path))
                 for _ in 0..<repeats {
                     var phases: [(String, UInt64)] = []
-                    let t0 = now()
+                    let t0 = now(), c0 = cpuNow()
                     let request = ImportRequest(kind: kind, source: path, profile: profile, context: target, dryRun: true,
                                                 force: true, today: 20_800)
                     let result = Importer.run(request, clock: { now() }, phases: { phases.append(($0, $1)) })
                     let total = Double(now() - t0) / 1e9
+                    let cpu = Double(cpuNow() - c0) / 1e9
                     guard case .success(let report) = result, report.counts.imported == n else {
                         if case .failure(let e) = result { fail("\(form): \(e.message) \(e.diagnostics.prefix(3).map(\.rendered))") }
                         fail("\(form): not every record was imported")
                     }
                     f.total.append(total)
+                    f.cpu.append(cpu)
                     for (name, ns) in phases { f.phases[name, default: []].append(Double(ns) / 1e9) }
                 }
                 let t = median(f.total)
@@ -86,7 +91,7 @@ enum ImportBench {
                     + "\(String(format: "%.2f", t)) | \(Int(Double(f.rows) / t)) | \(Int(Double(n) / t)) | "
                     + "\(String(format: "%.2f", ph("read"))) | \(String(format: "%.2f", ph("map"))) | "
                     + "\(String(format: "%.2f", ph("serialise"))) | \(String(format: "%.2f", ph("check"))) | "
-                    + "\(Int(Double(f.rows) / withoutCheck)) |")
+                    + "\(Int(Double(f.rows) / withoutCheck)) | \(String(format: "%.2f", median(f.cpu))) | \(Int(Double(f.rows) / median(f.cpu))) |")
                 say(lines.last!)
             }
         }
@@ -97,6 +102,13 @@ enum ImportBench {
     }
 
     static func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+
+    /// CPU time of the process so far, in nanoseconds (the import runs on one thread).
+    static func cpuNow() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
 
     static func size(_ path: String) -> Int {
         var isDir: ObjCBool = false
