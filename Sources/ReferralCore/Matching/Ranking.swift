@@ -73,8 +73,11 @@ extension Router {
         var keys: [RankKey] = []
         keys.reserveCapacity(n)
         for i in 0..<n {
-            (made + i).initialize(to: make(i))
-            keys.append(RankKey(made[i]))
+            // The key is read from the new decision before it is moved into the buffer (reading
+            // `made[i]` would copy the whole decision).
+            let d = make(i)
+            keys.append(RankKey(d))
+            (made + i).initialize(to: d)
         }
         var options: [ServiceDecision] = []
         var excluded: [ServiceDecision] = []
