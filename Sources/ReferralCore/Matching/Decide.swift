@@ -69,6 +69,8 @@ extension Router {
 /// with their sentences, and the case's values the rules read for every service.
 struct CaseScope {
     let lineage: [String]
+    /// The same areas as interned ids (looked up once per case, not once per decision).
+    let lineageIDs: ArraySlice<Int32>
     /// `eligibility.area`'s sentence by position in `lineage` ("serves <name> (<code>), which
     /// includes the case's area"), and when the service serves none of them.
     let servesArea: [Sentence]
@@ -111,6 +113,7 @@ struct CaseScope {
         let context = router.context
         let area = c.document.area
         lineage = context.lineage(of: area)
+        lineageIDs = context.ids.lineage(of: lineage.first ?? "")
         servesArea = lineage.map { .servesArea(name: context.areaName($0), code: $0, includesCase: true) }
         servesNoArea = .servesArea(name: context.areaName(area), code: area, includesCase: false)
         duties = router.applicableDuties(facts).map { Duty(duty: $0, mustReport: " must report under '\($0.name)': \($0.consequence)") }

@@ -41,7 +41,7 @@ extension Router {
         let e = s.eligibility
         // Area: the nearest of the case's area and its ancestors that the service serves.
         // By ids (the same positions as `scope.lineage`, which lists only known areas, nearest first).
-        let served = s.servedPosition(in: context.ids.lineage(of: scope.lineage.first ?? ""))
+        let served = s.servedPosition(in: scope.lineageIDs)
         if let i = served {
             d.check(.eligibilityArea, .pass, scope.servesArea[i])
         } else {
