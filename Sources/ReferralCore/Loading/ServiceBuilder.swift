@@ -26,17 +26,22 @@ extension DirectoryBuilder {
                                 organisations: [String: Organisation]) -> ServiceStore.Builder
     {
         var out = ServiceStore.Builder(vocab: context.ids)
-        var locs: [String: Locator] = [:]
+        // Where each id was first defined (its element's offset and path), for a duplicate's
+        // finding: a few bytes per service instead of a Locator.
+        var firstSeen: [String: (offset: Int, path: TextRef)] = [:]
         let duties = Set(context.rules.mandatoryReporting.map(\.id))
         let languages = Set(context.languages.map(\.code))
         for (s, l) in list {
             let before = errorCount
             guard checkID(s.id, l["id"], what: "service") else { continue }
-            if let first = locs[s.id] {
-                error(.dupService, l["id"], id: s.id, "service id '\(s.id)' is used twice", related: first["id"].place)
+            if let first = firstSeen[s.id] {
+                let text = out.text
+                error(.dupService, l["id"], id: s.id, "service id '\(s.id)' is used twice",
+                      related: Locator(file: l.file, offset: first.offset, path: text.string(first.path))["id"].place)
                 continue
             }
-            locs[s.id] = l
+            let path = out.text.add(l.path)
+            firstSeen[s.id] = (l.offset, path)
             // When organisations.json could not be read, every reference would look unknown.
             if organisations[s.organisation] == nil && !unreadable.contains(where: { $0.kind == .organisations }) {
                 unknown(.refUnknownOrganisation, l["organisation"], s.organisation, "organisation", organisations.keys,
@@ -113,7 +118,7 @@ extension DirectoryBuilder {
                         help: "mark the category sensitive in context.json if its services may hold sensitive data")
             }
             if errorCount != before { continue }
-            out.add(s, l, hours: hours, verifiedDay: verifiedDay,
+            out.add(s, l, path: path, hours: hours, verifiedDay: verifiedDay,
                     sensitiveQualified: s.sensitiveDataQualified == true && category?.sensitive == true)
         }
         return out
@@ -184,10 +189,12 @@ extension Source {
 
 extension ServiceStore.Builder {
     /// Adds a service whose references were all checked (unknown values would be left out).
-    mutating func add(_ s: ServiceDocument, _ l: Locator, hours: WeeklyHours?, verifiedDay: Int?, sensitiveQualified: Bool) {
+    mutating func add(_ s: ServiceDocument, _ l: Locator, path: TextRef, hours: WeeklyHours?, verifiedDay: Int?,
+                      sensitiveQualified: Bool)
+    {
         func ids(_ values: [String], _ table: InternTable) -> [Int32] { values.compactMap(table.id) }
         func wordIDs(_ values: [String]) -> [Int32] { values.map { words.add($0) } }
-        let place = l.place
+        let place = l.place  // line and column; its path is `path`
         var extra: Int32 = -1
         let canonicalDay = verifiedDay.map(dayText) == s.lastVerified
         if s.description != nil || s.website != nil || s.source != nil || !canonicalDay {
@@ -201,7 +208,7 @@ extension ServiceStore.Builder {
         if s.intake.selfReferral { flags |= ServiceRecord.selfReferral }
         if sensitiveQualified { flags |= ServiceRecord.sensitiveQualified }
         let record = ServiceRecord(
-            id: text.add(s.id), name: text.add(s.name), path: text.add(place.path), organisation: organisations.add(s.organisation),
+            id: text.add(s.id), name: text.add(s.name), path: path, organisation: organisations.add(s.organisation),
             category: vocab.categories.id(s.category) ?? -1, areas: lists.add(ids(s.areas, vocab.areas)),
             modality: lists.add(s.modality.map(\.caseIndex)), languages: lists.add(ids(s.languages, vocab.languages)),
             accessibility: lists.add(wordIDs(s.accessibility ?? [])), staffSexes: lists.add(s.staffSexes?.map(\.caseIndex)),
