@@ -196,7 +196,10 @@ extension ServiceStore.Builder {
         func wordIDs(_ values: [String]) -> [Int32] { values.map { words.add($0) } }
         let place = l.place  // line and column; its path is `path`
         var extra: Int32 = -1
-        let canonicalDay = verifiedDay.map(dayText) == s.lastVerified
+        // A date parseDay read is printed back by dayText when it is written YYYY-MM-DD in ASCII digits.
+        let canonicalDay = s.lastVerified.map { v in
+            v.utf8.count == 10 && v.utf8.enumerated().allSatisfy { i, b in i == 4 || i == 7 ? b == 0x2D : b >= 0x30 && b <= 0x39 }
+        } ?? true
         if s.description != nil || s.website != nil || s.source != nil || !canonicalDay {
             extra = Int32(extras.count)
             extras.append(ServiceExtra(description: text.add(s.description), website: text.add(s.website),
