@@ -129,6 +129,23 @@ struct InternedDirectoryTests {
         for s in edited { #expect(s.lastVerifiedDay != nil && s.lastVerifiedDay == s.lastVerified.flatMap(parseDay)) }
     }
 
+    /// The arena grows in chunks while building: every text reads back before and after the
+    /// chunks are joined, and offsets run on (a text never straddles two chunks).
+    @Test func textsReadBackAcrossChunks() {
+        var arena = TextArena()
+        var refs: [(TextRef, String)] = []
+        for i in 0..<12_000 {
+            let s = i % 1000 == 999 ? String(repeating: "x", count: 70_000) : "svc.\(i)-é-\(String(repeating: "n", count: i % 17))"
+            refs.append((arena.add(s), s))
+        }
+        #expect(refs.allSatisfy { arena.string($0.0) == $0.1 })
+        let total = refs.reduce(0) { $0 + $1.1.utf8.count }
+        arena.seal()
+        #expect(arena.bytes.count == total)
+        #expect(refs.allSatisfy { arena.string($0.0) == $0.1 })
+        #expect(zip(refs, refs.dropFirst()).allSatisfy { $0.0.0.offset + $0.0.0.count == $0.1.0.offset })
+    }
+
     @Test func masksHoldIdsBeyondSixtyFour() {
         var m = IDMask([1, 63, 64, 200])
         #expect(m.contains(1) && m.contains(63) && m.contains(64) && m.contains(200) && !m.contains(2) && !m.contains(65))

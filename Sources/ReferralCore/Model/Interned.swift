@@ -12,20 +12,29 @@ struct TextRef: Hashable, Sendable {
     var isNone: Bool { offset == .max }
 }
 
-/// Texts as UTF-8 in one growing byte array. Texts many services share (a cost, an eligibility
-/// note) are added with `shared:` and stored once; a service's own texts (id, name) are not
-/// looked up, so building keeps no table of them.
+/// Texts as UTF-8 in one byte array once sealed. While the loader adds to it, the bytes grow in
+/// chunks of 64 KiB that are never copied (a doubling array would hold its old and new buffers
+/// together at the peak of a load), and `seal` joins them; offsets run on across chunks.
 struct TextArena: Sendable {
+    /// Every text once sealed; while building, the texts after the full chunks.
     private(set) var bytes: [UInt8] = []
-    private var known: [String: TextRef] = [:]
-    /// At most this many shared texts are remembered (a file of distinct "shared" texts costs no
-    /// more than storing them).
-    private static let knownLimit = 4096
+    /// Full chunks, in order (building only), and how many bytes they hold.
+    private var full: [[UInt8]] = []
+    private var fullCount = 0
+    private static let chunk = 1 << 16
 
     mutating func add(_ s: String) -> TextRef {
         var s = s
         return s.withUTF8 { u in
-            let r = TextRef(offset: UInt32(bytes.count), count: UInt32(u.count))
+            if bytes.count + u.count > bytes.capacity {
+                if !bytes.isEmpty {
+                    fullCount += bytes.count
+                    full.append(bytes)
+                    bytes = []
+                }
+                bytes.reserveCapacity(max(TextArena.chunk, u.count))
+            }
+            let r = TextRef(offset: UInt32(fullCount + bytes.count), count: UInt32(u.count))
             bytes.append(contentsOf: u)
             return r
         }
@@ -33,30 +42,40 @@ struct TextArena: Sendable {
 
     mutating func add(_ s: String?) -> TextRef { s.map { add($0) } ?? .none }
 
-    mutating func add(shared s: String?) -> TextRef {
-        guard let s else { return .none }
-        if let r = known[s] { return r }
-        let r = add(s)
-        if known.count < TextArena.knownLimit { known[s] = r }
-        return r
-    }
-
-    /// Gives back the spare capacity and the look-up table once nothing more is added.
+    /// Joins the chunks into one array with no spare capacity, once nothing more is added.
     mutating func seal() {
-        known = [:]
-        bytes = bytes.compacted()
+        var all: [UInt8] = []
+        all.reserveCapacity(fullCount + bytes.count)
+        for c in full { all.append(contentsOf: c) }
+        all.append(contentsOf: bytes)
+        bytes = all
+        full = []
+        fullCount = 0
     }
 
     func string(_ r: TextRef) -> String {
-        bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(r.offset)..<Int(r.offset + r.count)]), as: UTF8.self)
+        var start = Int(r.offset)
+        var chunk = bytes
+        if start < fullCount {  // building: a text of a full chunk (never split across two)
+            for c in full {
+                if start < c.count {
+                    chunk = c
+                    break
+                }
+                start -= c.count
+            }
+        } else {
+            start -= fullCount
+        }
+        return chunk.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + Int(r.count)]), as: UTF8.self)
         }
     }
 
     func optionalString(_ r: TextRef) -> String? { r.isNone ? nil : string(r) }
 
-    /// Byte-wise order of a text and some bytes: the order of `String <` for the ASCII ids the
-    /// formats allow. -1, 0 or 1.
+    /// Byte-wise order of a text and some bytes (sealed arena): the order of `String <` for the
+    /// ASCII ids the formats allow. -1, 0 or 1.
     func compare(_ r: TextRef, _ other: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.withUnsafeBufferPointer { p in
             let x = UnsafeBufferPointer(rebasing: p[Int(r.offset)..<Int(r.offset + r.count)])

@@ -26,13 +26,10 @@ final class ServiceStore: Sendable {
     /// services.json as findings name it.
     let servicesFile: String
 
-    init(_ b: Builder, order: [Int32], servicesFile: String) {
-        var text = b.text
-        text.seal()
-        var lists = b.lists
-        lists.seal()
-        self.text = text
-        self.lists = lists
+    /// From a builder whose text and lists are sealed, with its records in `order`.
+    private init(_ b: Builder, order: [Int32], servicesFile: String) {
+        text = b.text
+        lists = b.lists
         var records: [ServiceRecord] = []
         records.reserveCapacity(order.count)
         for i in order { records.append(b.records[Int(i)]) }
@@ -84,7 +81,7 @@ final class ServiceStore: Sendable {
         let vocab: VocabularyIDs
         var text = TextArena()
         var lists = IDLists()
-        var records: [ServiceRecord] = []
+        var records = Chunked<ServiceRecord>()
         var hours = InternPool<WeeklyHours>()
         var contacts = InternPool<Contact>()
         var addresses = InternPool<Address>()
@@ -97,11 +94,13 @@ final class ServiceStore: Sendable {
         init(vocab: VocabularyIDs) { self.vocab = vocab }
 
         /// The services sorted by id (byte order: the order of `String <` for the ASCII ids allowed).
-        func finish(servicesFile: String) -> ServiceStore {
-            let text = self.text
-            let records = self.records
+        consuming func finish(servicesFile: String) -> ServiceStore {
+            var b = self
+            b.text.seal()
+            b.lists.seal()
+            let text = b.text, records = b.records
             let order = (0..<Int32(records.count)).sorted { text.precedes(records[Int($0)].id, records[Int($1)].id) }
-            return ServiceStore(self, order: order, servicesFile: servicesFile)
+            return ServiceStore(b, order: order, servicesFile: servicesFile)
         }
     }
 }
@@ -154,4 +153,24 @@ struct ServiceExtra: Sendable {
     var source: Source?
     /// `lastVerified` as written, when it is not the canonical text of its day.
     var lastVerified: TextRef
+}
+
+/// An array grown in fixed chunks: appending never copies what is already there, so a list of
+/// 100,000 records never holds a second, larger copy of itself while it grows (a plain array
+/// doubles: the old and the new buffer live together, up to three times the records).
+struct Chunked<T> {
+    private static var chunkSize: Int { 4096 }
+    private var chunks: [[T]] = []
+    private(set) var count = 0
+
+    mutating func append(_ x: T) {
+        if count % Self.chunkSize == 0 {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+        }
+        chunks[chunks.count - 1].append(x)
+        count += 1
+    }
+
+    subscript(_ i: Int) -> T { chunks[i / Self.chunkSize][i % Self.chunkSize] }
 }
