@@ -9,12 +9,14 @@ struct CoverageCheck {
     var findings: [Diagnostic] = []
 
     private var context: Context { directory.context }
-    /// Open or waitlisted services by category, then by the reporting area they serve (its
+    /// Open or waitlisted services by category id, then by the reporting area they serve (its
     /// position in `areas`), in id order. A service serves an area when it serves the area, an
     /// ancestor, or a part of it (a district is covered by a service in one of its sub-districts).
-    /// A category no open service of which serves a reporting area is not listed.
-    private let byCategoryArea: [String: [[Int]]]
+    /// nil for a category no open service of which serves a reporting area.
+    private let byCategoryArea: [[[Int]]?]
     private let services: [Service]
+    /// The services' ids, made once (`Service.id` makes its string on each read).
+    private let serviceIDs: [String]
     /// Every member of every population, in report order (entry, then member).
     private let members: [Profile]
     /// Each population's name and whether it is a sex × age population, in report order (for the findings).
@@ -29,17 +31,14 @@ struct CoverageCheck {
     /// The reporting areas' texts for the findings, `Name (PCODE)`, in `areas` order.
     private let areaTexts: [String]
 
-    /// What decides a service's fit: `Eligibility.evaluate` reads the rules (never the note),
-    /// `fit` the status and the duties.
+    /// What decides a service's fit: its eligibility (interned: services with the same one share
+    /// its id), status and reporting duties.
     private struct FitKey: Hashable {
-        var minAge: Int?, maxAge: Int?
-        var sexes: [Sex]?, populationGroups: [String]?, legalStatuses: [String]?
+        var eligibility: Int
         var status: ServiceStatus
-        var mandatoryReporting: [String]
+        var duties: [Int32]
         init(_ s: Service) {
-            let e = s.eligibility
-            (minAge, maxAge, sexes, populationGroups, legalStatuses) = (e.minAge, e.maxAge, e.sexes, e.populationGroups, e.legalStatuses)
-            (status, mandatoryReporting) = (s.status, s.mandatoryReporting)
+            (eligibility, status, duties) = (s.eligibilityID, s.status, Array(s.dutyIDs))
         }
     }
 
@@ -48,40 +47,39 @@ struct CoverageCheck {
         self.populations = populations
         self.areas = areas
         services = directory.services
+        serviceIDs = directory.services.map(\.id)
         let ctx = directory.context
-        // Reporting areas (positions in `areas`) under each area (itself included), found once.
-        var under: [String: [Int]] = [:]
-        for (r, pcode) in areas.enumerated() { for a in ctx.lineage(of: pcode) { under[a, default: []].append(r) } }
-        let reporting = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
-        var categories: [String: Int] = [:]
-        var lists: [[[Int]]] = []
+        let ids = ctx.ids
+        // By area id: the reporting areas (positions in `areas`) under the area (itself included),
+        // and the area's own position when it is one.
+        var under = [[Int]](repeating: [], count: ids.areas.count)
+        var reporting = [Int](repeating: -1, count: ids.areas.count)
+        for (r, pcode) in areas.enumerated() {
+            for a in ids.lineage(of: pcode) { under[Int(a)].append(r) }
+            if let a = ids.areas.id(pcode) { reporting[Int(a)] = r }
+        }
+        var lists = [[[Int]]?](repeating: nil, count: ids.categories.count)
         // The reporting areas a service serves, each once: `servedBy[r]` is the last service that served r.
         var servedBy = [Int](repeating: -1, count: areas.count)
         var served: [Int] = []
-        for (i, s) in directory.services.enumerated() where s.status != .closed {
+        for i in services.indices where services[i].status != .closed {
             served.removeAll(keepingCapacity: true)
             func serve(_ r: Int) {
                 if servedBy[r] != i { servedBy[r] = i; served.append(r) }
             }
-            for a in s.areas {
-                if let rs = under[a] {
-                    rs.forEach(serve)
-                } else if let r = ctx.lineage(of: a).lazy.compactMap({ reporting[$0] }).first {
+            for a in services[i].areaIDs {
+                if !under[Int(a)].isEmpty {
+                    under[Int(a)].forEach(serve)
+                } else if let r = ids.areaTree.lineage(a).lazy.map({ reporting[Int($0)] }).first(where: { $0 >= 0 }) {
                     serve(r)
                 }
             }
             guard !served.isEmpty else { continue }
-            let c: Int
-            if let known = categories[s.category] {
-                c = known
-            } else {
-                c = lists.count
-                categories[s.category] = c
-                lists.append(.init(repeating: [], count: areas.count))
-            }
-            for r in served { lists[c][r].append(i) }
+            let c = Int(services[i].categoryID)
+            if lists[c] == nil { lists[c] = .init(repeating: [], count: areas.count) }
+            for r in served { lists[c]![r].append(i) }
         }
-        byCategoryArea = categories.mapValues { lists[$0] }
+        byCategoryArea = lists
         members = populations.entries.flatMap(\.members)
         populationNames = populations.entries.map(\.info.name)
         isBase = populations.entries.map { $0.info.kind == .base }
@@ -114,44 +112,52 @@ struct CoverageCheck {
             })
     }
 
-    /// How one service serves the members of a step, as sets of members (bits, `words` words
-    /// each, one after the other): fully, partly (some members only), fully without a reporting
-    /// duty that may apply to them, and the same while open (not at capacity).
-    struct Fit {
-        var bits: [UInt64]
-        let words: Int
-        init(words: Int) {
-            self.words = words
-            bits = .init(repeating: 0, count: 4 * words)
-        }
+    /// How each class of services serves the members of a step, as sets of members (bits,
+    /// `words` words each): fully, partly (some members only), fully without a reporting duty that
+    /// may apply to them, and the same while open (not at capacity). One flat table for every
+    /// class, filled as classes are met; the sets of class c start at `4 * words * c`.
+    struct Fits {
         enum Kind: Int { case full, partial, free, freeOpen }
-        func has(_ set: Kind, _ g: Int) -> Bool { bits[set.rawValue * words + g / 64] & (1 << UInt64(g % 64)) != 0 }
-        mutating func insert(_ set: Kind, _ g: Int) { bits[set.rawValue * words + g / 64] |= 1 << UInt64(g % 64) }
-        mutating func formUnion(_ o: Fit) { for i in bits.indices { bits[i] |= o.bits[i] } }
+        let words: Int
+        private(set) var bits: [UInt64]
+        private(set) var known: [Bool]
+        init(classes: Int, members: Int) {
+            words = (members + 63) / 64
+            bits = .init(repeating: 0, count: 4 * words * classes)
+            known = .init(repeating: false, count: classes)
+        }
+        func has(_ c: Int, _ set: Kind, _ g: Int) -> Bool {
+            bits[(4 * c + set.rawValue) * words + g / 64] & (1 << UInt64(g % 64)) != 0
+        }
+        mutating func insert(_ c: Int, _ set: Kind, _ g: Int) { bits[(4 * c + set.rawValue) * words + g / 64] |= 1 << UInt64(g % 64) }
+        mutating func markKnown(_ c: Int) { known[c] = true }
+        /// Adds the sets of class `c` of `other` to those of class 0 (a union of classes).
+        mutating func formUnion(_ c: Int, of other: Fits) {
+            for i in 0..<(4 * words) { bits[i] |= other.bits[4 * words * c + i] }
+        }
     }
 
-    /// A service's fit for a step: computed once per class of services and step facts, however
+    /// A class's fit for a step: computed once per class of services and step facts, however
     /// many services share the class and areas they serve (a region-wide service is an option in
     /// each of its districts). `facts[g]` is what member g's profile fixes at the ages the step
     /// leaves (nil: the step does not apply to the member), made once per step rather than per service.
-    func fit(_ i: Int, _ f: StepFacts, _ facts: [Facts?]) -> Fit {
-        let s = services[i]
-        var fit = Fit(words: (f.ages.count + 63) / 64)
+    func fit(_ c: Int, _ f: StepFacts, _ facts: [Facts?], into fits: inout Fits) {
+        let s = services[classMember[c]]
         for g in facts.indices {
             guard let memberFacts = facts[g] else { continue }
             // The same as `Profile.fit(_:ages:)`, with the facts made once.
             switch s.eligibility.evaluate(memberFacts).overall {
             case .yes:
-                fit.insert(.full, g)
+                fits.insert(c, .full, g)
                 if f.duties[g].isEmpty || !s.mandatoryReporting.contains(where: f.duties[g].contains) {
-                    fit.insert(.free, g)
-                    if s.status == .open { fit.insert(.freeOpen, g) }
+                    fits.insert(c, .free, g)
+                    if s.status == .open { fits.insert(c, .freeOpen, g) }
                 }
-            case .unknown: fit.insert(.partial, g)
+            case .unknown: fits.insert(c, .partial, g)
             case .no: break
             }
         }
-        return fit
+        fits.markKnown(c)
     }
 
     /// What one set of options gives a step in every area it is the set of: the populations'
@@ -174,16 +180,16 @@ struct CoverageCheck {
         var help: String
     }
 
-    /// Every population's status for one set of options (with their fits), and the groups left
-    /// without an option where others of the same sex and age have one.
-    func populationCoverage(options: [Int], fits: [Fit], _ f: StepFacts) -> ([PopulationCoverage], [String]) {
-        var any = Fit(words: (f.ages.count + 63) / 64)
-        for x in fits { any.formUnion(x) }
+    /// Every population's status for one set of options (their classes' fits known), and the
+    /// groups left without an option where others of the same sex and age have one.
+    func populationCoverage(options: [Int], fits: Fits, _ f: StepFacts) -> ([PopulationCoverage], [String]) {
+        var any = Fits(classes: 1, members: 64 * fits.words)
+        for o in options { any.formUnion(fitClass[o], of: fits) }
         func status(_ g: Int) -> CoverageStatus {
             guard f.ages[g] != nil else { return .notApplicable }
-            if !any.has(.full, g) { return any.has(.partial, g) ? .partial : .gap }
-            if any.has(.freeOpen, g) { return .covered }
-            return any.has(.free, g) ? .waitlistOnly : .reportingOnly
+            if !any.has(0, .full, g) { return any.has(0, .partial, g) ? .partial : .gap }
+            if any.has(0, .freeOpen, g) { return .covered }
+            return any.has(0, .free, g) ? .waitlistOnly : .reportingOnly
         }
         // Member k of a group or legal-status population is base population k with that group.
         var baseStatus: [CoverageStatus] = []
@@ -199,8 +205,9 @@ struct CoverageCheck {
                 worst = max(worst, st)
                 if entry.info.kind == .base {
                     baseStatus.append(st)
+                    served.reserveCapacity(options.count)
                     // Options are in service order, each once: those that serve the member, in order.
-                    for (o, x) in zip(options, fits) where x.has(.full, g) { served.append(services[o].id) }
+                    for o in options where fits.has(fitClass[o], .full, g) { served.append(serviceIDs[o]) }
                 } else if mi < baseStatus.count {
                     let bs = baseStatus[mi]
                     if st == .gap && bs != .gap && bs != .notApplicable { specificGap = true }
@@ -220,15 +227,16 @@ struct CoverageCheck {
         var rows: [StepCoverage] = []
         var languageGaps: [String: [String: Set<String>]] = [:]  // area → language → categories
         let mainLanguages = context.languages.enumerated().filter { $0.element.main == true }
+        let mainLanguageIDs = mainLanguages.map { context.ids.languages.id($0.element.code) ?? -1 }
         let baseCount = populations.entries.filter { $0.info.kind == .base }.count
         // Steps with the same facts share every class's fit.
-        var fitsByFacts: [StepFacts: [Fit?]] = [:]
+        var fitsByFacts: [StepFacts: Fits] = [:]
         for p in directory.pathways {
             for s in p.steps {
                 let facts = stepFacts([p.appliesWhen] + (s.when.map { [$0] } ?? []))
                 let memberFacts = zip(members, facts.ages).map { m, ages in ages.map { m.facts(ages: $0) } }
-                var fits = fitsByFacts[facts] ?? [Fit?](repeating: nil, count: classMember.count)
-                let byArea = byCategoryArea[s.category]
+                var fits = fitsByFacts[facts] ?? Fits(classes: classMember.count, members: members.count)
+                let byArea = context.ids.categories.id(s.category).flatMap { byCategoryArea[Int($0)] }
                 let anywhere = byArea != nil
                 let emergency = PathwayStructure.isEmergency(s)
                 let severity: Severity = s.optional ? .info : .warning
@@ -241,18 +249,12 @@ struct CoverageCheck {
                     if let known = memo[optionIndices] {
                         cell = known
                     } else {
-                        let optionFits = optionIndices.map { o in
-                            let c = fitClass[o]
-                            if let known = fits[c] { return known }
-                            let f = fit(classMember[c], facts, memberFacts)
-                            fits[c] = f
-                            return f
-                        }
-                        let (pops, groupGaps) = populationCoverage(options: optionIndices, fits: optionFits, facts)
+                        for o in optionIndices where !fits.known[fitClass[o]] { fit(fitClass[o], facts, memberFacts, into: &fits) }
+                        let (pops, groupGaps) = populationCoverage(options: optionIndices, fits: fits, facts)
                         let allHours: Bool? = emergency ? optionIndices.contains { services[$0].hours?.coversWholeWeek == true } : nil
                         let missing = optionIndices.isEmpty || s.optional ? [] : mainLanguages.indices.filter { l in
-                            let code = mainLanguages[l].element.code
-                            return !optionIndices.contains { services[$0].languages.contains(code) || services[$0].interpretation }
+                            let language = mainLanguageIDs[l]
+                            return !optionIndices.contains { services[$0].languageIDs.contains(language) || services[$0].interpretation }
                         }
                         cell = Cell(populations: pops, groupGaps: groupGaps, allHours: allHours, missingLanguages: missing,
                                     findings: anywhere ? findings(s, pops: pops, groupGaps: groupGaps, options: optionIndices,
@@ -262,7 +264,7 @@ struct CoverageCheck {
                     let pops = cell.populations
                     cells.append(CoverageCell(area: area, status: pops.map(\.status).max() ?? .notApplicable,
                                               baseStatus: pops.prefix(baseCount).map(\.status).max() ?? .notApplicable,
-                                              allHours: cell.allHours, services: optionIndices.map { services[$0].id },
+                                              allHours: cell.allHours, services: optionIndices.map { serviceIDs[$0] },
                                               populations: pops))
                     for f in cell.findings {
                         findings.append(Diagnostic(severity, code: f.code, place: s.place, id: s.id,
@@ -332,14 +334,14 @@ struct CoverageCheck {
         let reporting = list(.reportingOnly)
         if !reporting.isEmpty {
             // Each option once (a directory's service ids are unique): no set needed.
-            let providers = options.filter { !services[$0].mandatoryReporting.isEmpty }.map { services[$0].id }.sorted()
+            let providers = options.filter { !services[$0].dutyIDs.isEmpty }.map { serviceIDs[$0] }.sorted()
             add(.coverageReportingOnly, "\(step) in ",
                 ": every option for \(who(reporting)) carries a mandatory-reporting duty (\(providers.joined(separator: ", ")))",
                 "people must be told what will be reported before any referral; map an option without the duty if one exists")
         }
         if allHours == false && !options.isEmpty {
             add(.coverageEmergencyHours, "emergency \(step) has no option open at every hour in ",
-                " (services: \(options.map { services[$0].id }.joined(separator: ", ")))",
+                " (services: \(options.map { serviceIDs[$0] }.joined(separator: ", ")))",
                 "record 24/7 hours (hours.alwaysOpen) if a provider has them, or map an on-call option")
         }
         return out

@@ -29,7 +29,10 @@ public enum Validator {
         let pathways = d.pathways.map(PathwayStructure.analyse)
         var offered: Set<String> = []
         var closedOnly: Set<String> = []
-        for s in d.services { if s.status == .closed { closedOnly.insert(s.category) } else { offered.insert(s.category) } }
+        // Field by field: copying each whole service would cost more than the check.
+        for i in d.services.indices {
+            if d.services[i].status == .closed { closedOnly.insert(d.services[i].category) } else { offered.insert(d.services[i].category) }
+        }
         for (p, summary) in zip(d.pathways, pathways) {
             findings += structureFindings(p, summary)
             for s in p.steps where !offered.contains(s.category) && !servicesUnknown {
@@ -54,7 +57,7 @@ public enum Validator {
         }
 
         // Data quality.
-        findings += DataQualityCheck.run(d, today: time.localDay)
+        DataQualityCheck.run(d, today: time.localDay, into: &findings)
 
         return ValidationReport(
             context: ReportContext(id: ctx.id, name: ctx.name, fictional: ctx.fictional, reportingLevel: ctx.reportingLevel,
