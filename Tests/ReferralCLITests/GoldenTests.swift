@@ -134,16 +134,7 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
                 continue
             }
             let args = line.dropFirst("$ referral ".count).split(separator: " ").map(String.init)
-            var gap = i + 1
-            while gap < lines.count, !isEnd(lines[gap]), !lines[gap].hasPrefix("…") { gap += 1 }
-            var end = gap
-            let elided = gap < lines.count && lines[gap].hasPrefix("…")
-            if elided {
-                end = gap + 1
-                while end < lines.count, !isEnd(lines[end]) { end += 1 }
-            }
-            let head = Array(lines[(i + 1)..<gap])
-            let tail = elided ? Array(lines[(gap + 1)..<end]) : []
+            let example = ShownOutput(lines, at: i)
             // A file the reader makes themselves (shown with `$ cat`) is written to a scratch folder
             // the command runs in, with the shipped data given explicitly.
             let made = args.filter { shown[$0] != nil }
@@ -161,35 +152,16 @@ private func check(_ g: GoldenCase, format: String, ext: String) throws {
                 let data = Repo.root.appendingPathComponent("Pathways").path
                 r = try Binary.run(args + (args.contains("--pathways") ? [] : ["--pathways", data]), in: tmp)
             }
+            let end = example.end
             let expectsCode = end + 1 < lines.count && lines[end] == "$ echo $?"
             if expectsCode {
                 #expect(lines[end + 1] == "\(r.code)", "README.md: '\(line)' exits with \(r.code)")
             }
-            var actual = (r.stdout + r.stderr).components(separatedBy: "\n")
-            if actual.last == "" { actual.removeLast() }
-            let wantHead = elided ? Array(actual.prefix(head.count)) : actual
-            let wantTail = elided ? Array(actual.suffix(tail.count)) : []
             checked += 1
-            if head == wantHead && tail == wantTail {
-                i = end
-                continue
-            }
-            if updating {
-                let block = elided ? wantHead + [lines[gap]] + wantTail : wantHead
-                lines.replaceSubrange((i + 1)..<end, with: block)
-                changed = true
-                i += 1 + block.count
-                continue
-            }
-            let (a, b) = head != wantHead ? (head, wantHead) : (tail, wantTail)
-            let k = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("""
-                README.md example '\(line)' differs from the real output (\(head != wantHead ? "start" : "end")):
-                  README: \(k < a.count ? a[k] : "<end>")
-                  output: \(k < b.count ? b[k] : "<end>")
-                rewrite the README blocks with UPDATE_GOLDEN=1 swift test --filter Golden and review the diff
-                """)
-            i = end
+            let (next, rewritten) = example.compare(r, in: &lines, document: "README.md example", updating: updating,
+                                                    rewrite: "Golden")
+            changed = changed || rewritten
+            i = next
         }
         #expect(checked >= 6, "expected the README to show at least 6 real examples, found \(checked)")
         if changed { try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8) }

@@ -27,7 +27,6 @@ import Testing
         var armed = false
         var checked = 0
         var changed = false
-        func isEnd(_ l: String) -> Bool { l.hasPrefix("$ ") || l.hasPrefix("```") }
         while i < lines.count {
             let line = lines[i]
             if line == "<!-- walkthrough -->" { armed = true }
@@ -41,16 +40,7 @@ import Testing
                 i += 1
                 continue
             }
-            var gap = i + 1
-            while gap < lines.count, !isEnd(lines[gap]), !lines[gap].hasPrefix("…") { gap += 1 }
-            var end = gap
-            let elided = gap < lines.count && lines[gap].hasPrefix("…")
-            if elided {
-                end = gap + 1
-                while end < lines.count, !isEnd(lines[end]) { end += 1 }
-            }
-            let head = Array(lines[(i + 1)..<gap])
-            let tail = elided ? Array(lines[(gap + 1)..<end]) : []
+            let shown = ShownOutput(lines, at: i)
             let command = String(line.dropFirst(2))
             let r: RunResult
             if command.hasPrefix("referral ") {
@@ -60,31 +50,11 @@ import Testing
                                          environment: ["PATH": URL(fileURLWithPath: binary).deletingLastPathComponent().path
                                              + ":/usr/bin:/bin"], directory: scratch)
             }
-            var actual = (r.stdout + r.stderr).components(separatedBy: "\n")
-            if actual.last == "" { actual.removeLast() }
-            let wantHead = elided ? Array(actual.prefix(head.count)) : actual
-            let wantTail = elided ? Array(actual.suffix(tail.count)) : []
             checked += 1
-            if head == wantHead && tail == wantTail {
-                i = end
-                continue
-            }
-            if Self.updating {
-                let block = elided ? wantHead + [lines[gap]] + wantTail : wantHead
-                lines.replaceSubrange((i + 1)..<end, with: block)
-                changed = true
-                i += 1 + block.count
-                continue
-            }
-            let (a, b) = head != wantHead ? (head, wantHead) : (tail, wantTail)
-            let k = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("""
-                \(document) walkthrough '\(line)' differs from the real output (\(head != wantHead ? "start" : "end")):
-                  document: \(k < a.count ? a[k] : "<end>")
-                  output:   \(k < b.count ? b[k] : "<end>")
-                rewrite the blocks with UPDATE_GOLDEN=1 swift test --filter Walkthrough and review the diff
-                """)
-            i = end
+            let (next, rewritten) = shown.compare(r, in: &lines, document: document + " walkthrough", updating: Self.updating,
+                                                  rewrite: "Walkthrough")
+            changed = changed || rewritten
+            i = next
         }
         #expect(checked >= 4, "expected a walkthrough of at least 4 commands in \(document), found \(checked)")
         if changed { try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8) }

@@ -3,7 +3,8 @@ import Testing
 @testable import ReferralCore
 
 /// A case over the `edges` fixture (Fixtures/edges: one service per rule of issue 8): an adult
-/// woman in ZE0101 with a GBV concern; change what a test needs. Every field is written as JSON, so
+/// woman in ZE0101 with a GBV concern; change what a test needs, in the initialiser
+/// (`EdgeCase(age: "15", concerns: …)`) or field by field. Every field is written as JSON, so
 /// a test can add a field the builder does not know (`extra`).
 struct EdgeCase {
     var age = "30"
@@ -394,9 +395,7 @@ struct EdgeRuleTests {
     }
 
     @Test func returnForAChildWaitsForABestInterestsDetermination() throws {
-        var c = EdgeCase()
-        c.age = "15"
-        c.concerns = "\"pathways\": [\"counter-trafficking\"], \"traffickingIndicators\": [\"act\", \"purpose\"], \"separation\": \"separated\""
+        var c = EdgeCase(age: "15", concerns: "\"pathways\": [\"counter-trafficking\"], \"traffickingIndicators\": [\"act\", \"purpose\"], \"separation\": \"separated\"")
         let r = try Edges.route(c, d)
         let ret = try #require(r.decision("ngo.return"))
         #expect(ret.action == .inform)
@@ -498,9 +497,7 @@ struct EdgeRuleTests {
     }
 
     @Test func anUrgentStepWhoseOptionsAreAllAtCapacityIsAGap() throws {
-        var c = EdgeCase()
-        c.area = "ZE0201"
-        c.concerns = "\"pathways\": [\"gbv\"], \"gbvIncidentType\": \"psychological-abuse\", \"safetyRisk\": \"high\""
+        var c = EdgeCase(area: "ZE0201", concerns: "\"pathways\": [\"gbv\"], \"gbvIncidentType\": \"psychological-abuse\", \"safetyRisk\": \"high\"")
         let r = try Edges.route(c, d)
         let shelter = try #require(r.step("shelter"))
         #expect(shelter.options.map(\.service) == ["gov.shelter"])
