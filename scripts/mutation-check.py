@@ -81,7 +81,7 @@ muts = [
  ("step warning names the holding rule", "Sources/ReferralCore/Matching/Steps.swift", "let rule = holding.allSatisfy { $0 == holding[0] } ? holding[0] : .consentReferral", "let rule = RuleID.consentReferral"),
  ("unknown organisation names the service", "Sources/ReferralCore/Loading/ServiceBuilder.swift", "in: \"service '\\(DirectoryID.shown(s.id))'\")", ")"),
  # issue 13: every input answered (robustness)
- ("clean case reader: case code scheme", "Sources/ReferralCore/Loading/CleanCaseReader.swift", "guard codeRule.check(code) == .accepted else { throw Miss() }", "", "CleanCaseReader|CaseLoader|CaseRedaction|IdentifyingCorpus"),
+ ("clean case reader: case code scheme", "Sources/ReferralCore/Loading/CleanCaseReader.swift", "guard codeRule.acceptsAtOnce(UnsafeBufferPointer(rebasing: b[r])) || codeRule.check(code) == .accepted else {", "if false {", "CleanCaseReader|CaseLoader|CaseRedaction|IdentifyingCorpus"),
  ("clean case reader: a field once", "Sources/ReferralCore/Loading/CleanCaseReader.swift", "guard seen & bit == 0 else { throw Miss() }", "", "CleanCaseReader|CaseLoader|CaseRedaction"),
  ("clean case reader: references checked", "Sources/ReferralCore/Loading/CaseLoader.swift", "check(d, Locator(file: file, offset: 0, path: \"$\"), directory, at: at).isEmpty", "true", "CleanCaseReader|CaseLoader|CaseRedaction"),
  ("diagnostics cap", "Sources/ReferralCore/Diagnostics/DiagnosticCap.swift", "            if s.count >= limit {", "            if false {", "DiagnosticCap|CaseRedaction|LoadingBattery"),

@@ -111,6 +111,27 @@ struct CleanCaseReaderTests {
         #expect(compare(inputs, d, "own scheme") == 2)
     }
 
+    /// Hours since the incident: the reader's short decimals are `Double(text)` to the bit.
+    @Test func shortDecimalsAreReadAsDoubleReadsThem() {
+        var rng = SeededGenerator(seed: 5)
+        var texts = ["0", "-0", "0.1", "0.3", "442.5", "1000000", "999999999999999", "0.000000000000001", "123456789.123456",
+                     "3.14159265358979", "9007199254740993", "1e3", "1.5E-2", "0.1000000000000000055511151231257827"]
+        func digits(_ n: UInt64) -> String { (0..<n).map { _ in String(rng.next() % 10) }.joined() }
+        for _ in 0..<20_000 {
+            let whole = String(rng.next() % 9 + 1) + digits(rng.next() % 9)
+            let fraction = rng.next() % 2 == 0 ? "" : "." + digits(rng.next() % 8 + 1)
+            texts.append((rng.next() % 5 == 0 ? "-" : "") + whole + fraction)
+        }
+        var read = 0
+        for t in texts {
+            let bytes = Array(t.utf8)
+            guard let x = bytes.withUnsafeBufferPointer({ CleanCaseReader.shortDecimal($0) }) else { continue }
+            read += 1
+            #expect(x.bitPattern == Double(t)!.bitPattern, "\(t)")
+        }
+        #expect(read >= 15_000)
+    }
+
     /// The reader's field names are its documents' tables' (a field the reader does not know
     /// sends every case holding it to the full loader: correct, but slow).
     @Test func theReaderKnowsEveryFieldOfTheTables() {

@@ -7,18 +7,70 @@ protocol ByteMatched: FieldEnum {
 
 struct RawValueTable<E: FieldEnum>: Sendable {
     let cases: [E]
-    let raws: [[UInt8]]
+    let words: ByteWords
 
     init() {
         cases = Array(E.allCases)
-        raws = cases.map { Array($0.rawValue.utf8) }
+        words = ByteWords(cases.map(\.rawValue))
     }
 
     /// The case whose raw value is exactly `bytes[range]`, or nil.
-    func match<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> E? where Bytes.Index == Int {
-        candidates: for (n, raw) in raws.enumerated() where raw.count == range.count {
-            for j in 0..<raw.count where bytes[range.lowerBound + j] != raw[j] { continue candidates }
-            return cases[n]
+    func match(_ bytes: [UInt8], _ range: Range<Int>) -> E? {
+        bytes.withUnsafeBufferPointer { match($0, range) }
+    }
+
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> E? {
+        words.find(bytes, range).map { cases[$0] }
+    }
+}
+
+/// A few words (field names, a closed vocabulary's values) found by their bytes: a text is
+/// compared only with the words of its length, by its first eight bytes at once, then the rest.
+struct ByteWords: Sendable {
+    /// The words as given.
+    let list: [String]
+    /// For each length, where its words start in `order` (and end where the next length starts).
+    private let lengthStart: [Int]
+    /// Word positions ordered by length; their first eight bytes (little-endian, zero-padded);
+    /// their bytes past the eighth, one after the other, from `restStart`.
+    private let order: [Int]
+    private let heads: [UInt64]
+    private let rest: [UInt8]
+    private let restStart: [Int]
+
+    init(_ words: [String]) {
+        list = words
+        let bytes = words.map { Array($0.utf8) }
+        let longest = bytes.map(\.count).max() ?? 0
+        order = bytes.indices.sorted { (bytes[$0].count, $0) < (bytes[$1].count, $1) }
+        lengthStart = (0...(longest + 1)).map { n in bytes.filter { $0.count < n }.count }
+        heads = order.map { w in bytes[w].prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) } }
+        rest = order.flatMap { bytes[$0].dropFirst(8) }
+        var start: [Int] = [], at = 0
+        for w in order {
+            start.append(at)
+            at += max(0, bytes[w].count - 8)
+        }
+        restStart = start
+    }
+
+    /// The position in `list` of the word equal to `b[range]`, or nil.
+    @inline(__always) func find(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let n = range.count
+        guard n + 1 < lengthStart.count else { return nil }
+        let from = range.lowerBound
+        var head: UInt64 = 0
+        if from + 8 <= b.count {
+            head = UnsafeRawPointer(b.baseAddress! + from).loadUnaligned(as: UInt64.self)
+            head = UInt64(littleEndian: head)
+            if n < 8 { head &= (UInt64(1) << UInt64(8 * n)) &- 1 }
+        } else {
+            for k in 0..<min(n, 8) { head |= UInt64(b[from + k]) << UInt64(8 * k) }
+        }
+        candidates: for x in lengthStart[n]..<lengthStart[n + 1] where heads[x] == head {
+            let at = restStart[x]
+            for k in 8..<max(n, 8) where b[from + k] != rest[at + k - 8] { continue candidates }
+            return order[x]
         }
         return nil
     }

@@ -56,9 +56,11 @@ public struct CaseCodeRule: Sendable {
     }
 
     /// Whether `code` is ASCII letters, digits, `-`, `_` and `/` only, with at least one letter.
-    static func isPlainCode(_ code: String) -> Bool {
+    static func isPlainCode(_ code: String) -> Bool { isPlainCode(code.utf8) }
+
+    static func isPlainCode(_ code: some Collection<UInt8>) -> Bool {
         var letter = false
-        for c in code.utf8 {
+        for c in code {
             switch c {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"): break
@@ -72,8 +74,9 @@ public struct CaseCodeRule: Sendable {
     /// compares them). Groups of ASCII letters and digits separated by `-`, `_` or `/`: a prefix
     /// (a letter then up to 11 letters or digits, or four digits), up to four groups of 1 to 12,
     /// and a number of 1 to 10 digits; or a UUID.
-    static func matchesDefault(_ code: String) -> Bool {
-        let b = code.utf8
+    static func matchesDefault(_ code: String) -> Bool { matchesDefault(code.utf8) }
+
+    static func matchesDefault(_ b: some Collection<UInt8>) -> Bool {
         guard b.count >= 3, b.count <= maxLength else { return false }
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
@@ -129,16 +132,21 @@ public struct CaseCodeRule: Sendable {
     /// them; otherwise a code the pattern takes is accepted, and one it refuses is identifying
     /// only if it looks so.
     public func check(_ code: String) -> Verdict {
-        // The common case first: ASCII letters, digits and separators with a letter among them
-        // are their own normal form and can be no date, e-mail address or position (those need
-        // digits only, an '@', '(at)', a '.' or a ':'), so only the shape is left to check.
-        if isDefault, Self.isPlainCode(code), Self.matchesDefault(code) { return .accepted }
+        if acceptsAtOnce(code.utf8) { return .accepted }
         let n = IdentifyingShape.normalise(code)
         if IdentifyingShape.looksLikeNumericDate(n) { return .identifying(.date) }
         if IdentifyingShape.looksLikeEmail(n) { return .identifying(.email) }
         if IdentifyingShape.looksLikeCoordinates(n) { return .identifying(.coordinates) }
         if matches(code) { return .accepted }
         return IdentifyingShape.classify(code).map { .identifying($0) } ?? .wrongShape
+    }
+
+    /// The common case, from the code's bytes: ASCII letters, digits and separators with a letter
+    /// among them are their own normal form and can be no date, e-mail address or position (those
+    /// need digits only, an '@', '(at)', a '.' or a ':'), so only the shape is left to check.
+    /// True means `check` accepts the code; false, that `check` must decide.
+    func acceptsAtOnce(_ code: some Collection<UInt8>) -> Bool {
+        isDefault && Self.isPlainCode(code) && Self.matchesDefault(code)
     }
 
     /// Values a pattern must refuse: a context whose pattern takes one is warned.

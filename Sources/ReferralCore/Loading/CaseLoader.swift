@@ -21,10 +21,12 @@ public struct Case: Sendable {
         document = d
         recordedAt = d.recordedAt.flatMap(RecordedAt.parse)
         recordedHours = d.concerns.hoursSinceIncident
-        languages = Set(d.languages)
-        accessNeeds = Set(d.accessNeeds ?? [])
-        populationGroups = Set(d.populationGroups ?? [])
-        pathways = Set(d.concerns.pathways)
+        // An empty list makes an empty set without allocating one.
+        func set(_ list: [String]?) -> Set<String> { list.map { $0.isEmpty ? [] : Set($0) } ?? [] }
+        languages = set(d.languages)
+        accessNeeds = set(d.accessNeeds)
+        populationGroups = set(d.populationGroups)
+        pathways = set(d.concerns.pathways)
     }
 
     /// The case at routing time `t`: the hours since the incident recorded at `recordedAt` plus
@@ -174,7 +176,8 @@ public enum CaseLoader {
                                   message: "this format version is not supported",
                                   help: "this engine reads formatVersion \(supportedFormatVersion)"))
         }
-        if ctx.areas[d.area] == nil { unknown(.caseUnknownArea, l["area"], "area", d.area, ctx.entries(.areas)) }
+        // `index(forKey:)`: whether a key is there without copying its value out.
+        if ctx.areas.index(forKey: d.area) == nil { unknown(.caseUnknownArea, l["area"], "area", d.area, ctx.entries(.areas)) }
         for (i, x) in d.languages.enumerated() where !ctx.languages.contains(where: { $0.code == x }) {
             unknown(.caseUnknownLanguage, l["languages"][i], "language", x, ctx.entries(.languages))
         }
@@ -188,10 +191,10 @@ public enum CaseLoader {
                 unknown(.caseUnknownAccessNeed, l["accessNeeds"][i], "access need", x, ctx.entries(.accessNeeds))
             }
         }
-        for (i, x) in (d.populationGroups ?? []).enumerated() where ctx.populationGroups[x] == nil {
+        for (i, x) in (d.populationGroups ?? []).enumerated() where ctx.populationGroups.index(forKey: x) == nil {
             unknown(.caseUnknownPopulationGroup, l["populationGroups"][i], "population group", x, ctx.entries(.groups))
         }
-        if let s = d.legalStatus, ctx.legalStatuses[s] == nil {
+        if let s = d.legalStatus, ctx.legalStatuses.index(forKey: s) == nil {
             unknown(.caseUnknownLegalStatus, l["legalStatus"], "legal status", s, ctx.entries(.statuses))
         }
         // The lists "did you mean" reads are made only on a miss.
@@ -199,7 +202,7 @@ public enum CaseLoader {
             let pathways = dir.pathways.map { VocabularyEntryView(id: $0.id, name: $0.name) }
             unknown(.caseUnknownPathway, l["concerns"]["pathways"][i], "pathway", x, pathways)
         }
-        for (i, x) in (d.consent.referToCategories ?? []).enumerated() where ctx.categories[x] == nil {
+        for (i, x) in (d.consent.referToCategories ?? []).enumerated() where ctx.categories.index(forKey: x) == nil {
             unknown(.caseUnknownCategory, l["consent"]["referToCategories"][i], "category", x, ctx.entries(.categories))
         }
         var organisations: [VocabularyEntryView] {

@@ -20,6 +20,8 @@ struct CleanCaseReader {
     private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
     private let codeRule: CaseCodeRule
+    /// The names and vocabularies, fetched once per case (a `static let` costs a `swift_once` per use).
+    private let t: Tables
 
     /// Anything outside the subset: the full loader decides.
     struct Miss: Error {}
@@ -27,14 +29,24 @@ struct CleanCaseReader {
     /// The case's document, or nil when the case is not plainly clean.
     static func read(_ bytes: [UInt8], codeRule: CaseCodeRule) -> CaseDocument? {
         bytes.withUnsafeBufferPointer { buf in
-            var r = CleanCaseReader(b: buf, codeRule: codeRule)
+            var r = CleanCaseReader(b: buf, codeRule: codeRule, t: Tables.shared)
             do throws(Miss) { return try r.document() } catch { return nil }
         }
     }
 
-    private init(b: UnsafeBufferPointer<UInt8>, codeRule: CaseCodeRule) {
+    private init(b: UnsafeBufferPointer<UInt8>, codeRule: CaseCodeRule, t: Tables) {
         self.b = b
         self.codeRule = codeRule
+        self.t = t
+    }
+
+    final class Tables: Sendable {
+        static let shared = Tables()
+        let caseFields = CleanCaseReader.caseFields, concernsFields = CleanCaseReader.concernsFields
+        let preferencesFields = CleanCaseReader.preferencesFields, consentFields = CleanCaseReader.consentFields
+        let sex = Sex.rawTable, incidentType = GBVIncidentType.rawTable, indicator = TraffickingIndicator.rawTable
+        let distress = Distress.rawTable, separation = Separation.rawTable, safetyRisk = SafetyRisk.rawTable
+        let determination = BestInterestsDetermination.rawTable, giver = ConsentGiver.rawTable, field = CaseField.rawTable
     }
 
     // MARK: the case's objects
@@ -61,17 +73,20 @@ struct CleanCaseReader {
         skipSpace()
         var d = CaseDocument.blank
         var seen: UInt32 = 0
-        let names = Self.caseFields
+        let names = t.caseFields
         try expect(UInt8(ascii: "{"))
         while let f = try member(names, &seen) {
             switch f {
             case 0: d.formatVersion = try integer()
             case 1:
-                let code = try string()
-                guard codeRule.check(code) == .accepted else { throw Miss() }
+                let r = try plain()
+                let code = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+                guard codeRule.acceptsAtOnce(UnsafeBufferPointer(rebasing: b[r])) || codeRule.check(code) == .accepted else {
+                    throw Miss()
+                }
                 d.caseCode = code
             case 2: d.age = try age()
-            case 3: d.sex = try value()
+            case 3: d.sex = try value(t.sex)
             case 4: d.area = try string()
             case 5: d.languages = try strings()
             case 6: d.accessNeeds = try strings()
@@ -92,24 +107,24 @@ struct CleanCaseReader {
     private mutating func concerns() throws(Miss) -> ConcernsDocument {
         var c = ConcernsDocument.blank
         var seen: UInt32 = 0
-        let names = Self.concernsFields
+        let names = t.concernsFields
         try expect(UInt8(ascii: "{"))
         while let f = try member(names, &seen) {
             switch f {
             case 0: c.pathways = try strings()
-            case 1: c.gbvIncidentType = try value()
+            case 1: c.gbvIncidentType = try value(t.incidentType)
             case 2: c.hoursSinceIncident = try double()
-            case 3: c.traffickingIndicators = try array { (r) throws(Miss) in try r.value() }
+            case 3: c.traffickingIndicators = try array { (r) throws(Miss) in try r.value(r.t.indicator) }
             case 4: c.suicidePlan = try bool()
             case 5: c.suicidalThoughts = try bool()
             case 6: c.psychosisSigns = try bool()
-            case 7: c.distress = try value()
-            case 8: c.separation = try value()
+            case 7: c.distress = try value(t.distress)
+            case 8: c.separation = try value(t.separation)
             case 9: c.caregiverSuspected = try bool()
             case 10: c.imminentRiskToLife = try bool()
             case 11: c.injuries = try bool()
-            case 12: c.safetyRisk = try value()
-            default: c.bestInterestsDetermination = try value()
+            case 12: c.safetyRisk = try value(t.safetyRisk)
+            default: c.bestInterestsDetermination = try value(t.determination)
             }
         }
         try names.requireAll(seen)
@@ -119,13 +134,13 @@ struct CleanCaseReader {
     private mutating func preferences() throws(Miss) -> PreferencesDocument {
         var p = PreferencesDocument.blank
         var seen: UInt32 = 0
-        let names = Self.preferencesFields
+        let names = t.preferencesFields
         try expect(UInt8(ascii: "{"))
         while let f = try member(names, &seen) {
             switch f {
             case 0: p.noPolice = try bool()
             case 1: p.noForensicEvidence = try bool()
-            case 2: p.staffSex = try value()
+            case 2: p.staffSex = try value(t.sex)
             case 3: p.remoteOnly = try bool()
             case 4: p.excludeOrganisations = try strings()
             default: p.wantsShelter = try bool()
@@ -138,15 +153,15 @@ struct CleanCaseReader {
     private mutating func consent() throws(Miss) -> ConsentDocument {
         var c = ConsentDocument.blank
         var seen: UInt32 = 0
-        let names = Self.consentFields
+        let names = t.consentFields
         try expect(UInt8(ascii: "{"))
         while let f = try member(names, &seen) {
             switch f {
-            case 0: c.givenBy = try value()
+            case 0: c.givenBy = try value(t.giver)
             case 1: c.childAssent = try bool()
             case 2: c.referToCategories = try strings()
             case 3: c.referToOrganisations = try strings()
-            case 4: c.share = try array { (r) throws(Miss) in try r.value() }
+            case 4: c.share = try array { (r) throws(Miss) in try r.value(r.t.field) }
             case 5: c.mandatoryReportingExplained = try bool()
             default: c.caregiverNotToBeContacted = try bool()
             }
@@ -155,36 +170,32 @@ struct CleanCaseReader {
         return c
     }
 
-    /// An object's field names as bytes: a key is compared only with the names of its length.
+    /// An object's field names, found by their bytes (`ByteWords`).
     struct Names: Sendable {
-        /// For each name (position in the list): its bytes; names the document's table does not
-        /// have are left out (never matched).
+        /// The names as given; those the document's table does not have are never found.
         let list: [String]
-        private let bytes: [[UInt8]]
-        private let known: [Bool]
+        private let words: ByteWords
+        private let known: UInt32
         /// A bit per field the table requires.
         let required: UInt32
 
         init<D>(_ table: FieldTable<D>, _ names: [String]) {
             precondition(names.count <= 32)
             list = names
-            bytes = names.map { Array($0.utf8) }
-            known = names.map { n in table.fields.contains { $0.name == n } }
-            var required: UInt32 = 0
-            for (n, name) in names.enumerated() where table.fields.first(where: { $0.name == name })?.isRequired ?? false {
-                required |= 1 << UInt32(n)
+            words = ByteWords(names)
+            var known: UInt32 = 0, required: UInt32 = 0
+            for (n, name) in names.enumerated() {
+                guard let field = table.fields.first(where: { $0.name == name }) else { continue }
+                known |= 1 << UInt32(n)
+                if field.isRequired { required |= 1 << UInt32(n) }
             }
-            self.required = required
+            (self.known, self.required) = (known, required)
         }
 
-        /// The position of the name `b[from..<to]`, or nil.
-        func find(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
-            let count = to - from
-            candidates: for (n, name) in bytes.enumerated() where name.count == count && known[n] {
-                for j in 0..<count where b[from + j] != name[j] { continue candidates }
-                return n
-            }
-            return nil
+        /// The position of the name `b[range]`, or nil.
+        func find(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+            guard let n = words.find(b, range), known & (1 << UInt32(n)) != 0 else { return nil }
+            return n
         }
 
         func requireAll(_ seen: UInt32) throws(Miss) {
@@ -210,7 +221,7 @@ struct CleanCaseReader {
                 skipSpace()
             }
             let key = try plain()
-            guard let f = names.find(b, key.lowerBound, key.upperBound) else { throw Miss() }
+            guard let f = names.find(b, key) else { throw Miss() }
             let bit = UInt32(1) << UInt32(f)
             guard seen & bit == 0 else { throw Miss() }
             seen |= bit
@@ -259,8 +270,8 @@ struct CleanCaseReader {
         String(decoding: UnsafeBufferPointer(rebasing: b[try plain()]), as: UTF8.self)
     }
 
-    private mutating func value<E: ByteMatched>() throws(Miss) -> E {
-        guard let e = E.rawTable.match(b, try plain()) else { throw Miss() }
+    private mutating func value<E: ByteMatched>(_ table: RawValueTable<E>) throws(Miss) -> E {
+        guard let e = table.match(b, try plain()) else { throw Miss() }
         return e
     }
 
@@ -279,6 +290,7 @@ struct CleanCaseReader {
     private mutating func array<T>(_ item: (inout CleanCaseReader) throws(Miss) -> T) throws(Miss) -> [T] {
         try expect(UInt8(ascii: "["))
         var out: [T] = []
+        out.reserveCapacity(itemsAhead())
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "]") {
             i += 1
@@ -296,6 +308,22 @@ struct CleanCaseReader {
             guard b[i] == UInt8(ascii: ",") else { throw Miss() }
             i += 1
         }
+    }
+
+    /// How many strings the array starting here holds, if its items are plain strings (a guess
+    /// otherwise): so that a list is allocated once.
+    private func itemsAhead() -> Int {
+        var k = i, quotes = 0
+        while k < b.count {
+            let c = b[k]
+            if c == UInt8(ascii: "\"") {
+                quotes += 1
+            } else if c == UInt8(ascii: "]") && quotes & 1 == 0 || c == UInt8(ascii: "\\") {
+                break
+            }
+            k += 1
+        }
+        return quotes / 2
     }
 
     private mutating func strings() throws(Miss) -> [String] { try array { (r) throws(Miss) in try r.string() } }
@@ -344,10 +372,34 @@ struct CleanCaseReader {
 
     private mutating func double() throws(Miss) -> Double {
         let r = try number().range
+        if let x = Self.shortDecimal(UnsafeBufferPointer(rebasing: b[r])) { return x }
         guard let x = Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)), x.isFinite else {
             throw Miss()
         }
         return x
+    }
+
+    static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { x, _ in x * 10 } }
+
+    /// A number of at most 15 digits without an exponent (`442.5`, `-3`), as `Double(text)` reads
+    /// it: its digits as a whole number divided by a power of ten, both exact in a `Double`, so the
+    /// one rounding of the division is the correctly rounded value of the text; nil for any other.
+    static func shortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        var m: Int64 = 0, digits = 0, fraction = 0, point = false
+        for (k, c) in text.enumerated() {
+            if c >= 0x30 && c <= 0x39 {
+                m = m * 10 + Int64(c - 0x30)
+                digits += 1
+                if point { fraction += 1 }
+            } else if c == UInt8(ascii: ".") && !point {
+                point = true
+            } else if !(c == UInt8(ascii: "-") && k == 0) {
+                return nil
+            }
+            if digits > 15 { return nil }
+        }
+        let x = Double(m) / powersOfTen[fraction]
+        return text.first == UInt8(ascii: "-") ? -x : x
     }
 
     /// An age in years, or a band of one to three digits each side (`15-17`), within 0...130.
