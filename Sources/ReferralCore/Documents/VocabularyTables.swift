@@ -5,7 +5,8 @@ protocol ByteMatched: FieldEnum {
     static var rawTable: RawValueTable<Self> { get }
 }
 
-struct RawValueTable<E: FieldEnum>: Sendable {
+/// (A class: a table is passed around without copying its arrays.)
+final class RawValueTable<E: FieldEnum>: Sendable {
     let cases: [E]
     let words: ByteWords
 

@@ -22,6 +22,8 @@ struct CleanCaseReader {
     private let codeRule: CaseCodeRule
     /// The names and vocabularies, fetched once per case (a `static let` costs a `swift_once` per use).
     private let t: Tables
+    /// The items of the list being read (`list()`).
+    private var spans: [Range<Int>] = []
 
     /// Anything outside the subset: the full loader decides.
     struct Miss: Error {}
@@ -38,6 +40,7 @@ struct CleanCaseReader {
         self.b = b
         self.codeRule = codeRule
         self.t = t
+        spans.reserveCapacity(16)
     }
 
     final class Tables: Sendable {
@@ -114,7 +117,7 @@ struct CleanCaseReader {
             case 0: c.pathways = try strings()
             case 1: c.gbvIncidentType = try value(t.incidentType)
             case 2: c.hoursSinceIncident = try double()
-            case 3: c.traffickingIndicators = try array { (r) throws(Miss) in try r.value(r.t.indicator) }
+            case 3: c.traffickingIndicators = try values(t.indicator)
             case 4: c.suicidePlan = try bool()
             case 5: c.suicidalThoughts = try bool()
             case 6: c.psychosisSigns = try bool()
@@ -161,7 +164,7 @@ struct CleanCaseReader {
             case 1: c.childAssent = try bool()
             case 2: c.referToCategories = try strings()
             case 3: c.referToOrganisations = try strings()
-            case 4: c.share = try array { (r) throws(Miss) in try r.value(r.t.field) }
+            case 4: c.share = try values(t.field)
             case 5: c.mandatoryReportingExplained = try bool()
             default: c.caregiverNotToBeContacted = try bool()
             }
@@ -170,8 +173,9 @@ struct CleanCaseReader {
         return c
     }
 
-    /// An object's field names, found by their bytes (`ByteWords`).
-    struct Names: Sendable {
+    /// An object's field names, found by their bytes (`ByteWords`). (A class: passed around
+    /// without copying its arrays.)
+    final class Names: Sendable {
         /// The names as given; those the document's table does not have are never found.
         let list: [String]
         private let words: ByteWords
@@ -189,7 +193,8 @@ struct CleanCaseReader {
                 known |= 1 << UInt32(n)
                 if field.isRequired { required |= 1 << UInt32(n) }
             }
-            (self.known, self.required) = (known, required)
+            self.known = known
+            self.required = required
         }
 
         /// The position of the name `b[range]`, or nil.
@@ -285,48 +290,46 @@ struct CleanCaseReader {
         return false
     }
 
-    /// The items of an array, each read by `item` (a null item is a miss, as every item is a
-    /// string).
-    private mutating func array<T>(_ item: (inout CleanCaseReader) throws(Miss) -> T) throws(Miss) -> [T] {
+    /// An array of plain strings: their contents' ranges, in `spans` (kept from list to list, so
+    /// that reading a list allocates only the list made of it).
+    private mutating func list() throws(Miss) {
+        spans.removeAll(keepingCapacity: true)
         try expect(UInt8(ascii: "["))
-        var out: [T] = []
-        out.reserveCapacity(itemsAhead())
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "]") {
             i += 1
-            return out
+            return
         }
         while true {
             skipSpace()
-            out.append(try item(&self))
+            spans.append(try plain())
             skipSpace()
             guard i < b.count else { throw Miss() }
             if b[i] == UInt8(ascii: "]") {
                 i += 1
-                return out
+                return
             }
             guard b[i] == UInt8(ascii: ",") else { throw Miss() }
             i += 1
         }
     }
 
-    /// How many strings the array starting here holds, if its items are plain strings (a guess
-    /// otherwise): so that a list is allocated once.
-    private func itemsAhead() -> Int {
-        var k = i, quotes = 0
-        while k < b.count {
-            let c = b[k]
-            if c == UInt8(ascii: "\"") {
-                quotes += 1
-            } else if c == UInt8(ascii: "]") && quotes & 1 == 0 || c == UInt8(ascii: "\\") {
-                break
-            }
-            k += 1
-        }
-        return quotes / 2
+    private mutating func strings() throws(Miss) -> [String] {
+        try list()
+        let b = b
+        return spans.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
     }
 
-    private mutating func strings() throws(Miss) -> [String] { try array { (r) throws(Miss) in try r.string() } }
+    private mutating func values<E: ByteMatched>(_ table: RawValueTable<E>) throws(Miss) -> [E] {
+        try list()
+        var out: [E] = []
+        out.reserveCapacity(spans.count)
+        for r in spans {
+            guard let e = table.match(b, r) else { throw Miss() }
+            out.append(e)
+        }
+        return out
+    }
 
     /// A number in JSON's grammar (as `TapeParser.number` reads it): its range, and whether it has
     /// neither a fraction nor an exponent.
