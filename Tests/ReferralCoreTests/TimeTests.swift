@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ReferralCore
@@ -29,6 +30,19 @@ struct TimeTests {
             if daysFromCivil(y, m, d) != day { Issue.record("day \(day) → \(y)-\(m)-\(d) does not round-trip"); return }
         }
         #expect(parseDay(dayText(20_000)) == 20_000)
+    }
+
+    @Test("a day's text is YYYY-MM-DD, zero-padded, for every day from year 0 to 9999 and beyond")
+    func dayTextIsPadded() {
+        #expect(dayText(parseDay("0001-02-03")!) == "0001-02-03")
+        #expect(dayText(parseDay("9999-12-31")!) == "9999-12-31")
+        for day in stride(from: daysFromCivil(0, 1, 1), through: daysFromCivil(9999, 12, 31), by: 7) {
+            let (y, m, d) = civilDate(fromDays: day)
+            let padded = String(format: "%04d-%02d-%02d", y, m, d)
+            if dayText(day) != padded { Issue.record("day \(day): \(dayText(day)) != \(padded)"); return }
+        }
+        let (y, _, _) = civilDate(fromDays: daysFromCivil(10_000, 1, 1))
+        #expect(y == 10_000 && dayText(daysFromCivil(10_000, 1, 1)) == "10000-01-01")
     }
 
     @Test("malformed dates are refused", arguments: ["2026-1-05", "2026-13-01", "2026-00-10", "26-01-05", "2026/01/05", "", "2026-01-05x"])

@@ -45,7 +45,22 @@ func civilDate(fromDays z0: Int) -> (Int, Int, Int) {
 func dayText(_ day: Int) -> String {
     let (y, m, d) = civilDate(fromDays: day)
     guard (0...9999).contains(y) else { return String(format: "%04d-%02d-%02d", y, m, d) }
-    return zeroPadded(y, 4) + "-" + zeroPadded(m, 2) + "-" + zeroPadded(d, 2)
+    // Ten ASCII bytes make a small string: no allocation (the router renders a service's
+    // verification day for every decision).
+    return String(unsafeUninitializedCapacity: 10) { b in
+        let zero = UInt8(ascii: "0")
+        b[0] = zero + UInt8(y / 1000)
+        b[1] = zero + UInt8(y / 100 % 10)
+        b[2] = zero + UInt8(y / 10 % 10)
+        b[3] = zero + UInt8(y % 10)
+        b[4] = UInt8(ascii: "-")
+        b[5] = zero + UInt8(m / 10)
+        b[6] = zero + UInt8(m % 10)
+        b[7] = UInt8(ascii: "-")
+        b[8] = zero + UInt8(d / 10)
+        b[9] = zero + UInt8(d % 10)
+        return 10
+    }
 }
 
 /// `String(format: "%0*d", width, value)` for a value of 0 or more, without Foundation's formatter.
