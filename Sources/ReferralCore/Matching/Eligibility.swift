@@ -79,20 +79,24 @@ extension Router {
     func checkAccess(_ s: Service, _ c: Case, scope: CaseScope, into d: inout DecisionDraft)
         -> (interpretation: Bool, unmetNeeds: Int)
     {
+        // A service's lists are built from the directory's store on each read: read each once.
+        let languages = s.languages
         var interpretation = false
-        if s.languages.contains(where: scope.languages.contains) {
-            d.check(.accessLanguage, .pass, .worksIn(s.languages, speaks: scope.languages))
+        if languages.contains(where: scope.languages.contains) {
+            d.check(.accessLanguage, .pass, .worksIn(languages, speaks: scope.languages))
         } else if s.interpretation {
             interpretation = true
-            d.check(.accessLanguage, .pass, .interpretation(s.languages))
+            d.check(.accessLanguage, .pass, .interpretation(languages))
         } else {
-            d.check(.accessLanguage, .fail, .noSharedLanguage(s.languages, speaks: scope.languages))
+            d.check(.accessLanguage, .fail, .noSharedLanguage(languages, speaks: scope.languages))
         }
         var unmet = 0
+        let accessibility = scope.accessNeeds.isEmpty ? [] : s.accessibility
+        let modality = s.modality
         for need in scope.accessNeeds {
-            if s.accessibility.contains(need.id) {
+            if accessibility.contains(need.id) {
                 d.check(.accessNeeds, .pass, need.available)
-            } else if let m = s.modality.first(where: need.metBy.contains) {
+            } else if let m = modality.first(where: need.metBy.contains) {
                 d.check(.accessNeeds, .pass, .needMetBy(need.id, m))
             } else {
                 unmet += 1
@@ -101,7 +105,7 @@ extension Router {
             }
         }
         if scope.remoteOnly {
-            if s.modality.contains(where: \.isRemote) {
+            if modality.contains(where: \.isRemote) {
                 d.check(.preferenceRemoteOnly, .pass, "can be reached by phone or remotely, as the person prefers")
             } else {
                 d.check(.preferenceRemoteOnly, .fail, "in person only; the person asked for remote contact only")
