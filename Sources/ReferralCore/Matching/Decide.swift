@@ -36,7 +36,9 @@ extension Router {
         // The consent gate, for a service nothing has excluded so far: it grants the most the
         // service can get; the gates after it can only lower that.
         if d.ceiling != .excluded { consentGate(s, c, consent: consent, scope: scope, category: category, into: &d) }
-        let duties = s.mandatoryReporting.isEmpty ? [] : scope.duties.filter { s.mandatoryReporting.contains($0.duty.id) }
+        // `mandatoryReporting` is built from the store on each read: once, and only for a service with duties.
+        let carried = s.dutyIDs.isEmpty ? [] : s.mandatoryReporting
+        let duties = carried.isEmpty ? [] : scope.duties.filter { carried.contains($0.duty.id) }
         childGates(s, c, consent: consent, category: category, duties: duties, into: &d)
         reportingGate(s, c, organisationName: org?.name ?? s.organisation, duties: duties, into: &d)
         let packet = buildPacket(s, c, scope: scope, into: &d)
