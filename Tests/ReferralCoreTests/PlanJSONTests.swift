@@ -103,8 +103,11 @@ struct PlanJSONTests {
             if m.children.isEmpty { return [path + " (empty)"] }
             return m.children.enumerated().flatMap { unsetValues($0.element.value, path: "\(path)[\($0.offset)]") }
         default:
-            return m.children.flatMap { child -> [String] in
-                guard let label = child.label, label != "preference", label != "sentence" else { return [] }
+            // A step's decisions are kept as verdicts until read: walk them as read.
+            var children = m.children.map { (label: $0.label, value: $0.value) }
+            if let step = value as? StepPlan { children += [("options", step.options), ("excluded", step.excluded)] }
+            return children.flatMap { child -> [String] in
+                guard let label = child.label, label != "preference", label != "sentence", label != "decisions" else { return [] }
                 return unsetValues(child.value, path: path + "." + label)
             }
         }

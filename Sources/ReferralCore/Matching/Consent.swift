@@ -89,10 +89,10 @@ extension Router {
     func consentGate(_ s: Service, _ c: Case, consent: ConsentAssessment, scope: CaseScope, category: Category?,
                      into d: inout DecisionDraft)
     {
-        let byCategory = (c.consent.referToCategories ?? []).contains(s.category)
-        let consentCovers = byCategory || (c.consent.referToOrganisations ?? []).contains(s.organisation)
+        let byCategory = scope.consentCategoryIDs.contains(s.categoryID)
+        let consentCovers = byCategory || scope.consentOrganisationIDs.contains(s.organisationID)
         let riskToLife = c.concerns.imminentRiskToLife == true && riskToLifeApplies
-            && rules.imminentRiskToLife.categories.contains(s.category)
+            && scope.riskToLifeCategoryIDs.contains(s.categoryID)
         if consent.valid && consentCovers {
             d.grant(.refer, .consentReferral, .pass,
                     .text(byCategory ? "the person agreed to referral to this kind of service" : "the person agreed to referral to this organisation"))
@@ -100,7 +100,7 @@ extension Router {
             // The sentences depend on the consent only: built once per case (CaseScope).
             if riskToLife {
                 d.grant(.emergencyReferral, .consentRiskToLife, .warn, scope.emergencyReason)
-                d.warnings.append(Warning(.critical, .confidentialityRiskToLife, "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe"))
+                d.warn(.critical, .confidentialityRiskToLife, "emergency referral without consent: only the minimum data is sent; tell the person as soon as it is safe")
             } else if category?.referralOnly == true {
                 d.grant(.excluded, .consentReferral, .fail, scope.referralOnlyReason)
             } else if s.selfReferral {
@@ -113,8 +113,8 @@ extension Router {
 
     /// A child's durable solution waits for a best interests determination; a child's wish that
     /// the caregiver not be contacted is flagged where a provider may contact them anyway.
-    func childGates(_ s: Service, _ c: Case, consent: ConsentAssessment, category: Category?, duties: [CaseScope.Duty],
-                    into d: inout DecisionDraft)
+    func childGates(_ s: Service, _ c: Case, consent: ConsentAssessment, scope: CaseScope, category: Category?,
+                    duties: [CaseScope.Duty], into d: inout DecisionDraft)
     {
         guard consent.child else { return }
         if category?.durableSolution == true, c.concerns.bestInterestsDetermination != .done {
@@ -122,20 +122,19 @@ extension Router {
                 ? "a durable solution for a child waits for a best interests determination (BID), still pending: no referral meanwhile; a pending BID never delays urgent protection"
                 : "a durable solution for a child waits for a best interests determination (BID), not recorded as done: no referral meanwhile; a pending BID never delays urgent protection")
         }
-        if c.consent.caregiverNotToBeContacted == true, !duties.isEmpty || s.features.contains("statutory") {
-            d.warnings.append(Warning(.warning, .childCaregiverNotContacted, duties.isEmpty
+        if c.consent.caregiverNotToBeContacted == true, !duties.isEmpty || s.hasFeature(scope.statutory) {
+            d.warn(.warning, .childCaregiverNotContacted, duties.isEmpty
                 ? "the child asked that the caregiver not be contacted, and this statutory service may contact them: tell the child and agree with the provider before any referral"
-                : "the child asked that the caregiver not be contacted, and this provider, which must report, may contact them: tell the child and agree with the provider before any referral"))
+                : "the child asked that the caregiver not be contacted, and this provider, which must report, may contact them: tell the child and agree with the provider before any referral")
         }
     }
 
     /// Mandatory reporting: always shown; no referral until the consequences were explained.
-    func reportingGate(_ s: Service, _ c: Case, organisationName: String, duties: [CaseScope.Duty],
-                       into d: inout DecisionDraft)
-    {
+    func reportingGate(_ s: Service, _ c: Case, duties: [CaseScope.Duty], into d: inout DecisionDraft) {
         for duty in duties {
             // " must report under '<duty>': <consequence>", built once per case (CaseScope).
-            d.warnings.append(Warning(.warning, .confidentialityMandatoryReporting, .joined(organisationName, duty.mustReport)))
+            d.warn(.warning, .confidentialityMandatoryReporting,
+                   .joined(directory.organisations[s.organisation]?.name ?? s.organisation, duty.mustReport))
         }
         if !duties.isEmpty && d.action == .refer {
             if c.consent.mandatoryReportingExplained == true {

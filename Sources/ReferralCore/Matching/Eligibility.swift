@@ -35,10 +35,9 @@ extension Router {
     /// Area, age, sex, population group and legal status; a shelter for a child only if it is
     /// child-safe. Returns the position in `lineage` of the nearest area the service serves (0:
     /// the case's own area), nil when it serves none.
-    func checkEligibility(_ s: Service, _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope, category: Category?,
+    func checkEligibility(_ s: Service, _ c: Case, consent: ConsentAssessment, scope: CaseScope, category: Category?,
                           into d: inout DecisionDraft) -> Int?
     {
-        let e = s.eligibility
         // Area: the nearest of the case's area and its ancestors that the service serves.
         // By ids (the same positions as `scope.lineage`, which lists only known areas, nearest first).
         let served = s.servedPosition(in: scope.lineageIDs)
@@ -48,24 +47,26 @@ extension Router {
             d.check(.eligibilityArea, .fail, scope.servesNoArea)
         }
 
-        let v = s.eligibility.evaluate(facts)
+        // By ids, once per distinct eligibility (`EligibilityIDs.evaluate`: the same verdict as
+        // `Eligibility.evaluate`); the service's own lists are read only for the words.
+        let v = scope.memo.eligibility(s, scope.factIDs)
         // An unknown fit (an age band straddling a bound, an unrecorded legal status) does not
         // pass: the router never guesses in favour of a rule when the case is vaguer than it.
-        if let t = v.age, let ages = e.ages {
-            d.check(.eligibilityAge, t == .yes ? .pass : .fail, .servesAges(ages, caseAge: t == .yes ? nil : scope.caseAge))
+        if let t = v.age {
+            d.check(.eligibilityAge, t == .yes ? .pass : .fail, .servesAges(s.eligibility.ages!, caseAge: t == .yes ? nil : scope.caseAge))
         }
-        if let t = v.sex, let sexes = e.sexes {
-            d.check(.eligibilitySex, t == .yes ? .pass : .fail, .servesSexes(sexes, only: t != .yes))
+        if let t = v.sex {
+            d.check(.eligibilitySex, t == .yes ? .pass : .fail, .servesSexes(s.eligibility.sexes!, only: t != .yes))
         }
-        if let t = v.populationGroup, let groups = e.populationGroups {
-            d.check(.eligibilityPopulationGroup, t == .yes ? .pass : .fail, .servesGroups(groups, only: t != .yes))
+        if let t = v.populationGroup {
+            d.check(.eligibilityPopulationGroup, t == .yes ? .pass : .fail, .servesGroups(s.eligibility.populationGroups!, only: t != .yes))
         }
-        if let t = v.legalStatus, let statuses = e.legalStatuses {
+        if let t = v.legalStatus {
             let fit: Sentence.LegalFit = t == .yes ? .qualifies : c.document.legalStatus == nil ? .notRecorded : .notAmong
-            d.check(.eligibilityLegalStatus, t == .yes ? .pass : .fail, .legalStatuses(statuses, fit))
+            d.check(.eligibilityLegalStatus, t == .yes ? .pass : .fail, .legalStatuses(s.eligibility.legalStatuses!, fit))
         }
         // Children are never housed with unrelated adults, whatever a shelter's eligibility says.
-        if consent.child, category?.shelter == true, !s.features.contains("child-safe") {
+        if consent.child, category?.shelter == true, !s.hasFeature(scope.childSafe) {
             d.check(.childAdultShelter, .fail,
                     "a shelter not declared child-safe: never for a child (child protection arranges alternative care)")
         }
@@ -79,33 +80,33 @@ extension Router {
     func checkAccess(_ s: Service, _ c: Case, scope: CaseScope, into d: inout DecisionDraft)
         -> (interpretation: Bool, unmetNeeds: Int)
     {
-        // A service's lists are built from the directory's store on each read: read each once.
-        let languages = s.languages
+        // By ids: the service's lists are built as strings only for the words.
+        let languages = s.languageIDs
         var interpretation = false
-        if languages.contains(where: scope.languages.contains) {
-            d.check(.accessLanguage, .pass, .worksIn(languages, speaks: scope.languages))
+        if languages.contains(where: scope.languageIDs.contains) {
+            d.check(.accessLanguage, .pass, .worksIn(s.languages, speaks: scope.languages))
         } else if s.interpretation {
             interpretation = true
-            d.check(.accessLanguage, .pass, .interpretation(languages))
+            d.check(.accessLanguage, .pass, .interpretation(s.languages))
         } else {
-            d.check(.accessLanguage, .fail, .noSharedLanguage(languages, speaks: scope.languages))
+            d.check(.accessLanguage, .fail, .noSharedLanguage(s.languages, speaks: scope.languages))
         }
         var unmet = 0
-        let accessibility = scope.accessNeeds.isEmpty ? [] : s.accessibility
-        let modality = s.modality
+        let accessibility = s.accessibilityIDs
+        let modality = s.modalityPositions
         for need in scope.accessNeeds {
-            if accessibility.contains(need.id) {
+            if let w = need.word, accessibility.contains(w) {
                 d.check(.accessNeeds, .pass, need.available)
-            } else if let m = modality.first(where: need.metBy.contains) {
-                d.check(.accessNeeds, .pass, .needMetBy(need.id, m))
+            } else if let m = modality.first(where: need.metByPositions.contains) {
+                d.check(.accessNeeds, .pass, .needMetBy(need.id, Modality(caseIndex: m)))
             } else {
                 unmet += 1
                 d.check(.accessAccommodation, .warn, need.notAvailable)
-                d.warnings.append(Warning(.warning, .accessAccommodation, need.accommodation))
+                d.warn(.warning, .accessAccommodation, need.accommodation)
             }
         }
         if scope.remoteOnly {
-            if modality.contains(where: \.isRemote) {
+            if modality.contains(where: { Modality(caseIndex: $0).isRemote }) {
                 d.check(.preferenceRemoteOnly, .pass, "can be reached by phone or remotely, as the person prefers")
             } else {
                 d.check(.preferenceRemoteOnly, .fail, "in person only; the person asked for remote contact only")
@@ -118,7 +119,7 @@ extension Router {
     func checkAvailability(_ s: Service, urgency: Urgency, at time: RoutingTime, into d: inout DecisionDraft)
         -> (openNow: Bool?, opensInHours: Double?, stale: Bool)
     {
-        switch s.status {
+        switch s.statusCode {
         case .open: d.check(.availabilityStatus, .pass, "open")
         case .waitlist: d.check(.availabilityStatus, .warn, "at capacity: waiting list; expect delay")
         case .closed: d.check(.availabilityStatus, .fail, "closed")
@@ -140,12 +141,13 @@ extension Router {
             d.check(.availabilityHours, .info, "opening hours not recorded: call first")
         }
         var stale = false
-        if let v = s.lastVerifiedDay, let text = s.lastVerified {
+        // The day's text (`lastVerified`) is there whenever the day is; it is read only for the words.
+        if let v = s.lastVerifiedDay {
             if time.localDay - v > rules.staleAfterDays {
                 stale = true
-                d.check(.dataVerified, .warn, .verified(text, staleAfterDays: rules.staleAfterDays))
+                d.check(.dataVerified, .warn, .verified(s.lastVerified ?? "", staleAfterDays: rules.staleAfterDays))
             } else {
-                d.check(.dataVerified, .pass, .verified(text, staleAfterDays: nil))
+                d.check(.dataVerified, .pass, .verified(s.lastVerified ?? "", staleAfterDays: nil))
             }
         } else {
             stale = true

@@ -20,7 +20,7 @@ extension Router {
             // only what the provider needs and the person agreed to.
             let wanted = action == .refer ? s.requiredFields : rules.imminentRiskToLife.minimumFields
             for f in CaseScope.sortedOnce(wanted) {
-                guard let v = scope.fields.value(of: f, c) else {
+                guard let v = scope.memo.value(of: f, c) else {
                     withheld.append(WithheldField(field: f, cause: .notRecorded, reason: "not recorded in the case: the provider may ask"))
                     continue
                 }

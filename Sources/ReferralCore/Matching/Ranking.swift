@@ -42,56 +42,13 @@ struct RankPreference: Comparable, Sendable {
     }
 }
 
-/// What the order of two decisions depends on: sorting these instead of the large decisions
-/// avoids copying a decision for every comparison (a sixth of routing time).
-struct RankKey: Comparable {
-    let action: Action
-    let preference: RankPreference
-    let service: String
-
-    init(_ d: ServiceDecision) {
-        action = d.action
-        preference = d.preference
-        service = d.service
-    }
-
-    static func < (a: RankKey, b: RankKey) -> Bool {
-        if a.action != b.action { return a.action < b.action }
-        if a.preference != b.preference { return a.preference < b.preference }
-        return a.service < b.service
-    }
-}
-
 extension Router {
-    /// The options (ranked 1, 2, …) and the excluded services of `count` decisions, each in rank
-    /// order; a total order (it ends on the service id), so the result never depends on the order
-    /// the services were decided in. Each decision is made in place in a buffer and moved once
-    /// into its list (a copy of a decision is some twenty reference counts).
-    func ranked(count n: Int, _ make: (Int) -> ServiceDecision) -> (options: [ServiceDecision], excluded: [ServiceDecision]) {
-        let made = UnsafeMutablePointer<ServiceDecision>.allocate(capacity: n)
-        defer { made.deallocate() }
-        var keys: [RankKey] = []
-        keys.reserveCapacity(n)
-        for i in 0..<n {
-            // The key is read from the new decision before it is moved into the buffer (reading
-            // `made[i]` would copy the whole decision).
-            let d = make(i)
-            keys.append(RankKey(d))
-            (made + i).initialize(to: d)
-        }
-        var options: [ServiceDecision] = []
-        var excluded: [ServiceDecision] = []
-        options.reserveCapacity(n)
-        // Every decision is moved out exactly once: the buffer is left empty.
-        for i in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
-            var d = (made + i).move()
-            if d.action == .excluded {
-                excluded.append(d)
-            } else {
-                d.rank = options.count + 1
-                options.append(d)
-            }
-        }
-        return (options, excluded)
+    /// The verdicts of a step's services in rank order, split into options and excluded services
+    /// (`Verdict.ranks(_:before:)`: a total order, so the result never depends on the order the
+    /// services were decided in).
+    func ranked(_ verdicts: [Verdict]) -> (options: [Verdict], excluded: [Verdict]) {
+        let sorted = verdicts.sorted(by: Verdict.ranks)
+        let split = sorted.firstIndex { $0.action == .excluded } ?? sorted.count
+        return (Array(sorted[..<split]), Array(sorted[split...]))
     }
 }

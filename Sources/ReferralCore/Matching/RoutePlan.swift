@@ -159,7 +159,10 @@ public struct RuleCheck: Codable, Sendable, Equatable {
     }
 }
 
-public struct StepPlan: Codable, Sendable, Equatable {
+/// One step of a plan. Its options and excluded services are kept as the router's verdicts and
+/// expanded into `ServiceDecision`s when first read (`StepDecisions`, Verdict.swift); Codable and
+/// Equatable are written there, through the expanded decisions.
+public struct StepPlan: Sendable {
     public var pathway: String
     public var step: String
     public var name: String
@@ -181,13 +184,21 @@ public struct StepPlan: Codable, Sendable, Equatable {
     public var optional: Bool
     public var note: String?
     public var warnings: [Warning]
+    /// The options and excluded services, as verdicts until read.
+    var decisions: StepDecisions
     /// Options in rank order: referrals first, then information the person can act on.
-    public var options: [ServiceDecision]
+    public var options: [ServiceDecision] {
+        get { decisions.options }
+        set { decisions = StepDecisions(options: newValue, excluded: decisions.excluded) }
+    }
     /// Services of this step's category in reach that cannot be used, with the reasons.
-    public var excluded: [ServiceDecision]
-
-    /// A step where time matters whose options are all at capacity (waiting list): a gap of its own.
-    var allAtCapacity: Bool { urgency < .routine && !options.isEmpty && options.allSatisfy { $0.access.status == .waitlist } }
+    public var excluded: [ServiceDecision] {
+        get { decisions.excluded }
+        set { decisions = StepDecisions(options: decisions.options, excluded: newValue) }
+    }
+    /// How many options and excluded services, without expanding them.
+    public var optionCount: Int { decisions.optionCount }
+    public var excludedCount: Int { decisions.excludedCount }
 }
 
 public struct WindowStatus: Codable, Sendable, Equatable {

@@ -35,11 +35,14 @@ public struct Router: Sendable {
         }
         let scope = CaseScope(self, c, facts, consent: consent)
         for group in mergedByCategory(reached) {
-            var plan = planStep(group, c, facts, consent: consent, scope: scope, at: time)
-            if plan.options.isEmpty || plan.allAtCapacity {
-                let cause = plan.options.isEmpty ? gapCause(plan) : .atCapacity
+            var (plan, options, excluded) = planStep(group, c, facts, consent: consent, scope: scope, at: time)
+            // A step where time matters whose options are all at capacity (waiting list) is a gap of its own.
+            let allAtCapacity = plan.urgency < .routine && !options.isEmpty && options.allSatisfy(\.waitlist)
+            if options.isEmpty || allAtCapacity {
+                let cause = options.isEmpty ? gapCause(excluded) : .atCapacity
                 gaps.append(Gap(pathway: plan.pathway, step: plan.step, category: plan.category, area: c.document.area,
-                                urgency: plan.urgency, cause: cause, message: gapMessage(plan, cause: cause, c)))
+                                urgency: plan.urgency, cause: cause,
+                                message: gapMessage(plan, options: options.count, excluded: excluded, cause: cause, c)))
                 if cause == .atCapacity {
                     plan.warnings.append(Warning(.critical, .availabilityAtCapacity,
                                                  "every option for this \(plan.urgency.rawValue) step is at capacity (waiting list): call ahead, and find an alternative now"))
@@ -85,35 +88,35 @@ public struct Router: Sendable {
 
     /// Why a step has no usable option, from the families of the rules that excluded the services
     /// in reach: only the person's choices, only consent, or eligibility and access.
-    func gapCause(_ plan: StepPlan) -> Gap.Cause {
-        if plan.excluded.isEmpty { return .noService }
-        let failing = plan.excluded.map { d in d.checks.filter { $0.outcome == .fail }.map(\.rule.family) }
+    func gapCause(_ excluded: [Verdict]) -> Gap.Cause {
+        if excluded.isEmpty { return .noService }
+        let failing = excluded.map { $0.failed.rules.map(\.family) }
         if failing.allSatisfy({ $0.contains(.preference) }) { return .personsChoice }
         if failing.allSatisfy({ $0.allSatisfy { $0 == .consent } }) { return .consent }
         return .notEligible
     }
 
-    func gapMessage(_ plan: StepPlan, cause: Gap.Cause, _ c: Case) -> String {
+    func gapMessage(_ plan: StepPlan, options: Int, excluded: [Verdict], cause: Gap.Cause, _ c: Case) -> String {
         let area = "\(context.areaName(c.document.area)) (\(c.document.area))"
         let category = context.categories[plan.category]?.name ?? plan.category
         if cause == .atCapacity {
-            return "every \(category) option in reach is at capacity (waiting list): \(plan.options.count) option(s), none can take the person now"
+            return "every \(category) option in reach is at capacity (waiting list): \(options) option(s), none can take the person now"
         }
-        if plan.excluded.isEmpty { return "no \(category) service covers \(area)" }
+        if excluded.isEmpty { return "no \(category) service covers \(area)" }
         var reasons: [RuleID: Int] = [:]
-        for d in plan.excluded {
-            for check in d.checks where check.outcome == .fail { reasons[check.rule, default: 0] += 1 }
+        for v in excluded {
+            for rule in v.failed.rules { reasons[rule, default: 0] += 1 }
         }
         let summary = reasons.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         switch cause {
         case .personsChoice:
-            return "not referred by the person's choice: \(plan.excluded.count) \(category) service(s) in reach (\(summary))"
+            return "not referred by the person's choice: \(excluded.count) \(category) service(s) in reach (\(summary))"
         case .consent:
-            return "no \(category) service can be used without consent to refer (none accepts self-referral): \(plan.excluded.count) in reach"
+            return "no \(category) service can be used without consent to refer (none accepts self-referral): \(excluded.count) in reach"
         case .noService, .notEligible, .atCapacity:
             break
         }
-        return "no usable \(category) service for this person in \(area): \(plan.excluded.count) in reach, none usable (\(summary))"
+        return "no usable \(category) service for this person in \(area): \(excluded.count) in reach, none usable (\(summary))"
     }
 }
 

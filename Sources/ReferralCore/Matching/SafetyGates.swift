@@ -7,7 +7,7 @@ extension Router {
     /// met, 1 unknown, 2 not met).
     func checkPreferences(_ s: Service, scope: CaseScope, category: Category?, into d: inout DecisionDraft) -> Int {
         let p = scope.preferences
-        if let named = p.excludeOrganisations, named.contains(s.organisation) {
+        if scope.excludedOrganisationIDs.contains(s.organisationID) {
             // The perpetrator works there (sexual exploitation and abuse by staff): never offered,
             // not even as information.
             d.check(.preferenceExcludedOrganisation, .fail, "an organisation the person asked never to be sent to: never offered")
@@ -15,7 +15,7 @@ extension Router {
         if category?.lawEnforcement == true && p.noPolice == true {
             d.check(.preferenceNoPolice, .fail, "not referred: the person chose no police involvement")
         }
-        if p.noForensicEvidence == true && s.features.contains("forensic-evidence") {
+        if p.noForensicEvidence == true && s.hasFeature(scope.forensicEvidence) {
             d.check(.preferenceNoForensic, .warn, "offers forensic evidence collection, which the person declines: tell the provider; care does not depend on it")
         }
         var staffRank = 0

@@ -157,9 +157,9 @@ extension Router {
 
     /// Plans one step (or several pathways' steps of one category, merged): urgency and response
     /// time, windows, every service of the category in reach decided and ranked, and the step's
-    /// warnings.
+    /// warnings; with the verdicts its options and excluded services are expanded from.
     func planStep(_ group: [ReachedStep], _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope,
-                  at time: RoutingTime) -> StepPlan
+                  at time: RoutingTime) -> (plan: StepPlan, options: [Verdict], excluded: [Verdict])
     {
         let judged = group.map { (member: $0, urgency: stepUrgency($0.step, c, facts)) }
         // The most urgent member names the step; the first one on a tie.
@@ -201,32 +201,33 @@ extension Router {
 
         let step = primary.member.step
         let category = context.categories[step.category]
-        // The case's lineage and reporting duties are the same for every service of the step.
-        let duties = scope.duties
-        let indices = directory.serviceIndices(category: step.category, lineage: scope.lineage)
-        let (options, excluded) = ranked(count: indices.count) {
-            decide(directory.services[indices[$0]], urgency: urgency, c, facts, consent: consent, at: time, scope: scope,
-                   category: category)
-        }
+        let indices = context.ids.categories.id(step.category).map {
+            directory.serviceIndices(category: $0, lineage: scope.lineageIDs)
+        } ?? []
+        let services = directory.services
+        let (options, excluded) = ranked(indices.map {
+            verdict(services[$0], urgency: urgency, c, consent: consent, at: time, scope: scope, category: category)
+        })
 
         var warnings: [Warning] = []
         if consent.child, category?.familyTracing == true, !(c.concerns.traffickingIndicators ?? []).isEmpty {
             critical.append(Warning(.critical, .childFtrFamilyCheck,
                                     "a trafficked child: before tracing the family, check with the child and the case file that the family was not involved in the trafficking; if it may have been, do not contact it"))
         }
-        if urgency < .routine, !options.isEmpty, !options.contains(where: { $0.access.openNow != false }) {
+        if urgency < .routine, !options.isEmpty, !options.contains(where: { $0.openNow != false }) {
             critical.append(Warning(.critical, .availabilityHours,
                                     "no option for this \(urgency.rawValue) step is open now: find the next opening or an emergency alternative"))
         }
         let optional = group.allSatisfy { $0.step.optional }
-        let dutyCarried = duties.lazy.map(\.duty).filter { d in indices.contains { directory.services[$0].mandatoryReporting.contains(d.id) } }
-        if optional, consent.child, let duty = dutyCarried.first {
+        if optional, consent.child,
+            let duty = scope.duties.first(where: { d in d.id.map { id in indices.contains { services[$0].dutyIDs.contains(id) } } ?? false })?.duty
+        {
             // A child's "only if you choose" is not the whole truth where the providers must report.
             warnings.append(Warning(c.consent.mandatoryReportingExplained == true ? .warning : .critical,
                                     .confidentialityMandatoryReporting,
                                     "for a child this step is not only the child's choice: providers here must report under '\(duty.name)' (\(duty.consequence)), whatever the child decides; explain this before any contact"))
         }
-        if c.document.sex == .other, excluded.contains(where: { $0.checks.contains { $0.rule == .eligibilitySex && $0.outcome == .fail } }) {
+        if c.document.sex == .other, excluded.contains(where: { $0.failed.contains(.eligibilitySex) }) {
             warnings.append(Warning(.warning, .eligibilitySex,
                                     "services here for women only or men only left out a person recorded as 'other': ask them directly, and prefer LGBTIQ-competent services (ranked first)"))
         }
@@ -234,7 +235,7 @@ extension Router {
             let who = consent.informationFor.map { "the \($0.rawValue) to act on with the child" } ?? "the person to act on"
             // Named by the rule that holds every option back (a pending BID, an unexplained duty),
             // else by consent: the step's warning says why, as the options' checks do.
-            let holding = options.map { $0.decidingRules.first ?? .consentReferral }
+            let holding = options.map { $0.decidingRule ?? .consentReferral }
             let rule = holding.allSatisfy { $0 == holding[0] } ? holding[0] : .consentReferral
             warnings.append(Warning(.warning, rule,
                                     "no referral can be sent for this step: the options are information for \(who)"))
@@ -243,11 +244,13 @@ extension Router {
         for m in group { if let n = m.step.note, !notes.contains(n) { notes.append(n) } }
         var pathways = [primary.member.pathway.id]
         for m in group where !pathways.contains(m.pathway.id) { pathways.append(m.pathway.id) }
-        return StepPlan(
+        let plan = StepPlan(
             pathway: primary.member.pathway.id, step: step.id, name: step.name, category: step.category,
             pathways: pathways, urgency: urgency, urgencyReasons: reasons, respondBy: time.adding(hours: within).iso8601,
             ask: ask.isEmpty ? nil : ask.sorted(), windows: windows, optional: optional,
-            note: notes.isEmpty ? nil : notes.joined(separator: " "), warnings: critical + warnings, options: options,
-            excluded: excluded)
+            note: notes.isEmpty ? nil : notes.joined(separator: " "), warnings: critical + warnings,
+            decisions: StepDecisions(.init(router: self, c: c, consent: consent, time: time, scope: scope, urgency: urgency,
+                                           category: category, options: options, excluded: excluded)))
+        return (plan, options, excluded)
     }
 }

@@ -1,0 +1,165 @@
+/// What every decision for one case shares, worked out once per case: the case's area and its
+/// ancestors (nearest first) with the sentence of each, the reporting duties that apply, the
+/// consent gate's sentences (they depend on the consent, not on the service), the access needs
+/// with their sentences, and the case's values the rules read for every service — as ids of the
+/// directory's tables, so that a rule compares integers, never strings.
+struct CaseScope {
+    let lineage: [String]
+    /// The same areas as interned ids (looked up once per case, not once per decision).
+    let lineageIDs: ArraySlice<Int32>
+    /// `eligibility.area`'s sentence by position in `lineage` ("serves <name> (<code>), which
+    /// includes the case's area"), and when the service serves none of them.
+    let servesArea: [Sentence]
+    let servesNoArea: Sentence
+    let duties: [Duty]
+    /// The consent gate's sentences when the consent does not cover a referral.
+    let emergencyReason: Sentence
+    let referralOnlyReason: Sentence
+    let informReason: Sentence
+    let noSelfReferralReason: Sentence
+    /// The case's age as printed (`eligibility.age`'s sentence when it fails).
+    let caseAge: String
+    /// The person's access needs, sorted by id, with the sentences of `access.needs`.
+    let accessNeeds: [Need]
+    /// The languages the person speaks, as recorded (a handful: an array beats hashing), and as
+    /// ids of `Context.ids.languages` (a language no service works in has none).
+    let languages: [String]
+    let languageIDs: [Int32]
+    let preferences: PreferencesDocument
+    let remoteOnly: Bool
+    let sexOther: Bool
+    /// The facts eligibility reads, as ids.
+    let factIDs: FactIDs
+    /// Ids of what the consent names (`Context.ids.categories`, `Directory.organisationIDs`), of
+    /// the categories the risk-to-life exception covers, and of the organisations the person
+    /// asked never to be sent to.
+    let consentCategoryIDs: [Int32]
+    let consentOrganisationIDs: [Int32]
+    let riskToLifeCategoryIDs: [Int32]
+    let excludedOrganisationIDs: [Int32]
+    /// Word ids (`Directory.wordID`) of the features the rules read; nil when no service has it.
+    let childSafe: Int32?
+    let lgbtiqCompetent: Int32?
+    let forensicEvidence: Int32?
+    let statutory: Int32?
+    /// The case's values of the fields providers ask for, and each eligibility's verdict: worked
+    /// out the first time asked.
+    private(set) var memo: Memo
+
+    /// A reporting duty that applies to the case, with the end of the warning every provider
+    /// carrying it gets: "<organisation> must report under '<duty>': <consequence>".
+    struct Duty {
+        let duty: Rules.ReportingDuty
+        /// Its id in `Context.ids.duties` (`Service.dutyIDs`).
+        let id: Int32?
+        let mustReport: String
+    }
+
+    /// An access need of the person and the sentences of the checks and warning about it.
+    struct Need {
+        let id: String
+        /// Its id as a word of the directory (`Service.accessibilityIDs`), nil when no service lists it.
+        let word: Int32?
+        let metBy: [Modality]
+        /// The same modalities as positions (`Service.modalityPositions`).
+        let metByPositions: [Int32]
+        let available: Sentence
+        let notAvailable: Sentence
+        let accommodation: Sentence
+    }
+
+    init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment) {
+        let context = router.context
+        let directory = router.directory
+        let ids = context.ids
+        let area = c.document.area
+        lineage = context.lineage(of: area)
+        lineageIDs = ids.lineage(of: lineage.first ?? "")
+        servesArea = lineage.map { .servesArea(name: context.areaName($0), code: $0, includesCase: true) }
+        servesNoArea = .servesArea(name: context.areaName(area), code: area, includesCase: false)
+        duties = router.applicableDuties(facts).map {
+            Duty(duty: $0, id: ids.duties.id($0.id), mustReport: " must report under '\($0.name)': \($0.consequence)")
+        }
+        emergencyReason = .consentNotCovered(valid: consent.valid, .emergency)
+        referralOnlyReason = .consentNotCovered(valid: consent.valid, .referralOnly)
+        informReason = .consentNotCovered(valid: consent.valid, .inform(for: consent.informationFor))
+        noSelfReferralReason = .consentNotCovered(valid: consent.valid, .noSelfReferral)
+        caseAge = c.age.description
+        accessNeeds = c.accessNeeds.sorted().map { id in
+            let need = context.accessNeed(id)
+            return Need(id: id, word: directory.wordID(id), metBy: need.metBy, metByPositions: need.metBy.map(\.caseIndex),
+                        available: .needAvailable(id), notAvailable: .needNotAvailable(id, accommodation: need.accommodation),
+                        accommodation: .accommodation(need.name, accommodation: need.accommodation))
+        }
+        languages = c.document.languages
+        languageIDs = languages.compactMap { ids.languages.id($0) }
+        preferences = c.preferences
+        remoteOnly = preferences.remoteOnly == true
+        sexOther = c.document.sex == .other
+        factIDs = FactIDs(facts, ids)
+        consentCategoryIDs = (c.consent.referToCategories ?? []).compactMap { ids.categories.id($0) }
+        consentOrganisationIDs = (c.consent.referToOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
+        riskToLifeCategoryIDs = router.rules.imminentRiskToLife.categories.compactMap { ids.categories.id($0) }
+        excludedOrganisationIDs = (preferences.excludeOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
+        childSafe = directory.wordID("child-safe")
+        lgbtiqCompetent = directory.wordID("lgbtiq-competent")
+        forensicEvidence = directory.wordID("forensic-evidence")
+        statutory = directory.wordID("statutory")
+        memo = Memo(eligibilities: directory.eligibilityCount)
+    }
+
+    /// The same scope with memos of its own: a plan's decisions are expanded later, maybe on
+    /// another thread, and never share a memo with the routing that made them.
+    func withOwnMemo() -> CaseScope {
+        var copy = self
+        copy.memo = Memo(eligibilities: memo.eligibilityCount)
+        return copy
+    }
+
+    /// What the rules work out once per case and read for many services.
+    final class Memo {
+        private var known = [String??](repeating: nil, count: CaseField.allCases.count)
+        private var verdicts: [Eligibility.Verdict?]
+        var eligibilityCount: Int { verdicts.count }
+
+        init(eligibilities: Int) { verdicts = Array(repeating: nil, count: eligibilities) }
+
+        /// The case's value of a shareable field (`Case.value(of:)`): every referral of the case
+        /// sends some of the same few.
+        func value(of f: CaseField, _ c: Case) -> String? {
+            let i = f.position
+            if let v = known[i] { return v }
+            let v = c.value(of: f)
+            known[i] = .some(v)
+            return v
+        }
+
+        /// How the service's eligibility meets the case: services with the same eligibility (a
+        /// few dozen in a national directory) share one verdict.
+        func eligibility(_ s: Service, _ facts: FactIDs) -> Eligibility.Verdict {
+            let i = s.eligibilityID
+            if let v = verdicts[i] { return v }
+            let v = s.eligibilityIDs.evaluate(facts)
+            verdicts[i] = v
+            return v
+        }
+    }
+
+    /// The fields, sorted, each once (the list as it is when it already is: the usual case).
+    static func sortedOnce(_ fields: [CaseField]) -> [CaseField] {
+        var ordered = true
+        for i in fields.indices.dropFirst() where fields[i - 1].sortRank >= fields[i].sortRank {
+            ordered = false
+            break
+        }
+        if ordered { return fields }
+        var out: [CaseField] = []
+        for f in fields.sorted(by: { $0.sortRank < $1.sortRank }) where out.last != f { out.append(f) }
+        return out
+    }
+}
+
+extension Service {
+    /// Whether one of the service's features is the word with this id (nil: no service has it).
+    func hasFeature(_ word: Int32?) -> Bool { word.map { featureIDs.contains($0) } ?? false }
+}

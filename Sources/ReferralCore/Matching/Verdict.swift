@@ -1,0 +1,179 @@
+import Foundation
+
+/// What routing keeps of one decision: the action, the rules that decided it and what ranks the
+/// service — integers, no words. A step's options and excluded services are kept as verdicts and
+/// expanded into `ServiceDecision`s (every check with its words, the packet, how to reach the
+/// service) only when they are read (`StepDecisions`): a caller that reads the actions, the gaps
+/// or the first option of a step never pays for the words of thirty decisions.
+struct Verdict: Sendable {
+    /// The service's index in `Directory.services` (sorted by id: index order is id order).
+    let service: Int32
+    let action: Action
+    /// The first rule that decided the action (`ServiceDecision.decidingRules.first`).
+    let decidingRule: RuleID?
+    /// The rules whose check failed (each fails at most once per decision).
+    let failed: RuleSet
+    let openNow: Bool?
+    let waitlist: Bool
+    let preference: RankPreference
+
+    /// Ranked by action, then preference, then service id: a total order, so the result never
+    /// depends on the order the services were decided in.
+    static func ranks(_ a: Verdict, before b: Verdict) -> Bool {
+        if a.action != b.action { return a.action < b.action }
+        if a.preference != b.preference { return a.preference < b.preference }
+        return a.service < b.service
+    }
+}
+
+/// A set of rule ids, one bit each.
+struct RuleSet: Sendable, Equatable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    mutating func insert(_ r: RuleID) {
+        let i = r.ordinal
+        if i < 64 { low |= 1 << UInt64(i) } else { high |= 1 << UInt64(i - 64) }
+    }
+
+    func contains(_ r: RuleID) -> Bool {
+        let i = r.ordinal
+        return i < 64 ? low & (1 << UInt64(i)) != 0 : high & (1 << UInt64(i - 64)) != 0
+    }
+
+    var isEmpty: Bool { low == 0 && high == 0 }
+
+    /// The rules, in declaration order.
+    var rules: [RuleID] { RuleID.all.filter(contains) }
+}
+
+extension RuleID {
+    /// The rule's position in `RuleID.all` (a no-payload enum is stored as its case's position;
+    /// RouterInternalsTests checks it for every rule, and that there are at most 128).
+    var ordinal: Int { Int(withUnsafeBytes(of: kind) { $0[0] }) }
+}
+
+/// A step's decisions: made by the router as verdicts, expanded into `ServiceDecision`s the first
+/// time they are read, then kept. A plan decoded from JSON, or whose decisions were set, holds
+/// them expanded from the start.
+///
+/// Shared by the copies of a `StepPlan` (a class: a plan is copied freely) and safe to read from
+/// several threads (the expansion runs once, under a lock).
+final class StepDecisions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: Pending?
+    private var expanded: (options: [ServiceDecision], excluded: [ServiceDecision])?
+    /// How many options and excluded services, without expanding them.
+    let optionCount: Int
+    let excludedCount: Int
+
+    /// What expanding a step's verdicts needs: the router and the case as they were when routed.
+    struct Pending {
+        let router: Router
+        let c: Case
+        let consent: ConsentAssessment
+        let time: RoutingTime
+        let scope: CaseScope
+        let urgency: Urgency
+        let category: Category?
+        let options: [Verdict]
+        let excluded: [Verdict]
+    }
+
+    init(_ pending: Pending) {
+        self.pending = pending
+        optionCount = pending.options.count
+        excludedCount = pending.excluded.count
+    }
+
+    init(options: [ServiceDecision], excluded: [ServiceDecision]) {
+        expanded = (options, excluded)
+        optionCount = options.count
+        excludedCount = excluded.count
+    }
+
+    /// The verdicts not yet expanded (nil once expanded, or for decisions given whole): for tests.
+    var verdicts: (options: [Verdict], excluded: [Verdict])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending.map { ($0.options, $0.excluded) }
+    }
+
+    var options: [ServiceDecision] { decisions().options }
+    var excluded: [ServiceDecision] { decisions().excluded }
+
+    private func decisions() -> (options: [ServiceDecision], excluded: [ServiceDecision]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let expanded { return expanded }
+        let p = pending!
+        // Its own memo: the routing that made the verdicts may be running on another thread.
+        let scope = p.scope.withOwnMemo()
+        func expand(_ v: Verdict) -> ServiceDecision {
+            let d = p.router.decide(p.router.directory.services[Int(v.service)], urgency: p.urgency, p.c, consent: p.consent,
+                                    at: p.time, scope: scope, category: p.category)
+            // The same pass of the rules decided both: a difference is a bug in the draft.
+            assert(d.action == v.action && d.decidingRules.first == v.decidingRule, "verdict and decision differ")
+            return d
+        }
+        var options = p.options.map(expand)
+        for i in options.indices { options[i].rank = i + 1 }
+        let result = (options, p.excluded.map(expand))
+        expanded = result
+        pending = nil
+        return result
+    }
+}
+
+extension StepPlan: Codable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case pathway, step, name, category, pathways, urgency, urgencyReasons, respondBy, ask, windows, optional, note
+        case warnings, options, excluded
+    }
+
+    public init(from decoder: Decoder) throws {
+        let k = try decoder.container(keyedBy: CodingKeys.self)
+        pathway = try k.decode(String.self, forKey: .pathway)
+        step = try k.decode(String.self, forKey: .step)
+        name = try k.decode(String.self, forKey: .name)
+        category = try k.decode(String.self, forKey: .category)
+        pathways = try k.decode([String].self, forKey: .pathways)
+        urgency = try k.decode(Urgency.self, forKey: .urgency)
+        urgencyReasons = try k.decode([String].self, forKey: .urgencyReasons)
+        respondBy = try k.decode(String.self, forKey: .respondBy)
+        ask = try k.decodeIfPresent([String].self, forKey: .ask)
+        windows = try k.decode([WindowStatus].self, forKey: .windows)
+        optional = try k.decode(Bool.self, forKey: .optional)
+        note = try k.decodeIfPresent(String.self, forKey: .note)
+        warnings = try k.decode([Warning].self, forKey: .warnings)
+        decisions = StepDecisions(options: try k.decode([ServiceDecision].self, forKey: .options),
+                                  excluded: try k.decode([ServiceDecision].self, forKey: .excluded))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var k = encoder.container(keyedBy: CodingKeys.self)
+        try k.encode(pathway, forKey: .pathway)
+        try k.encode(step, forKey: .step)
+        try k.encode(name, forKey: .name)
+        try k.encode(category, forKey: .category)
+        try k.encode(pathways, forKey: .pathways)
+        try k.encode(urgency, forKey: .urgency)
+        try k.encode(urgencyReasons, forKey: .urgencyReasons)
+        try k.encode(respondBy, forKey: .respondBy)
+        try k.encodeIfPresent(ask, forKey: .ask)
+        try k.encode(windows, forKey: .windows)
+        try k.encode(optional, forKey: .optional)
+        try k.encodeIfPresent(note, forKey: .note)
+        try k.encode(warnings, forKey: .warnings)
+        try k.encode(options, forKey: .options)
+        try k.encode(excluded, forKey: .excluded)
+    }
+
+    public static func == (a: StepPlan, b: StepPlan) -> Bool {
+        a.pathway == b.pathway && a.step == b.step && a.name == b.name && a.category == b.category
+            && a.pathways == b.pathways && a.urgency == b.urgency && a.urgencyReasons == b.urgencyReasons
+            && a.respondBy == b.respondBy && a.ask == b.ask && a.windows == b.windows && a.optional == b.optional
+            && a.note == b.note && a.warnings == b.warnings && a.optionCount == b.optionCount
+            && a.excludedCount == b.excludedCount && a.options == b.options && a.excluded == b.excluded
+    }
+}
