@@ -41,13 +41,7 @@ public enum JSONEscape {
         // Eight bytes at a time: a byte below 0x20, equal to 0x22 or to 0x5C sets its high bit in
         // `hit` (a borrow may set a later one too: the bytes are then looked at one by one).
         while i + 8 <= n {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            let quote = x ^ (ones &* 0x22)
-            let backslash = x ^ (ones &* 0x5C)
-            let hit = (((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
-            if hit != 0 {
+            if mayHoldSpecial(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                 for j in i..<(i + 8) where isSpecial(base[j]) { return j }
             }
             i += 8
@@ -59,8 +53,21 @@ public enum JSONEscape {
         return n
     }
 
-    @inlinable
-    static func isSpecial(_ c: UInt8) -> Bool { c < 0x20 || c == 0x22 || c == 0x5C }
+    /// Whether eight bytes (a little-endian word) may hold a byte to escape: never false when one
+    /// does (a byte below 0x20, equal to 0x22 or to 0x5C sets its high bit in the test); a borrow
+    /// may make it true for bytes after one that does, so the caller confirms byte by byte.
+    @inlinable @inline(__always)
+    public static func mayHoldSpecial(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = x ^ (ones &* 0x22)
+        let backslash = x ^ (ones &* 0x5C)
+        return (((x &- ones &* 0x20) & ~x) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs != 0
+    }
+
+    /// Whether a byte must be escaped in a JSON string.
+    @inlinable @inline(__always)
+    public static func isSpecial(_ c: UInt8) -> Bool { c < 0x20 || c == 0x22 || c == 0x5C }
 
     /// Writes the escape of one byte that `firstSpecial` found, byte by byte.
     public static func escape(_ c: UInt8, style: Style, _ write: (UInt8) -> Void) {

@@ -59,59 +59,201 @@ enum Sentence: Sendable {
 
     /// The sentence, as printed and encoded.
     var text: String {
+        if case .text(let t) = self { return t }
+        var words = SentenceText()
+        render(into: &words)
+        return String(decoding: words.bytes, as: UTF8.self)
+    }
+
+    /// The sentence as a JSON string (quoted and escaped) written straight into the plan's JSON:
+    /// the same words as `text`, without building it (SentenceTests checks every case).
+    func write(to w: inout SortedJSONWriter) {
+        if case .text(let t) = self { return w.string(t) }
+        w.quote()
+        render(into: &w)
+        w.quote()
+    }
+
+    /// The words, in pieces: the fixed words of the sentence, and the values it is made of. This
+    /// is the one place a sentence is worded; `text` and `write(to:)` both come from it.
+    func render<S: SentenceSink & ~Copyable>(into s: inout S) {
         switch self {
-        case .text(let t): return t
-        case .joined(let a, let b): return a + b
-        case .servesArea(let name, let code, true): return "serves \(name) (\(code)), which includes the case's area"
-        case .servesArea(let name, let code, false): return "does not serve \(name) (\(code)) or any area containing it"
+        case .text(let t): s.text(t)
+        case .joined(let a, let b):
+            s.text(a)
+            s.text(b)
+        case .servesArea(let name, let code, let includes):
+            s.words(includes ? "serves " : "does not serve ")
+            s.text(name)
+            s.words(" (")
+            s.text(code)
+            s.words(includes ? "), which includes the case's area" : ") or any area containing it")
         case .consentNotCovered(let valid, let gap):
-            let why = !valid ? "the recorded consent does not count"
-                : "the person did not agree to referral to this kind of service or organisation"
+            s.words(valid ? "the person did not agree to referral to this kind of service or organisation"
+                : "the recorded consent does not count")
             switch gap {
             case .emergency:
-                return "\(why), but an imminent risk to life is reported and this context allows an emergency referral with the minimum data"
+                s.words(", but an imminent risk to life is reported and this context allows an emergency referral with the minimum data")
             case .referralOnly:
-                return "\(why), and services of this kind are offered only with the person's consent, never as information only: ask the person first"
+                s.words(", and services of this kind are offered only with the person's consent, never as information only: ask the person first")
             case .inform(let giver):
-                let who = giver.map { ", for the \($0.rawValue) to act on with the child;" } ?? ","
-                return "\(why): information only\(who) the service accepts people who come by themselves"
-            case .noSelfReferral: return "\(why), and the service takes no self-referrals"
+                s.words(": information only")
+                if let giver {
+                    s.words(", for the ")
+                    s.text(giver.rawValue)
+                    s.words(" to act on with the child;")
+                } else {
+                    s.words(",")
+                }
+                s.words(" the service accepts people who come by themselves")
+            case .noSelfReferral: s.words(", and the service takes no self-referrals")
             }
-        case .needAvailable(let id): return id + ": available"
-        case .needNotAvailable(let id, let accommodation): return id + ": not available here: " + accommodation
-        case .accommodation(let name, let accommodation): return name + ": " + accommodation
+        case .needAvailable(let id):
+            s.text(id)
+            s.words(": available")
+        case .needNotAvailable(let id, let accommodation):
+            s.text(id)
+            s.words(": not available here: ")
+            s.text(accommodation)
+        case .accommodation(let name, let accommodation):
+            s.text(name)
+            s.words(": ")
+            s.text(accommodation)
         case .servesAges(let r, let age):
-            let served = "serves ages \(r.lowerBound)-\(r.upperBound)"
-            return age.map { served + " only; the case's age is " + $0 } ?? served
+            s.words("serves ages ")
+            s.number(r.lowerBound)
+            s.words("-")
+            s.number(r.upperBound)
+            if let age {
+                s.words(" only; the case's age is ")
+                s.text(age)
+            }
         case .servesSexes(let sexes, let only):
-            return "serves " + sexes.map(\.rawValue).joined(separator: ", ") + (only ? " only" : "")
+            s.words("serves ")
+            for (i, sex) in sexes.enumerated() {
+                if i > 0 { s.words(", ") }
+                s.text(sex.rawValue)
+            }
+            if only { s.words(" only") }
         case .servesGroups(let groups, let only):
-            return "serves " + groups.joined(separator: ", ") + (only ? " only" : "")
+            s.words("serves ")
+            s.list(groups)
+            if only { s.words(" only") }
         case .legalStatuses(let statuses, let fit):
-            let served = "restricted by legal status to " + statuses.joined(separator: ", ")
+            s.words("restricted by legal status to ")
+            s.list(statuses)
             switch fit {
-            case .qualifies: return served + "; the case qualifies"
-            case .notRecorded: return served + "; the case's legal status is not recorded (a non-discrimination gap)"
-            case .notAmong: return served + "; the case's legal status is not among them (a non-discrimination gap)"
+            case .qualifies: s.words("; the case qualifies")
+            case .notRecorded: s.words("; the case's legal status is not recorded (a non-discrimination gap)")
+            case .notAmong: s.words("; the case's legal status is not among them (a non-discrimination gap)")
             }
         case .worksIn(let languages, let speaks):
-            return "works in " + languages.filter(speaks.contains).joined(separator: ", ")
+            s.words("works in ")
+            var first = true
+            for l in languages where speaks.contains(l) {
+                if !first { s.words(", ") }
+                first = false
+                s.text(l)
+            }
         case .interpretation(let languages):
-            return "interpretation available (works in " + languages.joined(separator: ", ") + ")"
+            s.words("interpretation available (works in ")
+            s.list(languages)
+            s.words(")")
         case .noSharedLanguage(let languages, let speaks):
-            return "works in " + languages.joined(separator: ", ") + " only, with no interpretation; the person speaks "
-                + speaks.sorted().joined(separator: ", ")
-        case .needMetBy(let id, let m): return "\(id): met by its \(m.rawValue) modality"
+            s.words("works in ")
+            s.list(languages)
+            s.words(" only, with no interpretation; the person speaks ")
+            s.list(speaks.sorted())
+        case .needMetBy(let id, let m):
+            s.text(id)
+            s.words(": met by its ")
+            s.text(m.rawValue)
+            s.words(" modality")
         case .opensIn(let wait, let time):
             let hours = Double(wait) / 60
-            return "closed now; opens in \(formatHours((hours * 10).rounded() / 10)) h (\(time.adding(hours: hours).iso8601))"
-        case .verified(let day, nil): return "verified " + day
+            s.words("closed now; opens in ")
+            s.hours(toTenth: hours)
+            s.words(" h (")
+            s.text(time.adding(hours: hours).iso8601)
+            s.words(")")
+        case .verified(let day, nil):
+            s.words("verified ")
+            s.text(day)
         case .verified(let day, let days?):
-            return "last verified \(day), more than \(days) days ago: confirm the service still runs before referring"
-        case .sends(let n): return "sends \(n) field(s): those the provider needs that the person agreed to share"
-        case .staff(let sex, .available): return "\(sex.rawValue) staff available"
-        case .staff(let sex, .notAvailable): return "no \(sex.rawValue) staff recorded: tell the person before referring"
-        case .staff(let sex, .notRecorded): return "staff sex not recorded: ask whether \(sex.rawValue) staff are available"
+            s.words("last verified ")
+            s.text(day)
+            s.words(", more than ")
+            s.number(days)
+            s.words(" days ago: confirm the service still runs before referring")
+        case .sends(let n):
+            s.words("sends ")
+            s.number(n)
+            s.words(" field(s): those the provider needs that the person agreed to share")
+        case .staff(let sex, .available):
+            s.text(sex.rawValue)
+            s.words(" staff available")
+        case .staff(let sex, .notAvailable):
+            s.words("no ")
+            s.text(sex.rawValue)
+            s.words(" staff recorded: tell the person before referring")
+        case .staff(let sex, .notRecorded):
+            s.words("staff sex not recorded: ask whether ")
+            s.text(sex.rawValue)
+            s.words(" staff are available")
         }
     }
 }
+
+/// Where a sentence's words go: a `String` (`Sentence.text`) or the plan's JSON, escaped
+/// (`SortedJSONWriter`).
+protocol SentenceSink: ~Copyable {
+    /// The sentence's own words: fixed text without anything JSON escapes.
+    mutating func words(_ s: StaticString)
+    /// A value the sentence is made of (a name, an id, a day), escaped where JSON needs it.
+    mutating func text(_ s: String)
+    /// An integer in decimal.
+    mutating func digits(_ n: Int)
+}
+
+extension SentenceSink where Self: ~Copyable {
+    mutating func number(_ n: Int) { digits(n) }
+
+    /// Texts joined by ", ".
+    mutating func list(_ items: [String]) {
+        for (i, item) in items.enumerated() {
+            if i > 0 { words(", ") }
+            text(item)
+        }
+    }
+
+    /// Hours rounded to a tenth, as `formatHours((h * 10).rounded() / 10)` prints them ("3",
+    /// "0.5", "12.3"), without a formatter.
+    mutating func hours(toTenth h: Double) {
+        let v = (h * 10).rounded() / 10
+        let tenths = (v * 10).rounded()
+        guard tenths.magnitude < 1e14 else { return text(formatHours(v)) }
+        if v == v.rounded() { return digits(Int(v)) }
+        let k = Int(tenths)
+        if k < 0 { words("-") }
+        digits(Int(k.magnitude / 10))
+        words(".")
+        digits(Int(k.magnitude % 10))
+    }
+}
+
+/// A sentence's words as UTF-8 bytes, made into one `String` at the end.
+struct SentenceText: SentenceSink {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(96) }
+
+    mutating func words(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func text(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func digits(_ n: Int) { JSONEscape.withDigits(n) { bytes.append(contentsOf: $0) } }
+}
+
+extension SortedJSONWriter: SentenceSink {}
