@@ -77,103 +77,95 @@ struct CleanCaseReader {
 
     private mutating func document() throws(Miss) -> CaseDocument {
         skipSpace()
-        var d = CaseDocument.blank
-        var seen: UInt32 = 0
-        let names = t.caseFields
-        try expect(UInt8(ascii: "{"))
-        while let f = try member(names, &seen) {
+        let d = try object(.blank, t.caseFields) { (r, d: inout CaseDocument, f) throws(Miss) in
             switch f {
-            case 0: d.formatVersion = try integer()
-            case 1:
-                let r = try plain()
-                let code = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
-                guard codeRule.acceptsAtOnce(UnsafeBufferPointer(rebasing: b[r])) || codeRule.check(code) == .accepted else {
-                    throw Miss()
-                }
-                d.caseCode = code
-            case 2: d.age = try age()
-            case 3: d.sex = try value(t.sex)
-            case 4: d.area = try string()
-            case 5: d.languages = try strings()
-            case 6: d.accessNeeds = try strings()
-            case 7: d.populationGroups = try strings()
-            case 8: d.legalStatus = try string()
-            case 9: d.recordedAt = try string()
-            case 10: d.concerns = try concerns()
-            case 11: d.preferences = try preferences()
-            default: d.consent = try consent()
+            case 0: d.formatVersion = try r.integer()
+            case 1: d.caseCode = try r.caseCode()
+            case 2: d.age = try r.age()
+            case 3: d.sex = try r.value(r.t.sex)
+            case 4: d.area = try r.string()
+            case 5: d.languages = try r.strings()
+            case 6: d.accessNeeds = try r.strings()
+            case 7: d.populationGroups = try r.strings()
+            case 8: d.legalStatus = try r.string()
+            case 9: d.recordedAt = try r.string()
+            case 10: d.concerns = try r.object(.blank, r.t.concernsFields, Self.concern)
+            case 11: d.preferences = try r.object(.blank, r.t.preferencesFields, Self.preference)
+            default: d.consent = try r.object(.blank, r.t.consentFields, Self.consent)
             }
         }
-        try names.requireAll(seen)
         skipSpace()
         guard i == b.count else { throw Miss() }
         return d
     }
 
-    private mutating func concerns() throws(Miss) -> ConcernsDocument {
-        var c = ConcernsDocument.blank
+    /// An object of the case, from `{` to `}`: `field` reads the value of each member (given the
+    /// field's position in `names`) into the document, which starts `blank`; a required field
+    /// missing is a miss.
+    private mutating func object<D>(
+        _ blank: D, _ names: Names, _ field: (inout CleanCaseReader, inout D, Int) throws(Miss) -> Void
+    ) throws(Miss) -> D {
+        var d = blank
         var seen: UInt32 = 0
-        let names = t.concernsFields
         try expect(UInt8(ascii: "{"))
-        while let f = try member(names, &seen) {
-            switch f {
-            case 0: c.pathways = try strings()
-            case 1: c.gbvIncidentType = try value(t.incidentType)
-            case 2: c.hoursSinceIncident = try double()
-            case 3: c.traffickingIndicators = try values(t.indicator)
-            case 4: c.suicidePlan = try bool()
-            case 5: c.suicidalThoughts = try bool()
-            case 6: c.psychosisSigns = try bool()
-            case 7: c.distress = try value(t.distress)
-            case 8: c.separation = try value(t.separation)
-            case 9: c.caregiverSuspected = try bool()
-            case 10: c.imminentRiskToLife = try bool()
-            case 11: c.injuries = try bool()
-            case 12: c.safetyRisk = try value(t.safetyRisk)
-            default: c.bestInterestsDetermination = try value(t.determination)
-            }
-        }
+        while let f = try member(names, &seen) { try field(&self, &d, f) }
         try names.requireAll(seen)
-        return c
+        return d
     }
 
-    private mutating func preferences() throws(Miss) -> PreferencesDocument {
-        var p = PreferencesDocument.blank
-        var seen: UInt32 = 0
-        let names = t.preferencesFields
-        try expect(UInt8(ascii: "{"))
-        while let f = try member(names, &seen) {
-            switch f {
-            case 0: p.noPolice = try bool()
-            case 1: p.noForensicEvidence = try bool()
-            case 2: p.staffSex = try value(t.sex)
-            case 3: p.remoteOnly = try bool()
-            case 4: p.excludeOrganisations = try strings()
-            default: p.wantsShelter = try bool()
-            }
+    /// The case code, accepted by the context's scheme (from its bytes when it can).
+    private mutating func caseCode() throws(Miss) -> String {
+        let r = try plain()
+        let code = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+        guard codeRule.acceptsAtOnce(UnsafeBufferPointer(rebasing: b[r])) || codeRule.check(code) == .accepted else {
+            throw Miss()
         }
-        try names.requireAll(seen)
-        return p
+        return code
     }
 
-    private mutating func consent() throws(Miss) -> ConsentDocument {
-        var c = ConsentDocument.blank
-        var seen: UInt32 = 0
-        let names = t.consentFields
-        try expect(UInt8(ascii: "{"))
-        while let f = try member(names, &seen) {
-            switch f {
-            case 0: c.givenBy = try value(t.giver)
-            case 1: c.childAssent = try bool()
-            case 2: c.referToCategories = try strings()
-            case 3: c.referToOrganisations = try strings()
-            case 4: c.share = try values(t.field)
-            case 5: c.mandatoryReportingExplained = try bool()
-            default: c.caregiverNotToBeContacted = try bool()
-            }
+    // The members of the case's three inner objects, each by its field's position in the object's
+    // `Names` (the case's own members are read in `document`).
+
+    private static func concern(_ r: inout CleanCaseReader, _ c: inout ConcernsDocument, _ f: Int) throws(Miss) {
+        switch f {
+        case 0: c.pathways = try r.strings()
+        case 1: c.gbvIncidentType = try r.value(r.t.incidentType)
+        case 2: c.hoursSinceIncident = try r.double()
+        case 3: c.traffickingIndicators = try r.values(r.t.indicator)
+        case 4: c.suicidePlan = try r.bool()
+        case 5: c.suicidalThoughts = try r.bool()
+        case 6: c.psychosisSigns = try r.bool()
+        case 7: c.distress = try r.value(r.t.distress)
+        case 8: c.separation = try r.value(r.t.separation)
+        case 9: c.caregiverSuspected = try r.bool()
+        case 10: c.imminentRiskToLife = try r.bool()
+        case 11: c.injuries = try r.bool()
+        case 12: c.safetyRisk = try r.value(r.t.safetyRisk)
+        default: c.bestInterestsDetermination = try r.value(r.t.determination)
         }
-        try names.requireAll(seen)
-        return c
+    }
+
+    private static func preference(_ r: inout CleanCaseReader, _ p: inout PreferencesDocument, _ f: Int) throws(Miss) {
+        switch f {
+        case 0: p.noPolice = try r.bool()
+        case 1: p.noForensicEvidence = try r.bool()
+        case 2: p.staffSex = try r.value(r.t.sex)
+        case 3: p.remoteOnly = try r.bool()
+        case 4: p.excludeOrganisations = try r.strings()
+        default: p.wantsShelter = try r.bool()
+        }
+    }
+
+    private static func consent(_ r: inout CleanCaseReader, _ c: inout ConsentDocument, _ f: Int) throws(Miss) {
+        switch f {
+        case 0: c.givenBy = try r.value(r.t.giver)
+        case 1: c.childAssent = try r.bool()
+        case 2: c.referToCategories = try r.strings()
+        case 3: c.referToOrganisations = try r.strings()
+        case 4: c.share = try r.values(r.t.field)
+        case 5: c.mandatoryReportingExplained = try r.bool()
+        default: c.caregiverNotToBeContacted = try r.bool()
+        }
     }
 
     /// An object's field names, found by their bytes (`ByteWords`). (A class: passed around
