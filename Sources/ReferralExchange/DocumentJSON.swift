@@ -5,11 +5,15 @@ import ReferralCore
 /// them). A member whose value is nil is left out. A value `JSONOut` keeps on one line when it fits
 /// (a list of plain values; a small object below an entry) is written on one line and, when it
 /// does not fit, written again spread out.
-struct DocumentJSON {
+struct DocumentJSON: OneLineOutput {
     private(set) var bytes: [UInt8] = []
+    /// How many bytes are written so far.
+    var count: Int { bytes.count }
 
     /// organisations.json or services.json.
-    static func file<T>(_ key: StaticString, _ items: [T], _ write: (inout DocumentJSON, T, Int?) -> Void) -> [UInt8] {
+    static func file<T>(_ key: StaticString, _ items: [T], _ write: (inout DocumentJSON, T, inout Int, Int?) -> Void)
+        -> [UInt8]
+    {
         var w = DocumentJSON()
         w.bytes.reserveCapacity(64 + items.count * 1024)
         var n = 0
@@ -24,7 +28,7 @@ struct DocumentJSON {
             for (i, item) in items.enumerated() {
                 w.bytes.append(contentsOf: i == 0 ? "\n".utf8 : ",\n".utf8)
                 w.spaces(4)
-                write(&w, item, 4)
+                w.members(4) { write(&$0, item, &$1, $2) }
             }
             w.close(UInt8(ascii: "]"), items.count, 2)
         }
@@ -33,16 +37,18 @@ struct DocumentJSON {
         return w.bytes
     }
 
-    static func servicesFile(_ services: [ServiceDocument]) -> [UInt8] { file("services", services) { $0.service($1, $2) } }
+    static func servicesFile(_ services: [ServiceDocument]) -> [UInt8] {
+        file("services", services) { $0.service($1, &$2, $3) }
+    }
 
     static func organisationsFile(_ organisations: [OrganisationDocument]) -> [UInt8] {
-        file("organisations", organisations) { $0.organisation($1, $2) }
+        file("organisations", organisations) { $0.organisation($1, &$2, $3) }
     }
 
     /// One service, spread out: what duplicates are compared on.
     static func text(_ s: ServiceDocument) -> String {
         var w = DocumentJSON()
-        w.service(s, 4)
+        w.members(4) { $0.service(s, &$1, $2) }
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
@@ -77,14 +83,22 @@ struct DocumentJSON {
         bytes.append(c)
     }
 
-    /// A value kept on one line when it fits in `JSONOut`'s 100 columns (counted from `indent`).
+    /// A value kept on one line when it fits (`OneLine`, the rule `JSONOut` follows), else spread out.
     mutating func fitting(_ indent: Int?, _ body: (inout DocumentJSON, Int?) -> Void) {
         guard let indent else { return body(&self, nil) }
-        let start = bytes.count
-        body(&self, nil)
-        if bytes.count - start + indent <= 100 { return }
-        bytes.removeSubrange(start...)
+        if OneLine.kept(&self, indent: indent, { body(&$0, nil) }) { return }
         body(&self, indent)
+    }
+
+    /// Takes back what was written from `count` bytes on (`OneLine`).
+    mutating func takeBack(to count: Int) { bytes.removeSubrange(count...) }
+
+    /// An object: `{`, the members `body` writes (counting them in `n`), `}`.
+    mutating func members(_ indent: Int?, _ body: (inout DocumentJSON, _ n: inout Int, Int?) -> Void) {
+        var n = 0
+        bytes.append(UInt8(ascii: "{"))
+        body(&self, &n, indent)
+        close(UInt8(ascii: "}"), n, indent)
     }
 
     mutating func string(_ s: String) { JSONOut.quote(s, &bytes) }
@@ -137,21 +151,13 @@ struct DocumentJSON {
                          _ body: (inout DocumentJSON, inout Int, Int?) -> Void)
     {
         key(k, &n, indent)
-        func write(_ w: inout DocumentJSON, _ indent: Int?) {
-            var m = 0
-            w.bytes.append(UInt8(ascii: "{"))
-            body(&w, &m, indent)
-            w.close(UInt8(ascii: "}"), m, indent)
-        }
         let inner = indent.map { $0 + 2 }
-        if small { fitting(inner, write) } else { write(&self, inner) }
+        if small { fitting(inner) { $0.members($1, body) } } else { members(inner, body) }
     }
 
     // MARK: Documents
 
-    mutating func organisation(_ o: OrganisationDocument, _ indent: Int?) {
-        var n = 0
-        bytes.append(UInt8(ascii: "{"))
+    mutating func organisation(_ o: OrganisationDocument, _ n: inout Int, _ indent: Int?) {
         add("id", o.id, &n, indent)
         add("name", o.name, &n, indent)
         add("type", o.type, &n, indent)
@@ -159,7 +165,6 @@ struct DocumentJSON {
         add("description", o.description, &n, indent)
         add("website", o.website, &n, indent)
         if let s = o.source { object("source", &n, indent) { $0.source(s, &$1, $2) } }
-        close(UInt8(ascii: "}"), n, indent)
     }
 
     mutating func contact(_ c: ContactDocument, _ n: inout Int, _ indent: Int?) {
@@ -177,9 +182,7 @@ struct DocumentJSON {
 
     static let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-    mutating func service(_ s: ServiceDocument, _ indent: Int?) {
-        var n = 0
-        bytes.append(UInt8(ascii: "{"))
+    mutating func service(_ s: ServiceDocument, _ n: inout Int, _ indent: Int?) {
         add("id", s.id, &n, indent)
         add("organisation", s.organisation, &n, indent)
         add("name", s.name, &n, indent)
@@ -240,6 +243,5 @@ struct DocumentJSON {
         add("description", s.description, &n, indent)
         add("website", s.website, &n, indent)
         if let src = s.source { object("source", &n, indent) { $0.source(src, &$1, $2) } }
-        close(UInt8(ascii: "}"), n, indent)
     }
 }

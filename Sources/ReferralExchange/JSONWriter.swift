@@ -17,7 +17,7 @@ indirect enum JSONOut: Sendable {
     /// Pretty text: two-space indent, one member per line, except that a list of plain values, or a
     /// small object inside an entry (intake, an address), stays on one line when it fits `inline`
     /// columns (counted in bytes).
-    func text(indent: Int = 0, inline: Int = 100) -> String {
+    func text(indent: Int = 0, inline: Int = OneLine.columns) -> String {
         var out: [UInt8] = []
         write(&out, indent: indent, inline: inline)
         return String(decoding: out, as: UTF8.self)
@@ -26,11 +26,8 @@ indirect enum JSONOut: Sendable {
     func write(_ out: inout [UInt8], indent: Int, inline: Int) {
         switch self {
         case .array(let items) where !items.isEmpty:
-            if !items.contains(where: \.isObject) {
-                let start = out.count
-                compact(&out)
-                if out.count - start + indent <= inline { return }
-                out.removeSubrange(start...)
+            if !items.contains(where: \.isObject), OneLine.kept(&out, indent: indent, columns: inline, { compact(&$0) }) {
+                return
             }
             out.append(UInt8(ascii: "["))
             out.append(10)
@@ -44,12 +41,7 @@ indirect enum JSONOut: Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members) where !members.isEmpty:
             // The entries of a file's list are always spread out; their small parts are not.
-            if indent > 4, depth <= 2 {
-                let start = out.count
-                compact(&out)
-                if out.count - start + indent <= inline { return }
-                out.removeSubrange(start...)
-            }
+            if indent > 4, depth <= 2, OneLine.kept(&out, indent: indent, columns: inline, { compact(&$0) }) { return }
             out.append(UInt8(ascii: "{"))
             out.append(10)
             for (i, (k, v)) in members.enumerated() {
@@ -128,6 +120,37 @@ indirect enum JSONOut: Sendable {
     static func number(_ d: Double, _ out: inout [UInt8]) {
         if d == d.rounded() && abs(d) < 1e15 { JSONEscape.number(Int(d), into: &out) } else { JSONEscape.number(d, into: &out) }
     }
+}
+
+/// The import's layout rule for a value that may stay on one line (a list of plain values, a small
+/// object below an entry): its one-line form is kept when it fits `columns` bytes counted from the
+/// value's indentation, else it is spread out. `JSONOut` (the tree) and `DocumentJSON` (written
+/// directly) both decide through `kept`, so their files cannot differ in layout.
+enum OneLine {
+    static let columns = 100
+
+    /// Writes the value's one-line form (`write`) at the end of `out`; returns true when that line
+    /// fits, else takes it back and returns false (the caller then writes the value spread out).
+    @inline(__always)
+    static func kept<Out: OneLineOutput>(_ out: inout Out, indent: Int, columns: Int = columns,
+                                         _ write: (inout Out) -> Void) -> Bool
+    {
+        let start = out.count
+        write(&out)
+        if out.count - start + indent <= columns { return true }
+        out.takeBack(to: start)
+        return false
+    }
+}
+
+/// Bytes being written that `OneLine` can measure and take back.
+protocol OneLineOutput {
+    var count: Int { get }
+    mutating func takeBack(to count: Int)
+}
+
+extension [UInt8]: OneLineOutput {
+    mutating func takeBack(to count: Int) { removeSubrange(count...) }
 }
 
 /// Object building: members whose value is nil are left out.
