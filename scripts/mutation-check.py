@@ -33,7 +33,7 @@ muts = [
  ("windows urgency", "Sources/ReferralCore/Matching/Steps.swift", "                if h < w.hours {", "                if false {"),
  ("ceilings lower the action", "Sources/ReferralCore/Matching/Decide.swift", "self.ceiling = self.ceiling.lowered(to: limit)", ""),
  ("grant lowered to the ceiling", "Sources/ReferralCore/Matching/Decide.swift", "var action: Action { granted.map { $0.lowered(to: ceiling) } ?? .excluded }", "var action: Action { granted ?? .excluded }"),
- ("ranking", "Sources/ReferralCore/Matching/Verdict.swift", "if a.preference != b.preference { return a.preference < b.preference }", ""),
+ ("ranking", "Sources/ReferralCore/Matching/Verdict.swift", "(UInt64(action.order) << 62 | preference.packed,", "(UInt64(action.order) << 62,"),
  ("audit before answer", "Sources/ReferralServer/App/ReferralApp.swift", "if let e = audit.append(line) { return .answer(.error(e)) }", "_ = audit.append(line)"),
  ("request log redaction", "Sources/ReferralServer/App/ReferralApp.swift", "return \"\\(method) \\(known ? r.path : \"(unknown path)\")\"", "return \"\\(r.method) \\(r.path)\""),
  # issue 8: protection rules at the edges

@@ -196,11 +196,19 @@ struct Measurement {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let night = RoutingTime.parse("2026-11-29T23:10:00+03:00", utcOffsetMinutes: directory.context.utcOffsetMinutes) ?? at
         var encoded: [UInt64] = []
+        var expanded: [UInt64] = []
         var viaEncoder: [UInt64] = []
         var jsonMismatches: [String] = []
         var outBytes = 0
         for (i, c) in cases.prefix(skip.contains("encode") ? 0 : 500).enumerated() {
+            // Route, then read every decision of the plan (the router keeps verdicts and expands a
+            // step's decisions, with their words, when they are first read): what a caller that
+            // shows every option and excluded service pays before writing anything.
             var a = now()
+            let plan = router.route(c, at: at)
+            for s in plan.steps { sink &+= s.options.count &+ s.excluded.count }
+            expanded.append(now() - a)
+            a = now()
             let data = canonicalJSON(router.route(c, at: at))
             encoded.append(now() - a)
             outBytes += data.count
@@ -227,7 +235,7 @@ struct Measurement {
             ("routeP50Ns", .int(Int(percentile(samples, 0.5)))), ("routeP90Ns", .int(Int(percentile(samples, 0.9)))),
             ("routeP99Ns", .int(Int(percentile(samples, 0.99)))), ("routeMaxNs", .int(Int(samples.max() ?? 0))),
             ("passNs", .array(passes.map { .int(Int($0)) })), ("passP50Ns", .array(passMedians.map { .int(Int($0)) })),
-            ("routeEncodeP50Ns", .int(Int(percentile(encoded, 0.5)))),
+            ("routeEncodeP50Ns", .int(Int(percentile(encoded, 0.5)))), ("routeExpandP50Ns", .int(Int(percentile(expanded, 0.5)))),
             ("routeEncoderP50Ns", .int(Int(percentile(viaEncoder, 0.5)))), ("planJSONMismatches", .strings(jsonMismatches)), ("planBytesMean", .int(outBytes / max(1, encoded.count))),
             ("stepsPerCase", .double(Double(steps) / m)), ("decisionsPerCase", .double(Double(decisions) / m)),
             ("optionsPerCase", .double(Double(options) / m)), ("referralsPerCase", .double(Double(referrals) / m)),

@@ -25,8 +25,8 @@ func spread(_ xs: [UInt64]) -> String {
 
 func renderTable(_ rows: [Row]) -> String {
     var lines: [String] = []
-    lines.append("| services | areas | JSON MiB | load+index ms (median) | MB/s | parse-only ms | validate ms | route p50 µs | p50 per pass | route p99 µs | cases/s (1 core) | route+JSON p50 µs | route+JSONEncoder p50 µs | filter-only p50 µs | decisions/case | case load µs | peak MB after load | kept MB after load | peak MB total | SQLite p50 µs | SQLite p99 µs | SQLite cases/s | router/SQLite p50 | router/SQLite p99 |")
-    lines.append("|" + String(repeating: "---:|", count: 24))
+    lines.append("| services | areas | JSON MiB | load+index ms (median) | MB/s | parse-only ms | validate ms | route p50 µs | p50 per pass | route p99 µs | cases/s (1 core) | route+expand p50 µs | route+JSON p50 µs | route+JSONEncoder p50 µs | filter-only p50 µs | decisions/case | case load µs | peak MB after load | kept MB after load | peak MB total | SQLite p50 µs | SQLite p99 µs | SQLite cases/s | router/SQLite p50 | router/SQLite p99 |")
+    lines.append("|" + String(repeating: "---:|", count: 25))
     for r in rows {
         let load = Double(median(r.ints("loadNs")))
         let parse = Double(median(r.ints("parseNs")))
@@ -36,7 +36,7 @@ func renderTable(_ rows: [Row]) -> String {
         var cells = [
             "\(r.size)", "\(r.int("areas"))", String(format: "%.1f", Double(r.bytes) / 1_048_576), ms(load),
             String(format: "%.0f", Double(r.bytes) / 1e6 / (load / 1e9)), ms(parse), ms(Double(median(r.ints("validateNs")))), us(p50), spread(r.ints("passP50Ns")), us(p99),
-            String(format: "%.0f", cases / (pass / 1e9)), us(Double(r.int("routeEncodeP50Ns"))),
+            String(format: "%.0f", cases / (pass / 1e9)), us(Double(r.int("routeExpandP50Ns"))), us(Double(r.int("routeEncodeP50Ns"))),
             us(Double(r.int("routeEncoderP50Ns"))), us(Double(r.int("filterP50Ns"))),
             String(format: "%.1f", r.double("decisionsPerCase")), us(Double(r.int("caseLoadNsPerCase"))),
             String(format: "%.0f", Double(r.int("peakKBAfterLoad")) / 1024),

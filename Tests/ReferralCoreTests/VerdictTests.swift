@@ -105,6 +105,28 @@ struct VerdictTests {
         #expect(RuleID.all.allSatisfy { set.contains($0) == ($0.ordinal % 3 == 0) })
     }
 
+    @Test("a rank preference packed into an integer orders as its fields do, field by field")
+    func packedPreference() {
+        var all: [RankPreference] = []
+        for bits in 0..<32 {
+            for unmet in [0, 1, 3, Int(UInt32.max)] {
+                for distance in 0...2 {
+                    for staff in 0...2 {
+                        all.append(RankPreference(unavailableNow: bits & 1 != 0, unmetNeeds: unmet, notLGBTIQCompetent: bits & 2 != 0,
+                                                  distance: distance, interpretation: bits & 4 != 0, waitlist: bits & 8 != 0,
+                                                  staff: staff, stale: bits & 16 != 0))
+                    }
+                }
+            }
+        }
+        var wrong = 0
+        for (i, a) in all.enumerated() where i % 7 == 0 {
+            for b in all where (a.packed < b.packed) != (a < b) || (a.packed == b.packed) != (a == b) { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(all.allSatisfy { $0.packed >> 62 == 0 }, "bits 62-63 are the action's")
+    }
+
     @Test("the interned service accessors the rules read give the same values as the service's properties")
     func internedAccessors() throws {
         for folder in [Paths.shipped + "/demo", Paths.basic] {

@@ -34,6 +34,15 @@ struct RankPreference: Comparable, Sendable {
     }
     private var last: (Int, Int) { (staff, stale ? 1 : 0) }
 
+    /// The fields in order of importance as one integer, most important in the highest bits
+    /// (bits 62–63 are left for the action): comparing two is comparing the fields in turn, as `<`
+    /// does. Each field fits its bits (distance and staff are 0–2; unmet needs are counted in 32).
+    var packed: UInt64 {
+        func bit(_ b: Bool, _ at: UInt64) -> UInt64 { b ? 1 << at : 0 }
+        return bit(unavailableNow, 61) | UInt64(UInt32(clamping: unmetNeeds)) << 29 | bit(notLGBTIQCompetent, 28)
+            | UInt64(distance & 3) << 26 | bit(interpretation, 25) | bit(waitlist, 24) | UInt64(staff & 3) << 22 | bit(stale, 21)
+    }
+
     /// Field by field, most important first (no array is built per comparison: sorting the
     /// options compared arrays, 8 % of routing).
     static func < (a: RankPreference, b: RankPreference) -> Bool {
@@ -47,8 +56,14 @@ extension Router {
     /// (`Verdict.ranks(_:before:)`: a total order, so the result never depends on the order the
     /// services were decided in).
     func ranked(_ verdicts: [Verdict]) -> (options: [Verdict], excluded: [Verdict]) {
-        let sorted = verdicts.sorted(by: Verdict.ranks)
-        let split = sorted.firstIndex { $0.action == .excluded } ?? sorted.count
-        return (Array(sorted[..<split]), Array(sorted[split...]))
+        // Sorting (key, position) pairs moves two integers per swap, not a verdict.
+        let order = verdicts.indices.map { (key: verdicts[$0].rankKey, at: $0) }.sorted { $0.key < $1.key }
+        var options: [Verdict] = []
+        var excluded: [Verdict] = []
+        options.reserveCapacity(order.count)
+        for (_, i) in order {
+            if verdicts[i].action == .excluded { excluded.append(verdicts[i]) } else { options.append(verdicts[i]) }
+        }
+        return (options, excluded)
     }
 }

@@ -34,8 +34,11 @@ public struct Router: Sendable {
             reached.append(contentsOf: walk.reached)
         }
         let scope = CaseScope(self, c, facts, consent: consent)
+        let routed = RoutedCase(router: self, c: c, consent: consent, time: time, scope: scope)
         for group in mergedByCategory(reached) {
-            var (plan, options, excluded) = planStep(group, c, facts, consent: consent, scope: scope, at: time)
+            let step = planStep(group, c, facts, consent: consent, scope: scope, at: time, routed: routed)
+            var plan = step.plan
+            let (options, excluded) = (step.options, step.excluded)
             // A step where time matters whose options are all at capacity (waiting list) is a gap of its own.
             let allAtCapacity = plan.urgency < .routine && !options.isEmpty && options.allSatisfy(\.waitlist)
             if options.isEmpty || allAtCapacity {
@@ -90,9 +93,8 @@ public struct Router: Sendable {
     /// in reach: only the person's choices, only consent, or eligibility and access.
     func gapCause(_ excluded: [Verdict]) -> Gap.Cause {
         if excluded.isEmpty { return .noService }
-        let failing = excluded.map { $0.failed.rules.map(\.family) }
-        if failing.allSatisfy({ $0.contains(.preference) }) { return .personsChoice }
-        if failing.allSatisfy({ $0.allSatisfy { $0 == .consent } }) { return .consent }
+        if excluded.allSatisfy({ $0.failed.intersects(.preference) }) { return .personsChoice }
+        if excluded.allSatisfy({ $0.failed.isSubset(of: .consent) }) { return .consent }
         return .notEligible
     }
 
@@ -103,11 +105,11 @@ public struct Router: Sendable {
             return "every \(category) option in reach is at capacity (waiting list): \(options) option(s), none can take the person now"
         }
         if excluded.isEmpty { return "no \(category) service covers \(area)" }
-        var reasons: [RuleID: Int] = [:]
-        for v in excluded {
-            for rule in v.failed.rules { reasons[rule, default: 0] += 1 }
-        }
-        let summary = reasons.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        // How many services each rule excluded, by the rule's ordinal; listed in the order of rule ids.
+        var counts = [Int](repeating: 0, count: RuleID.table.count)
+        for v in excluded { v.failed.forEachOrdinal { counts[$0] += 1 } }
+        let summary = RuleID.tableByID.filter { counts[$0.ordinal] > 0 }.map { "\($0) ×\(counts[$0.ordinal])" }
+            .joined(separator: ", ")
         switch cause {
         case .personsChoice:
             return "not referred by the person's choice: \(excluded.count) \(category) service(s) in reach (\(summary))"

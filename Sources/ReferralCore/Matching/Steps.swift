@@ -159,7 +159,7 @@ extension Router {
     /// time, windows, every service of the category in reach decided and ranked, and the step's
     /// warnings; with the verdicts its options and excluded services are expanded from.
     func planStep(_ group: [ReachedStep], _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope,
-                  at time: RoutingTime) -> (plan: StepPlan, options: [Verdict], excluded: [Verdict])
+                  at time: RoutingTime, routed: RoutedCase) -> (plan: StepPlan, options: [Verdict], excluded: [Verdict])
     {
         let judged = group.map { (member: $0, urgency: stepUrgency($0.step, c, facts)) }
         // The most urgent member names the step; the first one on a tie.
@@ -249,8 +249,8 @@ extension Router {
             pathways: pathways, urgency: urgency, urgencyReasons: reasons, respondBy: time.adding(hours: within).iso8601,
             ask: ask.isEmpty ? nil : ask.sorted(), windows: windows, optional: optional,
             note: notes.isEmpty ? nil : notes.joined(separator: " "), warnings: critical + warnings,
-            decisions: StepDecisions(.init(router: self, c: c, consent: consent, time: time, scope: scope, urgency: urgency,
-                                           category: category, options: options, excluded: excluded)))
+            decisions: StepDecisions(.init(routed: routed, urgency: urgency, category: category, options: options,
+                                           excluded: excluded)))
         return (plan, options, excluded)
     }
 }

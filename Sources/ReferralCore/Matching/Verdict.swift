@@ -17,12 +17,11 @@ struct Verdict: Sendable {
     let waitlist: Bool
     let preference: RankPreference
 
-    /// Ranked by action, then preference, then service id: a total order, so the result never
-    /// depends on the order the services were decided in.
-    static func ranks(_ a: Verdict, before b: Verdict) -> Bool {
-        if a.action != b.action { return a.action < b.action }
-        if a.preference != b.preference { return a.preference < b.preference }
-        return a.service < b.service
+    /// Ranked by action, then preference, then service id (index order is id order): a total
+    /// order, so the result never depends on the order the services were decided in. As two
+    /// integers, compared in turn (see `RankPreference.packed`).
+    var rankKey: (UInt64, UInt64) {
+        (UInt64(action.order) << 62 | preference.packed, UInt64(UInt32(bitPattern: service)))
     }
 }
 
@@ -30,6 +29,10 @@ struct Verdict: Sendable {
 struct RuleSet: Sendable, Equatable {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
+
+    init() {}
+
+    init(_ rules: some Sequence<RuleID>) { for r in rules { insert(r) } }
 
     mutating func insert(_ r: RuleID) {
         let i = r.ordinal
@@ -42,38 +45,63 @@ struct RuleSet: Sendable, Equatable {
     }
 
     var isEmpty: Bool { low == 0 && high == 0 }
+    func intersects(_ o: RuleSet) -> Bool { low & o.low != 0 || high & o.high != 0 }
+    func isSubset(of o: RuleSet) -> Bool { low & ~o.low == 0 && high & ~o.high == 0 }
+
+    /// The ordinals of the rules, ascending.
+    func forEachOrdinal(_ body: (Int) -> Void) {
+        var l = low, h = high
+        while l != 0 {
+            body(l.trailingZeroBitCount)
+            l &= l - 1
+        }
+        while h != 0 {
+            body(64 + h.trailingZeroBitCount)
+            h &= h - 1
+        }
+    }
 
     /// The rules, in declaration order.
-    var rules: [RuleID] { RuleID.all.filter(contains) }
+    var rules: [RuleID] {
+        var out: [RuleID] = []
+        forEachOrdinal { out.append(RuleID.table[$0]) }
+        return out
+    }
+
+    /// The rules of one family.
+    static func family(_ f: RuleID.Family) -> RuleSet { RuleSet(RuleID.table.filter { $0.family == f }) }
+    static let preference = family(.preference)
+    static let consent = family(.consent)
 }
 
 extension RuleID {
     /// The rule's position in `RuleID.all` (a no-payload enum is stored as its case's position;
-    /// RouterInternalsTests checks it for every rule, and that there are at most 128).
+    /// VerdictTests checks it for every rule, and that there are at most 128).
     var ordinal: Int { Int(withUnsafeBytes(of: kind) { $0[0] }) }
+    /// `RuleID.all`, built once.
+    static let table = all
+    /// Every rule in the order of `<` (by stable id).
+    static let tableByID = table.sorted()
 }
 
 /// A step's decisions: made by the router as verdicts, expanded into `ServiceDecision`s the first
-/// time they are read, then kept. A plan decoded from JSON, or whose decisions were set, holds
-/// them expanded from the start.
+/// time they are read (the options and the excluded services each on their own), then kept. A plan
+/// decoded from JSON, or whose decisions were set, holds them expanded from the start.
 ///
 /// Shared by the copies of a `StepPlan` (a class: a plan is copied freely) and safe to read from
-/// several threads (the expansion runs once, under a lock).
+/// several threads (each list is expanded once, under a lock).
 final class StepDecisions: @unchecked Sendable {
     private let lock = NSLock()
-    private var pending: Pending?
-    private var expanded: (options: [ServiceDecision], excluded: [ServiceDecision])?
+    private let pending: Pending?
+    private var expandedOptions: [ServiceDecision]?
+    private var expandedExcluded: [ServiceDecision]?
     /// How many options and excluded services, without expanding them.
     let optionCount: Int
     let excludedCount: Int
 
-    /// What expanding a step's verdicts needs: the router and the case as they were when routed.
+    /// What expanding a step's verdicts needs: the case as it was routed, and the step.
     struct Pending {
-        let router: Router
-        let c: Case
-        let consent: ConsentAssessment
-        let time: RoutingTime
-        let scope: CaseScope
+        let routed: RoutedCase
         let urgency: Urgency
         let category: Category?
         let options: [Verdict]
@@ -87,41 +115,71 @@ final class StepDecisions: @unchecked Sendable {
     }
 
     init(options: [ServiceDecision], excluded: [ServiceDecision]) {
-        expanded = (options, excluded)
+        pending = nil
+        expandedOptions = options
+        expandedExcluded = excluded
         optionCount = options.count
         excludedCount = excluded.count
     }
 
-    /// The verdicts not yet expanded (nil once expanded, or for decisions given whole): for tests.
+    /// The verdicts not yet expanded (nil once both lists are, or for decisions given whole): for tests.
     var verdicts: (options: [Verdict], excluded: [Verdict])? {
         lock.lock()
         defer { lock.unlock() }
-        return pending.map { ($0.options, $0.excluded) }
+        guard let pending, expandedOptions == nil || expandedExcluded == nil else { return nil }
+        return (pending.options, pending.excluded)
     }
 
-    var options: [ServiceDecision] { decisions().options }
-    var excluded: [ServiceDecision] { decisions().excluded }
-
-    private func decisions() -> (options: [ServiceDecision], excluded: [ServiceDecision]) {
+    var options: [ServiceDecision] {
         lock.lock()
         defer { lock.unlock() }
-        if let expanded { return expanded }
+        if let expandedOptions { return expandedOptions }
+        var out = expand(pending!.options)
+        for i in out.indices { out[i].rank = i + 1 }
+        expandedOptions = out
+        return out
+    }
+
+    var excluded: [ServiceDecision] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let expandedExcluded { return expandedExcluded }
+        let out = expand(pending!.excluded)
+        expandedExcluded = out
+        return out
+    }
+
+    private func expand(_ verdicts: [Verdict]) -> [ServiceDecision] {
         let p = pending!
-        // Its own memo: the routing that made the verdicts may be running on another thread.
-        let scope = p.scope.withOwnMemo()
-        func expand(_ v: Verdict) -> ServiceDecision {
-            let d = p.router.decide(p.router.directory.services[Int(v.service)], urgency: p.urgency, p.c, consent: p.consent,
-                                    at: p.time, scope: scope, category: p.category)
+        let r = p.routed
+        // Its own memo: the routing that made the verdicts, or another step, may be expanding on
+        // another thread.
+        let scope = r.scope.withOwnMemo()
+        return verdicts.map { v in
+            let d = r.router.decide(r.router.directory.services[Int(v.service)], urgency: p.urgency, r.c, consent: r.consent,
+                                    at: r.time, scope: scope, category: p.category)
             // The same pass of the rules decided both: a difference is a bug in the draft.
             assert(d.action == v.action && d.decidingRules.first == v.decidingRule, "verdict and decision differ")
             return d
         }
-        var options = p.options.map(expand)
-        for i in options.indices { options[i].rank = i + 1 }
-        let result = (options, p.excluded.map(expand))
-        expanded = result
-        pending = nil
-        return result
+    }
+}
+
+/// A case as it was routed: what expanding any of its plan's verdicts needs, shared by its steps.
+final class RoutedCase: @unchecked Sendable {
+    let router: Router
+    let c: Case
+    let consent: ConsentAssessment
+    let time: RoutingTime
+    /// Read only (its memo is never used by an expansion: see `CaseScope.withOwnMemo`).
+    let scope: CaseScope
+
+    init(router: Router, c: Case, consent: ConsentAssessment, time: RoutingTime, scope: CaseScope) {
+        self.router = router
+        self.c = c
+        self.consent = consent
+        self.time = time
+        self.scope = scope
     }
 }
 
