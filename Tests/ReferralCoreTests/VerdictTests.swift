@@ -136,6 +136,7 @@ struct VerdictTests {
                 #expect(s.modalityPositions.map { Modality(caseIndex: $0) } == s.modality, "\(s.id)")
                 #expect(s.addressIsConfidential == s.address?.confidential, "\(s.id)")
                 #expect(s.hasHours == (s.hours != nil), "\(s.id)")
+                #expect(s.staffSexPositions.map { $0.map { Sex(caseIndex: $0) } } == s.staffSexes, "\(s.id)")
                 for word in ["child-safe", "lgbtiq-competent", "forensic-evidence", "statutory"] {
                     #expect(s.hasFeature(dir.wordID(word)) == s.features.contains(word), "\(s.id) \(word)")
                 }

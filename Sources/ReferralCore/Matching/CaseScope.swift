@@ -3,22 +3,20 @@
 /// consent gate's sentences (they depend on the consent, not on the service), the access needs
 /// with their sentences, and the case's values the rules read for every service — as ids of the
 /// directory's tables, so that a rule compares integers, never strings.
+///
+/// What only the words of a decision read (area names, the case's age as printed, the duties'
+/// sentences) is in `words`, made only for a scope that decides with words (`withWords()`).
 struct CaseScope {
-    let lineage: [String]
-    /// The same areas as interned ids (looked up once per case, not once per decision).
+    /// The case's area and its ancestors, nearest first, as interned ids.
     let lineageIDs: ArraySlice<Int32>
-    /// `eligibility.area`'s sentence by position in `lineage` ("serves <name> (<code>), which
-    /// includes the case's area"), and when the service serves none of them.
-    let servesArea: [Sentence]
-    let servesNoArea: Sentence
     let duties: [Duty]
+    /// The words every decision with words shares; nil while routing (see `withWords()`).
+    private(set) var words: Words?
     /// The consent gate's sentences when the consent does not cover a referral.
     let emergencyReason: Sentence
     let referralOnlyReason: Sentence
     let informReason: Sentence
     let noSelfReferralReason: Sentence
-    /// The case's age as printed (`eligibility.age`'s sentence when it fails).
-    let caseAge: String
     /// The person's access needs, sorted by id, with the sentences of `access.needs`.
     let accessNeeds: [Need]
     /// The languages the person speaks, as recorded (a handful: an array beats hashing), and as
@@ -27,6 +25,10 @@ struct CaseScope {
     let languageIDs: [Int32]
     let preferences: PreferencesDocument
     let remoteOnly: Bool
+    /// `Modality` positions usable without travelling (`Modality.isRemote`).
+    let remotePositions: [Int32]
+    /// The `Sex` position of the staff the person asked for.
+    let staffSexPosition: Int32?
     let sexOther: Bool
     /// The facts eligibility reads, as ids.
     let factIDs: FactIDs
@@ -46,13 +48,28 @@ struct CaseScope {
     /// out the first time asked.
     private(set) var memo: Memo
 
-    /// A reporting duty that applies to the case, with the end of the warning every provider
-    /// carrying it gets: "<organisation> must report under '<duty>': <consequence>".
+    /// A reporting duty that applies to the case.
     struct Duty {
         let duty: Rules.ReportingDuty
         /// Its id in `Context.ids.duties` (`Service.dutyIDs`).
         let id: Int32?
-        let mustReport: String
+        /// The end of the warning every provider carrying it gets: "<organisation> must report
+        /// under '<duty>': <consequence>".
+        var mustReport: String { " must report under '\(duty.name)': \(duty.consequence)" }
+    }
+
+    /// The words every decision of the case with words shares, made once per expansion.
+    struct Words {
+        /// The case's area and its ancestors, nearest first (as `lineageIDs`).
+        let lineage: [String]
+        /// `eligibility.area`'s sentence by position in `lineage` ("serves <name> (<code>), which
+        /// includes the case's area"), and when the service serves none of them.
+        let servesArea: [Sentence]
+        let servesNoArea: Sentence
+        /// The case's age as printed (`eligibility.age`'s sentence when it fails).
+        let caseAge: String
+        /// `Duty.mustReport` of each of `duties`, in order.
+        let mustReport: [String]
     }
 
     /// An access need of the person and the sentences of the checks and warning about it.
@@ -68,23 +85,18 @@ struct CaseScope {
         let accommodation: Sentence
     }
 
-    init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment) {
+    /// The scope of a case for routing (without words); `words: true` for one that decides with
+    /// words (`explain`, `Router.decide`).
+    init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment, words: Bool = false) {
         let context = router.context
         let directory = router.directory
         let ids = context.ids
-        let area = c.document.area
-        lineage = context.lineage(of: area)
-        lineageIDs = ids.lineage(of: lineage.first ?? "")
-        servesArea = lineage.map { .servesArea(name: context.areaName($0), code: $0, includesCase: true) }
-        servesNoArea = .servesArea(name: context.areaName(area), code: area, includesCase: false)
-        duties = router.applicableDuties(facts).map {
-            Duty(duty: $0, id: ids.duties.id($0.id), mustReport: " must report under '\($0.name)': \($0.consequence)")
-        }
+        lineageIDs = ids.lineage(of: c.document.area)
+        duties = router.applicableDuties(facts).map { Duty(duty: $0, id: ids.duties.id($0.id)) }
         emergencyReason = .consentNotCovered(valid: consent.valid, .emergency)
         referralOnlyReason = .consentNotCovered(valid: consent.valid, .referralOnly)
         informReason = .consentNotCovered(valid: consent.valid, .inform(for: consent.informationFor))
         noSelfReferralReason = .consentNotCovered(valid: consent.valid, .noSelfReferral)
-        caseAge = c.age.description
         accessNeeds = c.accessNeeds.sorted().map { id in
             let need = context.accessNeed(id)
             return Need(id: id, word: directory.wordID(id), metBy: need.metBy, metByPositions: need.metBy.map(\.caseIndex),
@@ -95,42 +107,73 @@ struct CaseScope {
         languageIDs = languages.compactMap { ids.languages.id($0) }
         preferences = c.preferences
         remoteOnly = preferences.remoteOnly == true
+        remotePositions = Modality.allCases.filter(\.isRemote).map(\.caseIndex)
+        staffSexPosition = preferences.staffSex?.caseIndex
         sexOther = c.document.sex == .other
         factIDs = FactIDs(facts, ids)
         consentCategoryIDs = (c.consent.referToCategories ?? []).compactMap { ids.categories.id($0) }
         consentOrganisationIDs = (c.consent.referToOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
         riskToLifeCategoryIDs = router.rules.imminentRiskToLife.categories.compactMap { ids.categories.id($0) }
         excludedOrganisationIDs = (preferences.excludeOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
-        childSafe = directory.wordID("child-safe")
-        lgbtiqCompetent = directory.wordID("lgbtiq-competent")
-        forensicEvidence = directory.wordID("forensic-evidence")
-        statutory = directory.wordID("statutory")
+        let features = router.featureWords
+        childSafe = features.childSafe
+        lgbtiqCompetent = features.lgbtiqCompetent
+        forensicEvidence = features.forensicEvidence
+        statutory = features.statutory
         memo = Memo(eligibilities: directory.eligibilityCount)
+        self.words = nil
+        if words { self.words = makeWords(context, c) }
     }
 
-    /// The same scope with memos of its own: a plan's decisions are expanded later, maybe on
-    /// another thread, and never share a memo with the routing that made them.
-    func withOwnMemo() -> CaseScope {
+    private func makeWords(_ context: Context, _ c: Case) -> Words {
+        let names = context.ids.areas.names
+        let lineage = lineageIDs.map { names[Int($0)] }
+        let area = c.document.area
+        return Words(lineage: lineage,
+                     servesArea: lineage.map { .servesArea(name: context.areaName($0), code: $0, includesCase: true) },
+                     servesNoArea: .servesArea(name: context.areaName(area), code: area, includesCase: false),
+                     caseAge: c.age.description, mustReport: duties.map(\.mustReport))
+    }
+
+    /// The same scope with its words, and memos of its own: a plan's decisions are expanded later,
+    /// maybe on another thread, and never share a memo with the routing that made them.
+    func withWords(_ context: Context, _ c: Case) -> CaseScope {
         var copy = self
         copy.memo = Memo(eligibilities: memo.eligibilityCount)
+        if copy.words == nil { copy.words = makeWords(context, c) }
         return copy
     }
 
-    /// What the rules work out once per case and read for many services.
+    /// What the rules work out once per case and read for many services. Kept in buffers of its
+    /// own (a class's array properties are checked for exclusive access on every read).
     final class Memo {
-        private var known = [String??](repeating: nil, count: CaseField.allCases.count)
-        private var verdicts: [Eligibility.Verdict?]
-        var eligibilityCount: Int { verdicts.count }
+        private let values: UnsafeMutablePointer<String??>
+        private let verdicts: UnsafeMutablePointer<Eligibility.Verdict?>
+        let eligibilityCount: Int
+        private static let fields = CaseField.allCases.count
 
-        init(eligibilities: Int) { verdicts = Array(repeating: nil, count: eligibilities) }
+        init(eligibilities: Int) {
+            eligibilityCount = eligibilities
+            values = .allocate(capacity: Memo.fields)
+            values.initialize(repeating: nil, count: Memo.fields)
+            verdicts = .allocate(capacity: max(1, eligibilities))
+            verdicts.initialize(repeating: nil, count: max(1, eligibilities))
+        }
+
+        deinit {
+            values.deinitialize(count: Memo.fields)
+            values.deallocate()
+            verdicts.deinitialize(count: max(1, eligibilityCount))
+            verdicts.deallocate()
+        }
 
         /// The case's value of a shareable field (`Case.value(of:)`): every referral of the case
         /// sends some of the same few.
         func value(of f: CaseField, _ c: Case) -> String? {
             let i = f.position
-            if let v = known[i] { return v }
+            if let v = values[i] { return v }
             let v = c.value(of: f)
-            known[i] = .some(v)
+            values[i] = .some(v)
             return v
         }
 
@@ -156,6 +199,21 @@ struct CaseScope {
         var out: [CaseField] = []
         for f in fields.sorted(by: { $0.sortRank < $1.sortRank }) where out.last != f { out.append(f) }
         return out
+    }
+}
+
+/// The ids of the feature words the rules read, looked up once per router.
+struct FeatureWords: Sendable {
+    let childSafe: Int32?
+    let lgbtiqCompetent: Int32?
+    let forensicEvidence: Int32?
+    let statutory: Int32?
+
+    init(_ directory: Directory) {
+        childSafe = directory.wordID("child-safe")
+        lgbtiqCompetent = directory.wordID("lgbtiq-competent")
+        forensicEvidence = directory.wordID("forensic-evidence")
+        statutory = directory.wordID("statutory")
     }
 }
 

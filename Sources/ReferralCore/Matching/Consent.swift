@@ -130,11 +130,14 @@ extension Router {
     }
 
     /// Mandatory reporting: always shown; no referral until the consequences were explained.
-    func reportingGate(_ s: Service, _ c: Case, duties: [CaseScope.Duty], into d: inout DecisionDraft) {
-        for duty in duties {
-            // " must report under '<duty>': <consequence>", built once per case (CaseScope).
-            d.warn(.warning, .confidentialityMandatoryReporting,
-                   .joined(directory.organisations[s.organisation]?.name ?? s.organisation, duty.mustReport))
+    func reportingGate(_ s: Service, _ c: Case, scope: CaseScope, duties: [CaseScope.Duty], into d: inout DecisionDraft) {
+        if d.words {
+            for duty in duties {
+                // " must report under '<duty>': <consequence>", built once per case (CaseScope.Words).
+                let i = scope.duties.firstIndex { $0.duty.id == duty.duty.id }!
+                d.warn(.warning, .confidentialityMandatoryReporting,
+                       .joined(directory.organisations[s.organisation]?.name ?? s.organisation, scope.words!.mustReport[i]))
+            }
         }
         if !duties.isEmpty && d.action == .refer {
             if c.consent.mandatoryReportingExplained == true {

@@ -20,19 +20,20 @@ extension Router {
     {
         let c = recorded.at(time)
         let facts = self.facts(c)
-        return decide(s, urgency: urgency, c, consent: consent, at: time, scope: CaseScope(self, c, facts, consent: consent),
-                      category: context.categories[s.category])
+        return decide(s, urgency: urgency, c, consent: consent, at: time,
+                      scope: CaseScope(self, c, facts, consent: consent, words: true), category: context.categories[s.category])
     }
 
     /// `decide` with what does not depend on the service (the case's area lineage, its reporting
     /// duties, sentences every decision shares) worked out once by the caller, and the service's
-    /// category (every service of a step has the step's: looked up once per step).
+    /// category (every service of a step has the step's: looked up once per step). The scope must
+    /// have its words (`CaseScope.withWords`).
     func decide(_ s: Service, urgency: Urgency, _ c: Case, consent: ConsentAssessment, at time: RoutingTime,
                 scope: CaseScope, category: Category?) -> ServiceDecision
     {
         var d = DecisionDraft(words: true)
         let j = judge(s, urgency: urgency, c, consent: consent, at: time, scope: scope, category: category, into: &d)
-        let lineage = scope.lineage
+        let lineage = scope.words!.lineage
         let org = directory.organisations[s.organisation]
         let packet = buildPacket(s, c, scope: scope, into: &d)
         let address = confidentialAddress(s, into: &d)
@@ -79,14 +80,14 @@ extension Router {
         let carried = s.dutyIDs
         let duties = carried.isEmpty ? [] : scope.duties.filter { $0.id.map(carried.contains) ?? false }
         childGates(s, c, consent: consent, scope: scope, category: category, duties: duties, into: &d)
-        reportingGate(s, c, duties: duties, into: &d)
+        reportingGate(s, c, scope: scope, duties: duties, into: &d)
 
         let waitlist = s.statusCode == .waitlist
         let preference = RankPreference(
             unavailableNow: urgency < .routine && (availability.openNow == false || waitlist),
             unmetNeeds: access.unmetNeeds,
             notLGBTIQCompetent: scope.sexOther && !s.hasFeature(scope.lgbtiqCompetent),
-            distance: min(served ?? scope.lineage.count, 2), interpretation: access.interpretation,
+            distance: min(served ?? scope.lineageIDs.count, 2), interpretation: access.interpretation,
             waitlist: waitlist, staff: staffRank, stale: availability.stale)
         return Judgement(served: served, openNow: availability.openNow, opensInHours: availability.opensInHours,
                          preference: preference)

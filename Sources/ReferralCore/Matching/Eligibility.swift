@@ -39,12 +39,12 @@ extension Router {
                           into d: inout DecisionDraft) -> Int?
     {
         // Area: the nearest of the case's area and its ancestors that the service serves.
-        // By ids (the same positions as `scope.lineage`, which lists only known areas, nearest first).
+        // By ids (nearest first; the same positions as the words' `lineage`).
         let served = s.servedPosition(in: scope.lineageIDs)
         if let i = served {
-            d.check(.eligibilityArea, .pass, scope.servesArea[i])
+            d.check(.eligibilityArea, .pass, scope.words!.servesArea[i])
         } else {
-            d.check(.eligibilityArea, .fail, scope.servesNoArea)
+            d.check(.eligibilityArea, .fail, scope.words!.servesNoArea)
         }
 
         // By ids, once per distinct eligibility (`EligibilityIDs.evaluate`: the same verdict as
@@ -53,7 +53,7 @@ extension Router {
         // An unknown fit (an age band straddling a bound, an unrecorded legal status) does not
         // pass: the router never guesses in favour of a rule when the case is vaguer than it.
         if let t = v.age {
-            d.check(.eligibilityAge, t == .yes ? .pass : .fail, .servesAges(s.eligibility.ages!, caseAge: t == .yes ? nil : scope.caseAge))
+            d.check(.eligibilityAge, t == .yes ? .pass : .fail, .servesAges(s.eligibility.ages!, caseAge: t == .yes ? nil : scope.words!.caseAge))
         }
         if let t = v.sex {
             d.check(.eligibilitySex, t == .yes ? .pass : .fail, .servesSexes(s.eligibility.sexes!, only: t != .yes))
@@ -106,7 +106,7 @@ extension Router {
             }
         }
         if scope.remoteOnly {
-            if modality.contains(where: { Modality(caseIndex: $0).isRemote }) {
+            if modality.contains(where: scope.remotePositions.contains) {
                 d.check(.preferenceRemoteOnly, .pass, "can be reached by phone or remotely, as the person prefers")
             } else {
                 d.check(.preferenceRemoteOnly, .fail, "in person only; the person asked for remote contact only")

@@ -12,7 +12,13 @@
 /// consent covering it, and no gate against it.
 public struct Router: Sendable {
     public let directory: Directory
-    public init(directory: Directory) { self.directory = directory }
+    /// The ids of the feature words the rules read (`child-safe`…), looked up once.
+    let featureWords: FeatureWords
+
+    public init(directory: Directory) {
+        self.directory = directory
+        featureWords = FeatureWords(directory)
+    }
 
     var context: Context { directory.context }
     var rules: Rules { directory.context.rules }

@@ -19,9 +19,9 @@ extension Router {
             d.check(.preferenceNoForensic, .warn, "offers forensic evidence collection, which the person declines: tell the provider; care does not depend on it")
         }
         var staffRank = 0
-        if let want = p.staffSex {
-            if let have = s.staffSexes {
-                if have.contains(want) {
+        if let want = p.staffSex, let position = scope.staffSexPosition {
+            if let have = s.staffSexPositions {
+                if have.contains(position) {
                     d.check(.preferenceStaffSex, .pass, .staff(want, .available))
                 } else {
                     staffRank = 2

@@ -91,7 +91,6 @@ extension RuleID {
 /// Shared by the copies of a `StepPlan` (a class: a plan is copied freely) and safe to read from
 /// several threads (each list is expanded once, under a lock).
 final class StepDecisions: @unchecked Sendable {
-    private let lock = NSLock()
     private let pending: Pending?
     private var expandedOptions: [ServiceDecision]?
     private var expandedExcluded: [ServiceDecision]?
@@ -122,31 +121,39 @@ final class StepDecisions: @unchecked Sendable {
         excludedCount = excluded.count
     }
 
-    /// The verdicts not yet expanded (nil once both lists are, or for decisions given whole): for tests.
-    var verdicts: (options: [Verdict], excluded: [Verdict])? {
+    /// The plan's lock (one per routed case); decisions given whole are never written again.
+    private func locked<T>(_ body: () -> T) -> T {
+        guard let lock = pending?.routed.lock else { return body() }
         lock.lock()
         defer { lock.unlock() }
-        guard let pending, expandedOptions == nil || expandedExcluded == nil else { return nil }
-        return (pending.options, pending.excluded)
+        return body()
+    }
+
+    /// The verdicts not yet expanded (nil once both lists are, or for decisions given whole): for tests.
+    var verdicts: (options: [Verdict], excluded: [Verdict])? {
+        locked {
+            guard let pending, expandedOptions == nil || expandedExcluded == nil else { return nil }
+            return (pending.options, pending.excluded)
+        }
     }
 
     var options: [ServiceDecision] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let expandedOptions { return expandedOptions }
-        var out = expand(pending!.options)
-        for i in out.indices { out[i].rank = i + 1 }
-        expandedOptions = out
-        return out
+        locked {
+            if let expandedOptions { return expandedOptions }
+            var out = expand(pending!.options)
+            for i in out.indices { out[i].rank = i + 1 }
+            expandedOptions = out
+            return out
+        }
     }
 
     var excluded: [ServiceDecision] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let expandedExcluded { return expandedExcluded }
-        let out = expand(pending!.excluded)
-        expandedExcluded = out
-        return out
+        locked {
+            if let expandedExcluded { return expandedExcluded }
+            let out = expand(pending!.excluded)
+            expandedExcluded = out
+            return out
+        }
     }
 
     private func expand(_ verdicts: [Verdict]) -> [ServiceDecision] {
@@ -154,7 +161,7 @@ final class StepDecisions: @unchecked Sendable {
         let r = p.routed
         // Its own memo: the routing that made the verdicts, or another step, may be expanding on
         // another thread.
-        let scope = r.scope.withOwnMemo()
+        let scope = r.scope.withWords(r.router.context, r.c)
         return verdicts.map { v in
             let d = r.router.decide(r.router.directory.services[Int(v.service)], urgency: p.urgency, r.c, consent: r.consent,
                                     at: r.time, scope: scope, category: p.category)
@@ -167,6 +174,8 @@ final class StepDecisions: @unchecked Sendable {
 
 /// A case as it was routed: what expanding any of its plan's verdicts needs, shared by its steps.
 final class RoutedCase: @unchecked Sendable {
+    /// Held while any step of the plan expands its verdicts.
+    let lock = NSLock()
     let router: Router
     let c: Case
     let consent: ConsentAssessment

@@ -82,6 +82,8 @@ public struct Service: Sendable {
     /// Ids of `Directory.wordID(_:)`: the features and the accessibility the service declares.
     var featureIDs: ArraySlice<Int32> { store.lists[record.features] }
     var accessibilityIDs: ArraySlice<Int32> { store.lists[record.accessibility] }
+    /// `Sex` positions (`Sex.allCases`) of the staff; nil when not recorded.
+    var staffSexPositions: ArraySlice<Int32>? { record.staffSexes < 0 ? nil : store.lists[record.staffSexes] }
     /// `Modality` positions (`Modality.allCases`).
     var modalityPositions: ArraySlice<Int32> { store.lists[record.modality] }
     /// `status` without building `ServiceStatus.allCases`.
