@@ -249,5 +249,34 @@ struct SentenceTests {
             JSONEscape.quote(s, into: &quoted)
             #expect(Array(w.data().dropLast()) == quoted)
         }
+        // The small enums written as fixed byte runs give their raw values.
+        func same(_ json: StaticString, _ raw: String) {
+            var w = SortedJSONWriter(capacity: 1)
+            w.quoted(json)
+            #expect(String(decoding: w.data().dropLast(), as: UTF8.self) == "\"" + raw + "\"")
+        }
+        for o in [RuleCheck.Outcome.pass, .fail, .warn, .info] { same(o.json, o.rawValue) }
+        for l in [Warning.Level.critical, .warning, .info] { same(l.json, l.rawValue) }
+        for a in [Action.refer, .emergencyReferral, .inform, .excluded] { same(a.json, a.rawValue) }
+    }
+
+    @Test("long and short strings with escapes at every place, and a buffer that grows")
+    func escapesAnywhere() {
+        let pieces = ["a", "é", "\"", "\\", "\n", "\u{1}", "/", "😀", "abcdefgh", "\t"]
+        var rng = SeededGenerator(seed: 5)
+        var w = SortedJSONWriter(capacity: 1)
+        var expected: [UInt8] = []
+        w.beginArray()
+        expected += Array("[".utf8)
+        for i in 0..<400 {
+            let s = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            w.element()
+            w.string(s)
+            expected += Array(((i == 0 ? "" : ",") + "\n  ").utf8)
+            JSONEscape.quote(s, into: &expected)
+        }
+        w.endArray()
+        expected += Array("\n]\n".utf8)
+        #expect(Array(w.data()) == expected)
     }
 }

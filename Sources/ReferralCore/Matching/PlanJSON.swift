@@ -13,9 +13,9 @@ extension RoutePlan {
     /// the writer's instructions with callgrind's `--toggle-collect` on this function's symbol.)
     @inline(never)
     public func json() -> Data {
-        // About 3 KB a decision and seven decisions a step (a step's options and excluded services
-        // are not counted here: each is read once, when written); the buffer grows if need be.
-        var w = SortedJSONWriter(capacity: 8 * 1024 + 20 * 1024 * steps.count)
+        // About 2.6 KB a decision (counted without expanding them); the buffer grows if need be.
+        let decisions = steps.reduce(0) { $0 + $1.optionCount + $1.excludedCount }
+        var w = SortedJSONWriter(capacity: 8 * 1024 + 3 * 1024 * decisions)
         write(to: &w)
         return w.data()
     }
@@ -28,14 +28,14 @@ extension RoutePlan {
         w.key("context"); w.string(context)
         w.key("fictional"); w.value(fictional)
         w.key("gaps"); w.beginArray()
-        for g in gaps { w.element(); g.write(to: &w) }
+        for i in gaps.indices { gaps[i].writeElement(to: &w) }
         w.endArray()
         w.key("pathways"); w.strings(pathways)
         w.key("skippedSteps"); w.beginArray()
-        for s in skippedSteps { w.element(); s.write(to: &w) }
+        for i in skippedSteps.indices { skippedSteps[i].writeElement(to: &w) }
         w.endArray()
         w.key("steps"); w.beginArray()
-        for s in steps { w.element(); s.write(to: &w) }
+        for i in steps.indices { steps[i].writeElement(to: &w) }
         w.endArray()
         w.key("warnings"); Warning.write(warnings, to: &w)
         w.endObject()
@@ -55,37 +55,49 @@ extension ConsentAssessment {
     }
 }
 
-extension RuleCheck {
-    static func write(_ checks: [RuleCheck], to w: inout SortedJSONWriter) {
+/// A rule check or a warning: an object of three members in this order of keys, a small enum
+/// (`outcome` / `level`), the words (`reason` / `message`) and the rule.
+protocol SentenceEntry {
+    static var tagKey: StaticString { get }
+    static var wordsKey: StaticString { get }
+    var tag: StaticString { get }
+    var sentence: Sentence { get }
+    var rule: RuleID { get }
+}
+
+extension SentenceEntry {
+    static func write(_ entries: [Self], to w: inout SortedJSONWriter) {
         w.beginArray()
-        for c in checks {
-            w.element(); w.beginObject()
-            w.key("outcome"); w.plainString(c.outcome.rawValue)
-            w.key("reason"); c.sentence.write(to: &w)
-            w.key("rule"); w.plainString(c.rule.rawValue)
-            w.endObject()
+        // Through a buffer pointer: an element read from the array itself is copied (its sentence
+        // retained and released), one read through the pointer is borrowed.
+        entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices {
+                w.objectElement()
+                w.key(tagKey); w.quoted(entries[i].tag)
+                w.key(wordsKey); entries[i].sentence.write(to: &w)
+                w.key("rule"); w.plainString(entries[i].rule.rawValue)
+                w.endObject()
+            }
         }
         w.endArray()
     }
 }
 
-extension Warning {
-    static func write(_ warnings: [Warning], to w: inout SortedJSONWriter) {
-        w.beginArray()
-        for x in warnings {
-            w.element(); w.beginObject()
-            w.key("level"); w.plainString(x.level.rawValue)
-            w.key("message"); x.sentence.write(to: &w)
-            w.key("rule"); w.plainString(x.rule.rawValue)
-            w.endObject()
-        }
-        w.endArray()
-    }
+extension RuleCheck: SentenceEntry {
+    static var tagKey: StaticString { "outcome" }
+    static var wordsKey: StaticString { "reason" }
+    var tag: StaticString { outcome.json }
+}
+
+extension Warning: SentenceEntry {
+    static var tagKey: StaticString { "level" }
+    static var wordsKey: StaticString { "message" }
+    var tag: StaticString { level.json }
 }
 
 extension Gap {
-    func write(to w: inout SortedJSONWriter) {
-        w.beginObject()
+    func writeElement(to w: inout SortedJSONWriter) {
+        w.objectElement()
         w.key("area"); w.string(area)
         w.key("category"); w.string(category)
         w.key("cause"); w.plainString(cause.rawValue)
@@ -98,8 +110,8 @@ extension Gap {
 }
 
 extension SkippedStep {
-    func write(to w: inout SortedJSONWriter) {
-        w.beginObject()
+    func writeElement(to w: inout SortedJSONWriter) {
+        w.objectElement()
         if let ask { w.key("ask"); w.strings(ask) }
         w.key("name"); w.string(name)
         w.key("pathway"); w.string(pathway)
@@ -110,8 +122,8 @@ extension SkippedStep {
 }
 
 extension StepPlan {
-    func write(to w: inout SortedJSONWriter) {
-        w.beginObject()
+    func writeElement(to w: inout SortedJSONWriter) {
+        w.objectElement()
         if let ask { w.key("ask"); w.strings(ask) }
         w.key("category"); w.string(category)
         w.key("excluded"); ServiceDecision.write(excluded, to: &w)
@@ -127,15 +139,15 @@ extension StepPlan {
         w.key("urgencyReasons"); w.strings(urgencyReasons)
         w.key("warnings"); Warning.write(warnings, to: &w)
         w.key("windows"); w.beginArray()
-        for x in windows { w.element(); x.write(to: &w) }
+        for i in windows.indices { windows[i].writeElement(to: &w) }
         w.endArray()
         w.endObject()
     }
 }
 
 extension WindowStatus {
-    func write(to w: inout SortedJSONWriter) {
-        w.beginObject()
+    func writeElement(to w: inout SortedJSONWriter) {
+        w.objectElement()
         if let ask { w.key("ask"); w.strings(ask) }
         if let closesAt { w.key("closesAt"); w.string(closesAt) }
         if let hoursLeft { w.key("hoursLeft"); w.value(hoursLeft) }
@@ -151,23 +163,23 @@ extension WindowStatus {
 extension ServiceDecision {
     static func write(_ decisions: [ServiceDecision], to w: inout SortedJSONWriter) {
         w.beginArray()
-        for d in decisions { w.element(); d.write(to: &w) }
+        for i in decisions.indices { decisions[i].writeElement(to: &w) }
         w.endArray()
     }
 
-    func write(to w: inout SortedJSONWriter) {
-        w.beginObject()
+    func writeElement(to w: inout SortedJSONWriter) {
+        w.objectElement()
         w.key("access"); access.write(to: &w)
-        w.key("action"); w.plainString(action.rawValue)
+        w.key("action"); w.quoted(action.json)
         w.key("category"); w.string(category)
         w.key("checks"); RuleCheck.write(checks, to: &w)
         w.key("organisation"); w.string(organisation)
         w.key("organisationName"); w.string(organisationName)
         w.key("packet"); w.beginArray()
-        for f in packet {
-            w.element(); w.beginObject()
-            w.key("field"); w.plainString(f.field.rawValue)
-            w.key("value"); w.string(f.value)
+        for i in packet.indices {
+            w.objectElement()
+            w.key("field"); w.plainString(packet[i].field.rawValue)
+            w.key("value"); w.string(packet[i].value)
             w.endObject()
         }
         w.endArray()
@@ -176,11 +188,11 @@ extension ServiceDecision {
         w.key("serviceName"); w.string(serviceName)
         w.key("warnings"); Warning.write(warnings, to: &w)
         w.key("withheld"); w.beginArray()
-        for f in withheld {
-            w.element(); w.beginObject()
-            w.key("cause"); w.plainString(f.cause.rawValue)
-            w.key("field"); w.plainString(f.field.rawValue)
-            w.key("reason"); w.string(f.reason)
+        for i in withheld.indices {
+            w.objectElement()
+            w.key("cause"); w.plainString(withheld[i].cause.rawValue)
+            w.key("field"); w.plainString(withheld[i].field.rawValue)
+            w.key("reason"); w.string(withheld[i].reason)
             w.endObject()
         }
         w.endArray()
@@ -204,7 +216,7 @@ extension AccessInfo {
         if let eligibilityNote { w.key("eligibilityNote"); w.string(eligibilityNote) }
         w.key("languages"); w.strings(languages)
         w.key("modality"); w.beginArray()
-        for m in modality { w.element(); w.plainString(m.rawValue) }
+        for i in modality.indices { w.element(); w.plainString(modality[i].rawValue) }
         w.endArray()
         if let openNow { w.key("openNow"); w.value(openNow) }
         if let opensInHours { w.key("opensInHours"); w.value(opensInHours) }
@@ -214,5 +226,39 @@ extension AccessInfo {
         w.key("status"); w.plainString(status.rawValue)
         if let website { w.key("website"); w.string(website) }
         w.endObject()
+    }
+}
+
+// The small enums written most often, as quoted byte runs (SentenceTests checks each against its
+// raw value).
+extension RuleCheck.Outcome {
+    var json: StaticString {
+        switch self {
+        case .pass: "pass"
+        case .fail: "fail"
+        case .warn: "warn"
+        case .info: "info"
+        }
+    }
+}
+
+extension Warning.Level {
+    var json: StaticString {
+        switch self {
+        case .critical: "critical"
+        case .warning: "warning"
+        case .info: "info"
+        }
+    }
+}
+
+extension Action {
+    var json: StaticString {
+        switch self {
+        case .refer: "refer"
+        case .emergencyReferral: "emergency-referral"
+        case .inform: "inform"
+        case .excluded: "excluded"
+        }
     }
 }
