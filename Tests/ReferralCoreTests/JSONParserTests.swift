@@ -48,6 +48,22 @@ struct JSONParserTests {
         #expect(syntaxError(text) != nil, "accepted: \(text)")
     }
 
+    /// The ends of objects and arrays share one step (`TapeParser.end`): each still says which it
+    /// expected, and where.
+    @Test(arguments: [
+        ("{\"a\": 1", "unterminated object: expected ',' or '}'", 7),
+        ("[1", "unterminated array: expected ',' or ']'", 2),
+        ("{\"a\": 1]", "expected ',' or '}' after a field value but found ']'", 7),
+        ("[1}", "expected ',' or ']' after an array item but found '}'", 2),
+        ("{\"a\": [1, {}}", "expected ',' or ']' after an array item but found '}'", 12),
+        ("[{\"a\": 1 \"b\"]", "expected ',' or '}' after a field value but found '\"'", 9),
+    ])
+    func endsOfObjectsAndArraysSayWhatWasExpected(_ text: String, _ message: String, _ offset: Int) throws {
+        let (e, _) = try #require(syntaxError(text))
+        #expect(e.message == message)
+        #expect(e.offset == offset)
+    }
+
     @Test func deepNestingIsRefusedNotACrash() throws {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let (e, _) = try #require(syntaxError(text))

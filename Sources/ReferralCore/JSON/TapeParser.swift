@@ -182,11 +182,14 @@ struct TapeParser {
     // MARK: objects and arrays, step by step
 
     /// At `{`: enters it. Returns true if the object is empty (and then closed).
-    mutating func openObject() throws(SyntaxError) -> Bool {
+    mutating func openObject() throws(SyntaxError) -> Bool { try open(closedBy: UInt8(ascii: "}")) }
+
+    /// At `{` or `[`: enters it. Returns true if `close` follows at once (it is then closed).
+    @inline(__always) mutating func open(closedBy close: UInt8) throws(SyntaxError) -> Bool {
         try enter()
         i += 1
         skipSpace()
-        if i < b.count, b[i] == UInt8(ascii: "}") {
+        if i < b.count, b[i] == close {
             i += 1
             depth -= 1
             return true
@@ -234,32 +237,12 @@ struct TapeParser {
 
     /// After a member's value: `,` (returns false: another member follows) or `}` (returns true).
     mutating func endMember() throws(SyntaxError) -> Bool {
-        skipSpace()
-        guard i < b.count else { throw fail("unterminated object: expected ',' or '}'") }
-        if b[i] == UInt8(ascii: ",") {
-            i += 1
-            return false
-        }
-        if b[i] == UInt8(ascii: "}") {
-            i += 1
-            depth -= 1
-            return true
-        }
-        throw fail("expected ',' or '}' after a field value but found \(describeHere())")
+        try end(closedBy: UInt8(ascii: "}"), "unterminated object: expected ',' or '}'",
+                "expected ',' or '}' after a field value")
     }
 
     /// At `[`: enters it. Returns true if the array is empty (and then closed).
-    mutating func openArray() throws(SyntaxError) -> Bool {
-        try enter()
-        i += 1
-        skipSpace()
-        if i < b.count, b[i] == UInt8(ascii: "]") {
-            i += 1
-            depth -= 1
-            return true
-        }
-        return false
-    }
+    mutating func openArray() throws(SyntaxError) -> Bool { try open(closedBy: UInt8(ascii: "]")) }
 
     /// Before an item: refuses `]` right after a comma.
     mutating func beforeItem() throws(SyntaxError) {
@@ -269,17 +252,27 @@ struct TapeParser {
 
     /// After an item: `,` (returns false) or `]` (returns true).
     mutating func endItem() throws(SyntaxError) -> Bool {
+        try end(closedBy: UInt8(ascii: "]"), "unterminated array: expected ',' or ']'",
+                "expected ',' or ']' after an array item")
+    }
+
+    /// After a member or an item: `,` (returns false: another follows) or `close` (returns true,
+    /// and it is closed); else the error `unterminated` at the end of the file, or `expected`
+    /// followed by what was found.
+    @inline(__always) mutating func end(closedBy close: UInt8, _ unterminated: StaticString, _ expected: StaticString)
+        throws(SyntaxError) -> Bool
+    {
         skipSpace()
-        guard i < b.count else { throw fail("unterminated array: expected ',' or ']'") }
+        guard i < b.count else { throw fail("\(unterminated)") }
         if b[i] == UInt8(ascii: ",") {
             i += 1
             return false
         }
-        if b[i] == UInt8(ascii: "]") {
+        if b[i] == close {
             i += 1
             depth -= 1
             return true
         }
-        throw fail("expected ',' or ']' after an array item but found \(describeHere())")
+        throw fail("\(expected) but found \(describeHere())")
     }
 }
