@@ -193,7 +193,7 @@ enum SourceDate {
         else { return .unreadable("'\(s)' is not a date (write it as YYYY-MM-DD)") }
         let twoDigit = parts[2].count == 2
         if twoDigit {
-            let thisYear = civil(today).year
+            let thisYear = civilDate(fromDays: today).0
             y += (thisYear / 100) * 100
             if y > thisYear { y -= 100 }
         }
@@ -218,21 +218,7 @@ enum SourceDate {
         return parseDay(text)
     }
 
-    /// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    static func iso(_ days: Int) -> String {
-        let (y, m, d) = civil(days)
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
-    }
+    /// `YYYY-MM-DD` of a day count since 1970-01-01: ReferralCore's `dayText`, so that a date
+    /// written here is one the directory reads (four digits of year, `0999-11-20` too).
+    static func iso(_ days: Int) -> String { dayText(days) }
 }

@@ -126,6 +126,18 @@ struct SpreadsheetImportTests {
         #expect(s["v4w.101"]?.address?.confidential == false)
     }
 
+    /// A date written YYYY-MM-DD is written back with four digits of year, whatever the year: a
+    /// year before 1000 was written with three (`999-11-20`), and the directory then refused the
+    /// record that the source dated correctly.
+    @Test func aDateIsWrittenBackAsTheDirectoryReadsIt() throws {
+        let (s, r) = try Self.importRows([
+            "123,Mind Care (fictional),Drop-in (Aldren),,RP-1400,Aldren,,,,,,,Mon 9-12,,Valmeran,,,,,Active,0999-11-20,,,,,",
+        ])
+        defer { s.remove() }
+        #expect(r.counts.imported == 1 && r.findings.filter { $0.action == .skipped }.isEmpty)
+        #expect(try s.services()["v4w.123"]?.lastVerified == "0999-11-20")
+    }
+
     /// Imports rows written under the fixture's header (row 2 is the first), with the fixture's profile.
     static func importRows(_ rows: [String]) throws -> (Sandbox, ImportReport) {
         let s = try Sandbox()

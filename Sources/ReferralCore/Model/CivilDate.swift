@@ -29,7 +29,7 @@ func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
     return era * 146_097 + doe - 719_468
 }
 
-func civilDate(fromDays z0: Int) -> (Int, Int, Int) {
+public func civilDate(fromDays z0: Int) -> (Int, Int, Int) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
@@ -42,7 +42,7 @@ func civilDate(fromDays z0: Int) -> (Int, Int, Int) {
     return (m <= 2 ? y + 1 : y, m, d)
 }
 
-func dayText(_ day: Int) -> String {
+public func dayText(_ day: Int) -> String {
     let (y, m, d) = civilDate(fromDays: day)
     guard (0...9999).contains(y) else { return String(format: "%04d-%02d-%02d", y, m, d) }
     // Ten ASCII bytes make a small string: no allocation (the router renders a service's
