@@ -73,7 +73,7 @@ muts = [
  ("accommodation, not exclusion", "Sources/ReferralCore/Matching/Eligibility.swift", "d.check(.accessAccommodation, .warn,", "d.check(.accessAccommodation, .fail,"),
  ("need met by modality", "Sources/ReferralCore/Matching/Eligibility.swift", "} else if let m = modality.first(where: need.metByPositions.contains) {", "} else if false, let m = modality.first {"),
  ("accommodation ranks after", "Sources/ReferralCore/Matching/Ranking.swift", "(unavailableNow ? 1 : 0, unmetNeeds, notLGBTIQCompetent", "(unavailableNow ? 1 : 0, 0, notLGBTIQCompetent"),
- ("at-capacity gap", "Sources/ReferralCore/Matching/Router.swift", "let allAtCapacity = plan.urgency < .routine && !options.isEmpty && options.allSatisfy(\\.waitlist)", "let allAtCapacity = false"),
+ ("at-capacity gap", "Sources/ReferralCore/Matching/Steps.swift", "let allAtCapacity = urgency < .routine && !options.isEmpty && options.allSatisfy(\\.waitlist)", "let allAtCapacity = false"),
  ("steps merged by category", "Sources/ReferralCore/Matching/Steps.swift", "$0[0].step.category == r.step.category && !$0.contains { $0.pathway.id == r.pathway.id }", "$0.isEmpty && false"),
  ("sex other is unknown", "Sources/ReferralCore/Matching/Conditions.swift", "return v.contains(s) ? .yes : s == .other ? .unknown : .no", "return Truth(v.contains(s))"),
  ("sex other warning", "Sources/ReferralCore/Matching/Steps.swift", "if c.document.sex == .other, excluded.contains(", "if false, excluded.contains("),

@@ -29,7 +29,6 @@ public struct Router: Sendable {
         let c = recorded.at(time)
         let consent = assessConsent(c)
         let facts = self.facts(c)
-        var steps: [StepPlan] = []
         var skipped: [SkippedStep] = []
         var gaps: [Gap] = []
         let pathways = applicablePathways(facts)
@@ -41,26 +40,21 @@ public struct Router: Sendable {
         }
         let scope = CaseScope(self, c, facts, consent: consent)
         let routed = RoutedCase(router: self, c: c, consent: consent, time: time, scope: scope)
-        for group in mergedByCategory(reached) {
-            let step = planStep(group, c, facts, consent: consent, scope: scope, at: time, routed: routed)
-            var plan = step.plan
-            let (options, excluded) = (step.options, step.excluded)
-            // A step where time matters whose options are all at capacity (waiting list) is a gap of its own.
-            let allAtCapacity = plan.urgency < .routine && !options.isEmpty && options.allSatisfy(\.waitlist)
-            if options.isEmpty || allAtCapacity {
-                let cause = options.isEmpty ? gapCause(excluded) : .atCapacity
-                gaps.append(Gap(pathway: plan.pathway, step: plan.step, category: plan.category, area: c.document.area,
-                                urgency: plan.urgency, cause: cause,
-                                message: gapMessage(plan, options: options.count, excluded: excluded, cause: cause, c)))
-                if cause == .atCapacity {
-                    plan.warnings.append(Warning(.critical, .availabilityAtCapacity,
-                                                 "every option for this \(plan.urgency.rawValue) step is at capacity (waiting list): call ahead, and find an alternative now"))
-                }
-            }
-            steps.append(plan)
+        let groups = mergedByCategory(reached)
+        // Each step plan is made in place in a buffer and moved once into the plan, most urgent
+        // first, then in the order reached (a copy of a step plan is some thirty reference counts).
+        let made = UnsafeMutablePointer<StepPlan>.allocate(capacity: groups.count)
+        defer { made.deallocate() }
+        var urgencies: [Urgency] = []
+        urgencies.reserveCapacity(groups.count)
+        for (i, group) in groups.enumerated() {
+            let plan = planStep(group, c, facts, consent: consent, scope: scope, at: time, routed: routed, gaps: &gaps)
+            urgencies.append(plan.urgency)
+            (made + i).initialize(to: plan)
         }
-        // Most urgent first, then in the order reached (a step plan is moved once, not copied per comparison).
-        let stepOrder = steps.indices.sorted { (steps[$0].urgency, $0) < (steps[$1].urgency, $1) }
+        var steps: [StepPlan] = []
+        steps.reserveCapacity(groups.count)
+        for i in groups.indices.sorted(by: { (urgencies[$0], $0) < (urgencies[$1], $1) }) { steps.append((made + i).move()) }
         gaps.sort { a, b in a.urgency != b.urgency ? a.urgency < b.urgency : (a.pathway, a.step) < (b.pathway, b.step) }
         // Nothing usable where time matters is read first, after the other critical warnings.
         var warnings = caseWarnings(c, consent: consent, pathways: pathways.count)
@@ -72,7 +66,7 @@ public struct Router: Sendable {
         warnings.insert(contentsOf: urgentGaps, at: warnings.firstIndex { $0.level != .critical } ?? warnings.count)
         return RoutePlan(
             caseCode: c.code, context: context.id, fictional: context.fictional, at: time.iso8601, consent: consent,
-            warnings: warnings, pathways: pathways.map(\.id), steps: stepOrder.map { steps[$0] }, skippedSteps: skipped, gaps: gaps)
+            warnings: warnings, pathways: pathways.map(\.id), steps: steps, skippedSteps: skipped, gaps: gaps)
     }
 
     /// Why one service is or is not offered to this case, rule by rule, for every applicable
@@ -104,9 +98,9 @@ public struct Router: Sendable {
         return .notEligible
     }
 
-    func gapMessage(_ plan: StepPlan, options: Int, excluded: [Verdict], cause: Gap.Cause, _ c: Case) -> String {
+    func gapMessage(category id: String, options: Int, excluded: [Verdict], cause: Gap.Cause, _ c: Case) -> String {
         let area = "\(context.areaName(c.document.area)) (\(c.document.area))"
-        let category = context.categories[plan.category]?.name ?? plan.category
+        let category = context.categories[id]?.name ?? id
         if cause == .atCapacity {
             return "every \(category) option in reach is at capacity (waiting list): \(options) option(s), none can take the person now"
         }

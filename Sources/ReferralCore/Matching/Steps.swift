@@ -37,12 +37,13 @@ extension Router {
     /// skipped and not walked through; one whose condition cannot be told is shown with what to
     /// ask where time matters, else skipped with what to ask.
     func walkPathway(_ p: Pathway, _ c: Case, _ facts: Facts) -> (reached: [ReachedStep], skipped: [SkippedStep]) {
-        var seen = Set<Int>()
+        // Steps by position: a flag each (a pathway has a handful of steps; hashing them cost more).
+        var seen = [Bool](repeating: false, count: p.steps.count)
         var queue = p.entry
         var reached: [ReachedStep] = []
         var skipped: [SkippedStep] = []
         var head = 0
-        for e in queue { seen.insert(e) }
+        for e in queue { seen[e] = true }
         while head < queue.count {
             let i = queue[head]
             head += 1
@@ -63,9 +64,9 @@ extension Router {
                 }
             }
             reached.append(ReachedStep(pathway: p, step: step, ask: ask))
-            for link in p.links[i] where !seen.contains(link.to) {
+            for link in p.links[i] where !seen[link.to] {
                 if let w = link.when, w.evaluate(facts, .caseDefaults) == .no { continue }
-                seen.insert(link.to)
+                seen[link.to] = true
                 queue.append(link.to)
             }
         }
@@ -157,9 +158,9 @@ extension Router {
 
     /// Plans one step (or several pathways' steps of one category, merged): urgency and response
     /// time, windows, every service of the category in reach decided and ranked, and the step's
-    /// warnings; with the verdicts its options and excluded services are expanded from.
+    /// warnings; a step without a usable option adds its gap to `gaps`.
     func planStep(_ group: [ReachedStep], _ c: Case, _ facts: Facts, consent: ConsentAssessment, scope: CaseScope,
-                  at time: RoutingTime, routed: RoutedCase) -> (plan: StepPlan, options: [Verdict], excluded: [Verdict])
+                  at time: RoutingTime, routed: RoutedCase, gaps: inout [Gap]) -> StepPlan
     {
         let judged = group.map { (member: $0, urgency: stepUrgency($0.step, c, facts)) }
         // The most urgent member names the step; the first one on a tie.
@@ -240,17 +241,29 @@ extension Router {
             warnings.append(Warning(.warning, rule,
                                     "no referral can be sent for this step: the options are information for \(who)"))
         }
+        // No usable option is a gap; a step where time matters whose options are all at capacity
+        // (waiting list) is a gap of its own.
+        let allAtCapacity = urgency < .routine && !options.isEmpty && options.allSatisfy(\.waitlist)
+        if options.isEmpty || allAtCapacity {
+            let cause = options.isEmpty ? gapCause(excluded) : .atCapacity
+            gaps.append(Gap(pathway: primary.member.pathway.id, step: step.id, category: step.category, area: c.document.area,
+                            urgency: urgency, cause: cause,
+                            message: gapMessage(category: step.category, options: options.count, excluded: excluded, cause: cause, c)))
+            if cause == .atCapacity {
+                warnings.append(Warning(.critical, .availabilityAtCapacity,
+                                        "every option for this \(urgency.rawValue) step is at capacity (waiting list): call ahead, and find an alternative now"))
+            }
+        }
         var notes: [String] = []
         for m in group { if let n = m.step.note, !notes.contains(n) { notes.append(n) } }
         var pathways = [primary.member.pathway.id]
         for m in group where !pathways.contains(m.pathway.id) { pathways.append(m.pathway.id) }
-        let plan = StepPlan(
+        return StepPlan(
             pathway: primary.member.pathway.id, step: step.id, name: step.name, category: step.category,
             pathways: pathways, urgency: urgency, urgencyReasons: reasons, respondBy: time.adding(hours: within).iso8601,
             ask: ask.isEmpty ? nil : ask.sorted(), windows: windows, optional: optional,
             note: notes.isEmpty ? nil : notes.joined(separator: " "), warnings: critical + warnings,
             decisions: StepDecisions(.init(routed: routed, urgency: urgency, category: category, options: options,
                                            excluded: excluded)))
-        return (plan, options, excluded)
     }
 }
