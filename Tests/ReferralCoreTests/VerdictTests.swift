@@ -137,6 +137,19 @@ struct VerdictTests {
                 #expect(s.addressIsConfidential == s.address?.confidential, "\(s.id)")
                 #expect(s.hasHours == (s.hours != nil), "\(s.id)")
                 #expect(s.staffSexPositions.map { $0.map { Sex(caseIndex: $0) } } == s.staffSexes, "\(s.id)")
+                for sex in Sex.allCases { #expect(s.hasStaff(ofSex: sex.caseIndex) == s.staffSexes.map { $0.contains(sex) }, "\(s.id)") }
+                let ids = dir.context.ids
+                for code in ids.languages.names {
+                    #expect(s.worksInAny(of: [ids.languages.id(code)!]) == s.languages.contains(code), "\(s.id) \(code)")
+                }
+                #expect(s.carriesNoDuty == s.mandatoryReporting.isEmpty, "\(s.id)")
+                for duty in ids.duties.names {
+                    #expect(s.carries(duty: ids.duties.id(duty)!) == s.mandatoryReporting.contains(duty), "\(s.id) \(duty)")
+                }
+                for m in Modality.allCases {
+                    #expect((s.firstModality(in: [m.caseIndex]) != nil) == s.modality.contains(m), "\(s.id) \(m)")
+                }
+                for word in s.accessibility { #expect(dir.wordID(word).map(s.lists(accessibility:)) == true, "\(s.id) \(word)") }
                 for word in ["child-safe", "lgbtiq-competent", "forensic-evidence", "statutory"] {
                     #expect(s.hasFeature(dir.wordID(word)) == s.features.contains(word), "\(s.id) \(word)")
                 }

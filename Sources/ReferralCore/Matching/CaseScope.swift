@@ -25,6 +25,9 @@ struct CaseScope {
     let languageIDs: [Int32]
     let preferences: PreferencesDocument
     let remoteOnly: Bool
+    /// The routing time's minute of the week and local day (`RoutingTime`), worked out once.
+    let minuteOfWeek: Int
+    let localDay: Int
     /// `Modality` positions usable without travelling (`Modality.isRemote`).
     let remotePositions: [Int32]
     /// The `Sex` position of the staff the person asked for.
@@ -87,7 +90,7 @@ struct CaseScope {
 
     /// The scope of a case for routing (without words); `words: true` for one that decides with
     /// words (`explain`, `Router.decide`).
-    init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment, words: Bool = false) {
+    init(_ router: Router, _ c: Case, _ facts: Facts, consent: ConsentAssessment, at time: RoutingTime, words: Bool = false) {
         let context = router.context
         let directory = router.directory
         let ids = context.ids
@@ -106,6 +109,8 @@ struct CaseScope {
         languages = c.document.languages
         languageIDs = languages.compactMap { ids.languages.id($0) }
         preferences = c.preferences
+        minuteOfWeek = time.minuteOfWeek
+        localDay = time.localDay
         remoteOnly = preferences.remoteOnly == true
         remotePositions = Modality.allCases.filter(\.isRemote).map(\.caseIndex)
         staffSexPosition = preferences.staffSex?.caseIndex
@@ -219,5 +224,5 @@ struct FeatureWords: Sendable {
 
 extension Service {
     /// Whether one of the service's features is the word with this id (nil: no service has it).
-    func hasFeature(_ word: Int32?) -> Bool { word.map { featureIDs.contains($0) } ?? false }
+    func hasFeature(_ word: Int32?) -> Bool { word.map { store.lists.contains(record.features, $0) } ?? false }
 }

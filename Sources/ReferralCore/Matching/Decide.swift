@@ -21,7 +21,7 @@ extension Router {
         let c = recorded.at(time)
         let facts = self.facts(c)
         return decide(s, urgency: urgency, c, consent: consent, at: time,
-                      scope: CaseScope(self, c, facts, consent: consent, words: true), category: context.categories[s.category])
+                      scope: CaseScope(self, c, facts, consent: consent, at: time, words: true), category: context.categories[s.category])
     }
 
     /// `decide` with what does not depend on the service (the case's area lineage, its reporting
@@ -70,15 +70,14 @@ extension Router {
     {
         let served = checkEligibility(s, c, consent: consent, scope: scope, category: category, into: &d)
         let access = checkAccess(s, c, scope: scope, into: &d)
-        let availability = checkAvailability(s, urgency: urgency, at: time, into: &d)
+        let availability = checkAvailability(s, urgency: urgency, at: time, scope: scope, into: &d)
         let staffRank = checkPreferences(s, scope: scope, category: category, into: &d)
 
         // Safety gates. From here on the action can only go down.
         // The consent gate, for a service nothing has excluded so far: it grants the most the
         // service can get; the gates after it can only lower that.
         if d.ceiling != .excluded { consentGate(s, c, consent: consent, scope: scope, category: category, into: &d) }
-        let carried = s.dutyIDs
-        let duties = carried.isEmpty ? [] : scope.duties.filter { $0.id.map(carried.contains) ?? false }
+        let duties = s.carriesNoDuty ? [] : scope.duties.filter { $0.id.map(s.carries(duty:)) ?? false }
         childGates(s, c, consent: consent, scope: scope, category: category, duties: duties, into: &d)
         reportingGate(s, c, scope: scope, duties: duties, into: &d)
 

@@ -81,9 +81,8 @@ extension Router {
         -> (interpretation: Bool, unmetNeeds: Int)
     {
         // By ids: the service's lists are built as strings only for the words.
-        let languages = s.languageIDs
         var interpretation = false
-        if languages.contains(where: scope.languageIDs.contains) {
+        if s.worksInAny(of: scope.languageIDs) {
             d.check(.accessLanguage, .pass, .worksIn(s.languages, speaks: scope.languages))
         } else if s.interpretation {
             interpretation = true
@@ -92,12 +91,10 @@ extension Router {
             d.check(.accessLanguage, .fail, .noSharedLanguage(s.languages, speaks: scope.languages))
         }
         var unmet = 0
-        let accessibility = s.accessibilityIDs
-        let modality = s.modalityPositions
         for need in scope.accessNeeds {
-            if let w = need.word, accessibility.contains(w) {
+            if let w = need.word, s.lists(accessibility: w) {
                 d.check(.accessNeeds, .pass, need.available)
-            } else if let m = modality.first(where: need.metByPositions.contains) {
+            } else if let m = s.firstModality(in: need.metByPositions) {
                 d.check(.accessNeeds, .pass, .needMetBy(need.id, Modality(caseIndex: m)))
             } else {
                 unmet += 1
@@ -106,7 +103,7 @@ extension Router {
             }
         }
         if scope.remoteOnly {
-            if modality.contains(where: scope.remotePositions.contains) {
+            if s.firstModality(in: scope.remotePositions) != nil {
                 d.check(.preferenceRemoteOnly, .pass, "can be reached by phone or remotely, as the person prefers")
             } else {
                 d.check(.preferenceRemoteOnly, .fail, "in person only; the person asked for remote contact only")
@@ -116,7 +113,7 @@ extension Router {
     }
 
     /// Status, opening hours and how recently the entry was verified.
-    func checkAvailability(_ s: Service, urgency: Urgency, at time: RoutingTime, into d: inout DecisionDraft)
+    func checkAvailability(_ s: Service, urgency: Urgency, at time: RoutingTime, scope: CaseScope, into d: inout DecisionDraft)
         -> (openNow: Bool?, opensInHours: Double?, stale: Bool)
     {
         switch s.statusCode {
@@ -127,7 +124,7 @@ extension Router {
         var openNow: Bool?
         var opensIn: Double?
         if let h = s.hours {
-            let m = time.minuteOfWeek
+            let m = scope.minuteOfWeek
             openNow = h.isOpen(at: m)
             if openNow == true {
                 d.check(.availabilityHours, .pass, h.alwaysOpen ? "open 24/7" : "open now")
@@ -143,7 +140,7 @@ extension Router {
         var stale = false
         // The day's text (`lastVerified`) is there whenever the day is; it is read only for the words.
         if let v = s.lastVerifiedDay {
-            if time.localDay - v > rules.staleAfterDays {
+            if scope.localDay - v > rules.staleAfterDays {
                 stale = true
                 d.check(.dataVerified, .warn, .verified(s.lastVerified ?? "", staleAfterDays: rules.staleAfterDays))
             } else {

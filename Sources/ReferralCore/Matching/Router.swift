@@ -38,7 +38,7 @@ public struct Router: Sendable {
             skipped.append(contentsOf: walk.skipped)
             reached.append(contentsOf: walk.reached)
         }
-        let scope = CaseScope(self, c, facts, consent: consent)
+        let scope = CaseScope(self, c, facts, consent: consent, at: time)
         let routed = RoutedCase(router: self, c: c, consent: consent, time: time, scope: scope)
         let groups = mergedByCategory(reached)
         // Each step plan is made in place in a buffer and moved once into the plan, most urgent

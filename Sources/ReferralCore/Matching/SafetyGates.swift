@@ -20,8 +20,8 @@ extension Router {
         }
         var staffRank = 0
         if let want = p.staffSex, let position = scope.staffSexPosition {
-            if let have = s.staffSexPositions {
-                if have.contains(position) {
+            if let has = s.hasStaff(ofSex: position) {
+                if has {
                     d.check(.preferenceStaffSex, .pass, .staff(want, .available))
                 } else {
                     staffRank = 2

@@ -221,7 +221,7 @@ extension Router {
         }
         let optional = group.allSatisfy { $0.step.optional }
         if optional, consent.child,
-            let duty = scope.duties.first(where: { d in d.id.map { id in indices.contains { services[$0].dutyIDs.contains(id) } } ?? false })?.duty
+            let duty = scope.duties.first(where: { d in d.id.map { id in indices.contains { services[$0].carries(duty: id) } } ?? false })?.duty
         {
             // A child's "only if you choose" is not the whole truth where the providers must report.
             warnings.append(Warning(c.consent.mandatoryReportingExplained == true ? .warning : .critical,

@@ -124,7 +124,25 @@ struct IDLists: Sendable {
         r < 0 ? [] : items[Int(starts[Int(r)])..<Int(starts[Int(r) + 1])]
     }
 
-    func contains(_ r: Int32, _ id: Int32) -> Bool { r >= 0 && self[r].contains(id) }
+    /// Whether list `r` holds `id` (without making a slice: the router asks this of every service
+    /// in reach, several times).
+    func contains(_ r: Int32, _ id: Int32) -> Bool { firstItem(r) { $0 == id } != nil }
+
+    /// The first item of list `r` for which `match` holds, nil when none does.
+    func firstItem(_ r: Int32, where match: (Int32) -> Bool) -> Int32? {
+        guard r >= 0 else { return nil }
+        return items.withUnsafeBufferPointer { b in
+            var i = Int(starts[Int(r)])
+            let end = Int(starts[Int(r) + 1])
+            while i < end {
+                if match(b[i]) { return b[i] }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    func isEmpty(_ r: Int32) -> Bool { r < 0 || starts[Int(r)] == starts[Int(r) + 1] }
 
     var count: Int { starts.count - 1 }
 }

@@ -106,14 +106,30 @@ public struct Service: Sendable {
     /// The position in the case's lineage (ids, nearest first) of the nearest area the service
     /// serves; nil when it serves none.
     public func servedPosition(in lineage: ArraySlice<Int32>) -> Int? {
-        let mine = store.lists[record.areas]
+        let mine = record.areas
         var pos = 0
         for a in lineage {
-            if mine.contains(a) { return pos }
+            if store.lists.contains(mine, a) { return pos }
             pos += 1
         }
         return nil
     }
+
+    // MARK: What the rules ask of a service's lists, without building them
+
+    /// Whether the service works in one of these languages (`Context.ids.languages`).
+    func worksInAny(of languages: [Int32]) -> Bool { store.lists.firstItem(record.languages, where: languages.contains) != nil }
+    /// Whether the service lists this accessibility word (`Directory.wordID`).
+    func lists(accessibility word: Int32) -> Bool { store.lists.contains(record.accessibility, word) }
+    /// The first of the service's modalities (a `Modality` position) among these, nil when none is.
+    func firstModality(in positions: [Int32]) -> Int32? { store.lists.firstItem(record.modality, where: positions.contains) }
+    /// Whether the service records staff of this sex (a `Sex` position); nil when it records none.
+    func hasStaff(ofSex position: Int32) -> Bool? {
+        record.staffSexes < 0 ? nil : store.lists.contains(record.staffSexes, position)
+    }
+    /// Whether the service carries no reporting duty, or this one (`Context.ids.duties`).
+    var carriesNoDuty: Bool { store.lists.isEmpty(record.mandatoryReporting) }
+    func carries(duty: Int32) -> Bool { store.lists.contains(record.mandatoryReporting, duty) }
 }
 
 /// Who a service is for. Nil means no restriction on that fact.
