@@ -79,7 +79,7 @@ extension Router {
     /// care); its reason says what to ask.
     func stepUrgency(_ step: Step, _ c: Case, _ facts: Facts) -> (urgency: Urgency, reasons: [String], ask: [String]) {
         var u = step.urgency
-        var reasons = ["\(step.urgency.rawValue) by the pathway"]
+        var reasons = [step.urgency.byThePathway]
         var ask: [String] = []
         func asking(_ fields: [String]) -> String { fields.isEmpty ? "" : " (ask: \(fields.joined(separator: ", ")))" }
         for w in step.windows {
@@ -265,5 +265,18 @@ extension Router {
             note: notes.isEmpty ? nil : notes.joined(separator: " "), warnings: critical + warnings,
             decisions: StepDecisions(.init(routed: routed, urgency: urgency, category: category, options: options,
                                            excluded: excluded)))
+    }
+}
+
+extension Urgency {
+    /// "<urgency> by the pathway", the first of a step's urgency reasons (a literal: no text built
+    /// per step).
+    var byThePathway: String {
+        switch self {
+        case .immediate: "immediate by the pathway"
+        case .emergency: "emergency by the pathway"
+        case .urgent: "urgent by the pathway"
+        case .routine: "routine by the pathway"
+        }
     }
 }

@@ -78,22 +78,28 @@ struct Postings: Sendable {
 
     /// The services of `category` serving an area of `lineage`, ascending, each once.
     func services(category: Int32, lineage: some Sequence<Int32>) -> [Int] {
-        var found: [Int] = []
-        var runs = 0
+        // The runs first (a lineage has a handful of areas), then one array of their total size.
+        var runs: [Range<Int>] = []
+        var total = 0
         for area in lineage {
-            let run = services(category: category, area: area)
-            if run.isEmpty { continue }
-            runs += 1
-            found.reserveCapacity(found.count + run.count)
-            for i in run { found.append(Int(i)) }
+            guard let k = keyIndex(category: category, area: area) else { continue }
+            let run = Int(starts[k])..<Int(starts[k + 1])
+            runs.append(run)
+            total += run.count
         }
-        guard runs > 1 else { return found }
+        var found: [Int] = []
+        found.reserveCapacity(total)
+        for run in runs { for i in run { found.append(Int(items[i])) } }
+        guard runs.count > 1 else { return found }
         // A service serving both an area and its parent is decided once.
         found.sort()
-        var unique: [Int] = []
-        unique.reserveCapacity(found.count)
-        for i in found where unique.last != i { unique.append(i) }
-        return unique
+        var kept = 0
+        for i in found.indices where kept == 0 || found[kept - 1] != found[i] {
+            found[kept] = found[i]
+            kept += 1
+        }
+        found.removeLast(found.count - kept)
+        return found
     }
 
     private func keyIndex(category: Int32, area: Int32) -> Int? {
