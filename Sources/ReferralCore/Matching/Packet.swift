@@ -9,7 +9,6 @@ extension Router {
     {
         var packet: [PacketField] = []
         var withheld: [WithheldField] = []
-        packet.reserveCapacity(s.requiredFields.count)
         var heldBackAsSensitive = false
         let action = d.action
         if action == .refer || action == .emergencyReferral {
@@ -17,8 +16,10 @@ extension Router {
             let sensitive = rules.sensitiveFields
             let agreed = c.consent.share
             // Under the risk-to-life exception the minimum fields go whatever was agreed; otherwise
-            // only what the provider needs and the person agreed to.
+            // only what the provider needs and the person agreed to (built from the store on each
+            // read: read once).
             let wanted = action == .refer ? s.requiredFields : rules.imminentRiskToLife.minimumFields
+            packet.reserveCapacity(wanted.count)
             for f in CaseScope.sortedOnce(wanted) {
                 guard let v = scope.memo.value(of: f, c) else {
                     withheld.append(WithheldField(field: f, cause: .notRecorded, reason: "not recorded in the case: the provider may ask"))

@@ -159,9 +159,8 @@ final class StepDecisions: @unchecked Sendable {
     private func expand(_ verdicts: [Verdict]) -> [ServiceDecision] {
         let p = pending!
         let r = p.routed
-        // Its own memo: the routing that made the verdicts, or another step, may be expanding on
-        // another thread.
-        let scope = r.scope.withWords(r.router.context, r.c)
+        // A memo of its own, never the routing's (see `RoutedCase.scopeWithWords`).
+        let scope = r.scopeWithWords()
         return verdicts.map { v in
             let d = r.router.decide(r.router.directory.services[Int(v.service)], urgency: p.urgency, r.c, consent: r.consent,
                                     at: r.time, scope: scope, category: p.category)
@@ -180,8 +179,19 @@ final class RoutedCase: @unchecked Sendable {
     let c: Case
     let consent: ConsentAssessment
     let time: RoutingTime
-    /// Read only (its memo is never used by an expansion: see `CaseScope.withOwnMemo`).
+    /// The scope routing used (ids only); expansions use `scopeWithWords()`.
     let scope: CaseScope
+    /// The scope with its words and a memo of its own, made by the first expansion and shared by
+    /// every step's (they run one at a time, under `lock`).
+    private var wordsScope: CaseScope?
+
+    /// Call with `lock` held.
+    func scopeWithWords() -> CaseScope {
+        if let wordsScope { return wordsScope }
+        let made = scope.withWords(router.context, c)
+        wordsScope = made
+        return made
+    }
 
     init(router: Router, c: Case, consent: ConsentAssessment, time: RoutingTime, scope: CaseScope) {
         self.router = router

@@ -215,6 +215,28 @@ extension CaseIterable where Self: Equatable, AllCases == [Self] {
     init(caseIndex: Int32) { self = Self.allCases[Int(caseIndex)] }
 }
 
+// The vocabularies a `Service` view rebuilds on every read, from a table made once (`allCases`
+// builds a new array on each call: once per element read, before).
+extension CaseField {
+    private static let byIndex = allCases
+    init(caseIndex: Int32) { self = Self.byIndex[Int(caseIndex)] }
+}
+
+extension Modality {
+    private static let byIndex = allCases
+    init(caseIndex: Int32) { self = Self.byIndex[Int(caseIndex)] }
+}
+
+extension Sex {
+    private static let byIndex = allCases
+    init(caseIndex: Int32) { self = Self.byIndex[Int(caseIndex)] }
+}
+
+extension ServiceStatus {
+    private static let byIndex = allCases
+    init(caseIndex: Int32) { self = Self.byIndex[Int(caseIndex)] }
+}
+
 extension Array {
     /// A copy with no spare capacity (an array grown by appending keeps up to half again).
     func compacted() -> [Element] { withUnsafeBufferPointer { Array($0) } }
