@@ -25,7 +25,7 @@ muts = [
  ("no police", "Sources/ReferralCore/Matching/SafetyGates.swift", "if category?.lawEnforcement == true && p.noPolice == true {", "if false {"),
  ("BIA flag", "Sources/ReferralCore/Matching/SafetyGates.swift", "if consent.child {", "if false {"),
  ("identifying scan", "Sources/ReferralCore/Loading/CaseLoader.swift", "if !gate.isEmpty { return .failure(LoadFailure(gate)) }", ""),
- ("legal status", "Sources/ReferralCore/Matching/Eligibility.swift", "v.legalStatus = f.legalStatus.map { Truth(legalStatuses.contains($0)) } ?? .unknown", "v.legalStatus = .yes"),
+ ("legal status", "Sources/ReferralCore/Model/Service.swift", "v.legalStatus = f.legalStatus.map { Truth(legalStatuses.contains($0)) } ?? .unknown", "v.legalStatus = .yes"),
  ("redaction point", "Sources/ReferralCore/Loading/CaseLoader.swift", "let safe = CaseRedaction.redact(found.diagnostics, root: root, directory: directory)", "let safe = found.diagnostics"),
  ("identifying case code", "Sources/ReferralCore/Loading/CaseCodeRule.swift", "return IdentifyingShape.classify(code).map { .identifying($0) } ?? .wrongShape", "return .wrongShape"),
  ("normalised digits", "Sources/ReferralCore/Loading/IdentifyingData.swift", "v = Unicode.Scalar(UInt8(48 + Int(n)))", "v = u"),

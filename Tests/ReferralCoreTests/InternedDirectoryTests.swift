@@ -108,7 +108,7 @@ struct InternedDirectoryTests {
         var compared = 0
         for s in d.services {
             for f in subjects {
-                let a = s.eligibility.evaluate(f), b = s.eligibilityIDs.evaluate(FactIDs(f, d.context.ids))
+                let a = s.eligibility.referenceVerdict(f), b = s.eligibilityIDs.evaluate(FactIDs(f, d.context.ids))
                 #expect(a.age == b.age && a.sex == b.sex && a.populationGroup == b.populationGroup && a.legalStatus == b.legalStatus)
                 compared += 1
             }
@@ -153,5 +153,24 @@ struct InternedDirectoryTests {
         m.insert(64)
         #expect(m.high == [64, 200])
         #expect(IDMask().isEmpty && !IDMask().intersects(m))
+    }
+}
+
+extension Eligibility {
+    /// Eligibility read from the service's own strings, as the documents state it: the reference
+    /// the interned `EligibilityIDs.evaluate` (what the router and the validator use) is held to.
+    func referenceVerdict(_ f: Facts) -> Verdict {
+        var v = Verdict()
+        if let served = ages {
+            // The whole band must fit; a band partly inside is unknown.
+            v.age = served.contains(f.ages.lowerBound) && served.contains(f.ages.upperBound) ? .yes
+                : served.overlaps(f.ages) ? .unknown : .no
+        }
+        if let sexes { v.sex = f.sex.map { Truth(sexes.contains($0)) } ?? .unknown }
+        if let populationGroups {
+            v.populationGroup = f.populationGroups.map { Truth(populationGroups.contains(where: $0.contains)) } ?? .unknown
+        }
+        if let legalStatuses { v.legalStatus = f.legalStatus.map { Truth(legalStatuses.contains($0)) } ?? .unknown }
+        return v
     }
 }

@@ -3,7 +3,8 @@
 extension Eligibility {
     /// How a service's eligibility meets what is known of a subject, restriction by restriction
     /// (nil where the service does not restrict). The router reads it for one case; the coverage
-    /// check for whole populations, where a fact the population does not share is unknown.
+    /// check for whole populations, where a fact the population does not share is unknown. Both
+    /// work it out with `EligibilityIDs.evaluate` (Model/Service.swift): one implementation.
     struct Verdict {
         var age: Truth?
         var sex: Truth?
@@ -12,21 +13,6 @@ extension Eligibility {
 
         /// Serves every member (`yes`), none (`no`), or some (`unknown`).
         var overall: Truth { [age, sex, populationGroup, legalStatus].reduce(Truth.yes) { $0 && ($1 ?? .yes) } }
-    }
-
-    func evaluate(_ f: Facts) -> Verdict {
-        var v = Verdict()
-        if let served = ages {
-            // The whole band must fit; a band partly inside is unknown.
-            v.age = served.contains(f.ages.lowerBound) && served.contains(f.ages.upperBound) ? .yes
-                : served.overlaps(f.ages) ? .unknown : .no
-        }
-        if let sexes { v.sex = f.sex.map { Truth(sexes.contains($0)) } ?? .unknown }
-        if let populationGroups {
-            v.populationGroup = f.populationGroups.map { Truth(populationGroups.contains(where: $0.contains)) } ?? .unknown
-        }
-        if let legalStatuses { v.legalStatus = f.legalStatus.map { Truth(legalStatuses.contains($0)) } ?? .unknown }
-        return v
     }
 }
 

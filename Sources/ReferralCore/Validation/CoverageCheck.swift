@@ -141,12 +141,12 @@ struct CoverageCheck {
     /// many services share the class and areas they serve (a region-wide service is an option in
     /// each of its districts). `facts[g]` is what member g's profile fixes at the ages the step
     /// leaves (nil: the step does not apply to the member), made once per step rather than per service.
-    func fit(_ c: Int, _ f: StepFacts, _ facts: [Facts?], into fits: inout Fits) {
+    func fit(_ c: Int, _ f: StepFacts, _ facts: [FactIDs?], into fits: inout Fits) {
         let s = services[classMember[c]]
         for g in facts.indices {
             guard let memberFacts = facts[g] else { continue }
-            // The same as `Profile.fit(_:ages:)`, with the facts made once.
-            switch s.eligibility.evaluate(memberFacts).overall {
+            // The router's eligibility (`EligibilityIDs.evaluate`), with the member's facts made once.
+            switch s.eligibilityIDs.evaluate(memberFacts).overall {
             case .yes:
                 fits.insert(c, .full, g)
                 if f.duties[g].isEmpty || !s.mandatoryReporting.contains(where: f.duties[g].contains) {
@@ -234,7 +234,7 @@ struct CoverageCheck {
         for p in directory.pathways {
             for s in p.steps {
                 let facts = stepFacts([p.appliesWhen] + (s.when.map { [$0] } ?? []))
-                let memberFacts = zip(members, facts.ages).map { m, ages in ages.map { m.facts(ages: $0) } }
+                let memberFacts = zip(members, facts.ages).map { m, ages in ages.map { FactIDs(m.facts(ages: $0), context.ids) } }
                 var fits = fitsByFacts[facts] ?? Fits(classes: classMember.count, members: members.count)
                 let byArea = context.ids.categories.id(s.category).flatMap { byCategoryArea[Int($0)] }
                 let anywhere = byArea != nil

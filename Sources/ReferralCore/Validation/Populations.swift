@@ -32,8 +32,6 @@ struct Profile: Hashable {
         return ages
     }
 
-    /// How a service's eligibility meets the members of the given ages: every one, some or none.
-    func fit(_ s: Service, ages: ClosedRange<Int>) -> Truth { s.eligibility.evaluate(facts(ages: ages)).overall }
 }
 
 /// The populations of a context, in report order: the four sex × age groups, then each
