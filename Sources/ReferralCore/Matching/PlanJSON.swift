@@ -55,27 +55,17 @@ extension ConsentAssessment {
     }
 }
 
-/// A rule check or a warning: an object of three members in this order of keys, a small enum
-/// (`outcome` / `level`), the words (`reason` / `message`) and the rule.
-protocol SentenceEntry {
-    static var tagKey: StaticString { get }
-    static var wordsKey: StaticString { get }
-    var tag: StaticString { get }
-    var sentence: Sentence { get }
-    var rule: RuleID { get }
-}
-
-extension SentenceEntry {
-    static func write(_ entries: [Self], to w: inout SortedJSONWriter) {
+extension RuleCheck {
+    static func write(_ checks: [RuleCheck], to w: inout SortedJSONWriter) {
         w.beginArray()
         // Through a buffer pointer: an element read from the array itself is copied (its sentence
         // retained and released), one read through the pointer is borrowed.
-        entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices {
+        checks.withUnsafeBufferPointer { checks in
+            for i in checks.indices {
                 w.objectElement()
-                w.key(tagKey); w.quoted(entries[i].tag)
-                w.key(wordsKey); entries[i].sentence.write(to: &w)
-                w.key("rule"); w.plainString(entries[i].rule.rawValue)
+                w.key("outcome"); w.quoted(checks[i].outcome.json)
+                w.key("reason"); checks[i].sentence.write(to: &w)
+                w.key("rule"); w.plainString(checks[i].rule.rawValue)
                 w.endObject()
             }
         }
@@ -83,16 +73,20 @@ extension SentenceEntry {
     }
 }
 
-extension RuleCheck: SentenceEntry {
-    static var tagKey: StaticString { "outcome" }
-    static var wordsKey: StaticString { "reason" }
-    var tag: StaticString { outcome.json }
-}
-
-extension Warning: SentenceEntry {
-    static var tagKey: StaticString { "level" }
-    static var wordsKey: StaticString { "message" }
-    var tag: StaticString { level.json }
+extension Warning {
+    static func write(_ warnings: [Warning], to w: inout SortedJSONWriter) {
+        w.beginArray()
+        warnings.withUnsafeBufferPointer { warnings in
+            for i in warnings.indices {
+                w.objectElement()
+                w.key("level"); w.quoted(warnings[i].level.json)
+                w.key("message"); warnings[i].sentence.write(to: &w)
+                w.key("rule"); w.plainString(warnings[i].rule.rawValue)
+                w.endObject()
+            }
+        }
+        w.endArray()
+    }
 }
 
 extension Gap {

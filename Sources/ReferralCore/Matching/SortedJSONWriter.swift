@@ -272,6 +272,7 @@ struct SortedJSONWriter: ~Copyable {
     /// UTF-8 bytes, escaped (then the closing quote if asked): copied eight bytes at a time while
     /// no byte in them needs escaping (`JSONEscape.mayHoldSpecial`; a hit is confirmed byte by
     /// byte); the last few bytes as the last eight bytes again when those were copied as they are.
+    /// (Swift's `SIMD16<UInt8>` compares were tried: scalarised, they cost four times as much.)
     private mutating func escaped(_ u: UnsafeBufferPointer<UInt8>, closingQuote: Bool) {
         let n = u.count
         guard n > 0, let src = u.baseAddress else {
