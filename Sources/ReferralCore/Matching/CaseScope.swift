@@ -182,6 +182,17 @@ struct CaseScope {
             return v
         }
 
+        /// The service's required fields, sorted, each once (`sortedOnce`): worked out once per
+        /// list of fields, which services asking for the same fields share.
+        func sortedFields(of s: Service) -> [CaseField] {
+            let list = s.requiredFieldsList
+            if let known = sortedLists[list] { return known }
+            let sorted = CaseScope.sortedOnce(s.requiredFields)
+            sortedLists[list] = sorted
+            return sorted
+        }
+        private var sortedLists: [Int32: [CaseField]] = [:]
+
         /// How the service's eligibility meets the case: services with the same eligibility (a
         /// few dozen in a national directory) share one verdict.
         func eligibility(_ s: Service, _ facts: FactIDs) -> Eligibility.Verdict {

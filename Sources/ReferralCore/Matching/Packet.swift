@@ -18,9 +18,9 @@ extension Router {
             // Under the risk-to-life exception the minimum fields go whatever was agreed; otherwise
             // only what the provider needs and the person agreed to (built from the store on each
             // read: read once).
-            let wanted = action == .refer ? s.requiredFields : rules.imminentRiskToLife.minimumFields
+            let wanted = action == .refer ? scope.memo.sortedFields(of: s) : CaseScope.sortedOnce(rules.imminentRiskToLife.minimumFields)
             packet.reserveCapacity(wanted.count)
-            for f in CaseScope.sortedOnce(wanted) {
+            for f in wanted {
                 guard let v = scope.memo.value(of: f, c) else {
                     withheld.append(WithheldField(field: f, cause: .notRecorded, reason: "not recorded in the case: the provider may ask"))
                     continue

@@ -82,6 +82,9 @@ public struct Service: Sendable {
     /// Ids of `Directory.wordID(_:)`: the features and the accessibility the service declares.
     var featureIDs: ArraySlice<Int32> { store.lists[record.features] }
     var accessibilityIDs: ArraySlice<Int32> { store.lists[record.accessibility] }
+    /// The id of the service's list of required fields: services asking for the same fields
+    /// share it (`IDLists` stores each list once).
+    var requiredFieldsList: Int32 { record.requiredFields }
     /// `Sex` positions (`Sex.allCases`) of the staff; nil when not recorded.
     var staffSexPositions: ArraySlice<Int32>? { record.staffSexes < 0 ? nil : store.lists[record.staffSexes] }
     /// `Modality` positions (`Modality.allCases`).
