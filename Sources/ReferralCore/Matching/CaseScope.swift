@@ -112,13 +112,13 @@ struct CaseScope {
         minuteOfWeek = time.minuteOfWeek
         localDay = time.localDay
         remoteOnly = preferences.remoteOnly == true
-        remotePositions = Modality.allCases.filter(\.isRemote).map(\.caseIndex)
+        remotePositions = FeatureWords.remotePositions
         staffSexPosition = preferences.staffSex?.caseIndex
         sexOther = c.document.sex == .other
         factIDs = FactIDs(facts, ids)
         consentCategoryIDs = (c.consent.referToCategories ?? []).compactMap { ids.categories.id($0) }
         consentOrganisationIDs = (c.consent.referToOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
-        riskToLifeCategoryIDs = router.rules.imminentRiskToLife.categories.compactMap { ids.categories.id($0) }
+        riskToLifeCategoryIDs = router.featureWords.riskToLifeCategories
         excludedOrganisationIDs = (preferences.excludeOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
         let features = router.featureWords
         childSafe = features.childSafe
@@ -218,18 +218,24 @@ struct CaseScope {
     }
 }
 
-/// The ids of the feature words the rules read, looked up once per router.
+/// The ids of the feature words the rules read, and of the categories the risk-to-life exception
+/// covers: looked up once per router, not once per case.
 struct FeatureWords: Sendable {
     let childSafe: Int32?
     let lgbtiqCompetent: Int32?
     let forensicEvidence: Int32?
     let statutory: Int32?
+    let riskToLifeCategories: [Int32]
+    /// `Modality` positions usable without travelling (`Modality.isRemote`).
+    static let remotePositions = Modality.allCases.filter(\.isRemote).map(\.caseIndex)
 
     init(_ directory: Directory) {
         childSafe = directory.wordID("child-safe")
         lgbtiqCompetent = directory.wordID("lgbtiq-competent")
         forensicEvidence = directory.wordID("forensic-evidence")
         statutory = directory.wordID("statutory")
+        let ids = directory.context.ids
+        riskToLifeCategories = directory.context.rules.imminentRiskToLife.categories.compactMap { ids.categories.id($0) }
     }
 }
 
