@@ -78,10 +78,10 @@ struct CaseScope {
     /// An access need of the person and the sentences of the checks and warning about it.
     struct Need {
         let id: String
-        /// Its id as a word of the directory (`Service.accessibilityIDs`), nil when no service lists it.
+        /// Its id as a word of the directory (`Service.lists(accessibility:)`), nil when no service lists it.
         let word: Int32?
         let metBy: [Modality]
-        /// The same modalities as positions (`Service.modalityPositions`).
+        /// The same modalities as positions (`Service.firstModality(in:)`).
         let metByPositions: [Int32]
         let available: Sentence
         let notAvailable: Sentence

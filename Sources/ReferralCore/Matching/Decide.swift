@@ -59,7 +59,7 @@ extension Router {
         let j = judge(s, urgency: urgency, c, consent: consent, at: time, scope: scope, category: category, into: &d)
         let action = d.action
         return Verdict(service: Int32(s.index), action: action, decidingRule: d.firstRule(withCeiling: action),
-                       failed: d.failed, openNow: j.openNow, waitlist: s.statusCode == .waitlist, preference: j.preference)
+                       failed: d.failed, openNow: j.openNow, waitlist: s.status == .waitlist, preference: j.preference)
     }
 
     /// What a decision and a verdict share: every rule that can change the action, in order.
@@ -81,7 +81,7 @@ extension Router {
         childGates(s, c, consent: consent, scope: scope, category: category, duties: duties, into: &d)
         reportingGate(s, c, scope: scope, duties: duties, into: &d)
 
-        let waitlist = s.statusCode == .waitlist
+        let waitlist = s.status == .waitlist
         let preference = RankPreference(
             unavailableNow: urgency < .routine && (availability.openNow == false || waitlist),
             unmetNeeds: access.unmetNeeds,

@@ -102,7 +102,7 @@ extension Router {
     func checkAvailability(_ s: Service, urgency: Urgency, at time: RoutingTime, scope: CaseScope, into d: inout DecisionDraft)
         -> (openNow: Bool?, opensInHours: Double?, stale: Bool)
     {
-        switch s.statusCode {
+        switch s.status {
         case .open: d.check(.availabilityStatus, .pass, "open")
         case .waitlist: d.check(.availabilityStatus, .warn, "at capacity: waiting list; expect delay")
         case .closed: d.check(.availabilityStatus, .fail, "closed")

@@ -29,7 +29,8 @@ public struct Directory: Sendable {
 
     /// The organisation ids services name (`Service.organisationID`).
     public var organisationIDs: InternTable { store.organisations }
-    /// The id of a feature or accessibility word (`Service.featureIDs`), nil when no service uses it.
+    /// The id of a feature or accessibility word (`Service.hasFeature`, `Service.lists(accessibility:)`), nil
+    /// when no service uses it.
     func wordID(_ word: String) -> Int32? { store.words.id(word) }
     /// How many distinct eligibilities the services have (`Service.eligibilityID`).
     public var eligibilityCount: Int { store.eligibilities.count }

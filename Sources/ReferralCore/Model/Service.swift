@@ -79,28 +79,9 @@ public struct Service: Sendable {
     public var languageIDs: ArraySlice<Int32> { store.lists[record.languages] }
     /// Ids in `Context.ids.duties`.
     public var dutyIDs: ArraySlice<Int32> { store.lists[record.mandatoryReporting] }
-    /// Ids of `Directory.wordID(_:)`: the features and the accessibility the service declares.
-    var featureIDs: ArraySlice<Int32> { store.lists[record.features] }
-    var accessibilityIDs: ArraySlice<Int32> { store.lists[record.accessibility] }
     /// The id of the service's list of required fields: services asking for the same fields
     /// share it (`IDLists` stores each list once).
     var requiredFieldsList: Int32 { record.requiredFields }
-    /// `Sex` positions (`Sex.allCases`) of the staff; nil when not recorded.
-    var staffSexPositions: ArraySlice<Int32>? { record.staffSexes < 0 ? nil : store.lists[record.staffSexes] }
-    /// `Modality` positions (`Modality.allCases`).
-    var modalityPositions: ArraySlice<Int32> { store.lists[record.modality] }
-    /// `status` without building `ServiceStatus.allCases`.
-    var statusCode: ServiceStatus {
-        switch record.status {
-        case 0: .open
-        case 1: .waitlist
-        default: .closed
-        }
-    }
-    /// Whether the service has a timetable (`hours` is not nil), without copying it.
-    var hasHours: Bool { record.hours >= 0 }
-    /// Whether it has an address, and whether that address is confidential.
-    var addressIsConfidential: Bool? { record.address < 0 ? nil : store.addresses[Int(record.address)].confidential }
     /// Services with the same eligibility share this number (`0..<Directory.eligibilityCount`):
     /// a verdict about one holds for all of them.
     public var eligibilityID: Int { Int(record.eligibility) }
