@@ -71,7 +71,7 @@ muts = [
  ("unexplained duty is critical", "Sources/ReferralCore/Matching/SafetyGates.swift", "            if c.consent.mandatoryReportingExplained == true {", "            if true {"),
  ("no referral consent yet", "Sources/ReferralCore/Matching/Consent.swift", "status: !valid ? .notValid : namesNothing ? .noReferralConsent : .valid", "status: !valid ? .notValid : .valid"),
  ("accommodation, not exclusion", "Sources/ReferralCore/Matching/Eligibility.swift", "d.check(.accessAccommodation, .warn,", "d.check(.accessAccommodation, .fail,"),
- ("need met by modality", "Sources/ReferralCore/Matching/Eligibility.swift", "} else if let m = modality.first(where: need.metByPositions.contains) {", "} else if false, let m = modality.first {"),
+ ("need met by modality", "Sources/ReferralCore/Matching/Eligibility.swift", "} else if let m = s.firstModality(in: need.metByPositions) {", "} else if false, let m = s.firstModality(in: need.metByPositions) {"),
  ("accommodation ranks after", "Sources/ReferralCore/Matching/Ranking.swift", "(unavailableNow ? 1 : 0, unmetNeeds, notLGBTIQCompetent", "(unavailableNow ? 1 : 0, 0, notLGBTIQCompetent"),
  ("at-capacity gap", "Sources/ReferralCore/Matching/Steps.swift", "let allAtCapacity = urgency < .routine && !options.isEmpty && options.allSatisfy(\\.waitlist)", "let allAtCapacity = false"),
  ("steps merged by category", "Sources/ReferralCore/Matching/Steps.swift", "$0[0].step.category == r.step.category && !$0.contains { $0.pathway.id == r.pathway.id }", "$0.isEmpty && false"),
