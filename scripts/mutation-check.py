@@ -2,6 +2,7 @@
 """Removes each safety rule from the engine in turn and checks that some test fails.
 
 Usage (from the repository root): python3 scripts/mutation-check.py [RULE NAME ...]
+python3 scripts/mutation-check.py --anchors only checks that every mutation still finds its line (CI).
 Each mutation is applied to a copy of the committed tree in a temporary folder; the working tree
 is never touched. Prints KILLED (a test failed, as it must) or SURVIVED (no test noticed: write one).
 Takes about a minute per mutation on 2 cores. Exit code 1 if any mutation survived.
@@ -103,6 +104,21 @@ muts = [
  ("round trip keeps every service field", "Sources/ReferralExchange/HSDSExporter.swift", "(\"features\", s.features)", "(\"features\", nil as [String]?)", "ReferralExchangeTests"),
 ]
 only = sys.argv[1:]
+if only == ["--anchors"]:
+    # Quick check (CI): every mutation's line is still in its file exactly once, so that a moved
+    # line makes CI fail here rather than a later mutation run report it STALE.
+    bad = []
+    for name, f, old, *_ in muts:
+        try:
+            n = open(os.path.join(ROOT, f)).read().count(old)
+        except OSError:
+            n = -1
+        if n != 1:
+            bad.append(f"{name}: {f} holds its line {n} times" if n >= 0 else f"{name}: {f} is missing")
+    for b in bad:
+        print("ANCHOR   " + b + " (update this script: the mutation must find the rule's line once)")
+    print(f"{len(muts) - len(bad)} of {len(muts)} mutations find their line")
+    sys.exit(1 if bad else 0)
 work = tempfile.mkdtemp(prefix="mutation-")
 base = os.path.join(work, "base")
 os.makedirs(base)
