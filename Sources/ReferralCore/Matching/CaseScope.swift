@@ -28,25 +28,16 @@ struct CaseScope {
     /// The routing time's minute of the week and local day (`RoutingTime`), worked out once.
     let minuteOfWeek: Int
     let localDay: Int
-    /// `Modality` positions usable without travelling (`Modality.isRemote`).
-    let remotePositions: [Int32]
     /// The `Sex` position of the staff the person asked for.
     let staffSexPosition: Int32?
     let sexOther: Bool
     /// The facts eligibility reads, as ids.
     let factIDs: FactIDs
-    /// Ids of what the consent names (`Context.ids.categories`, `Directory.organisationIDs`), of
-    /// the categories the risk-to-life exception covers, and of the organisations the person
-    /// asked never to be sent to.
+    /// Ids of what the consent names (`Context.ids.categories`, `Directory.organisationIDs`) and
+    /// of the organisations the person asked never to be sent to.
     let consentCategoryIDs: [Int32]
     let consentOrganisationIDs: [Int32]
-    let riskToLifeCategoryIDs: [Int32]
     let excludedOrganisationIDs: [Int32]
-    /// Word ids (`Directory.wordID`) of the features the rules read; nil when no service has it.
-    let childSafe: Int32?
-    let lgbtiqCompetent: Int32?
-    let forensicEvidence: Int32?
-    let statutory: Int32?
     /// The case's values of the fields providers ask for, and each eligibility's verdict: worked
     /// out the first time asked.
     private(set) var memo: Memo
@@ -56,6 +47,8 @@ struct CaseScope {
         let duty: Rules.ReportingDuty
         /// Its id in `Context.ids.duties` (`Service.dutyIDs`).
         let id: Int32?
+        /// Its place in `duties` (and in `Words.mustReport`).
+        let position: Int
         /// The end of the warning every provider carrying it gets: "<organisation> must report
         /// under '<duty>': <consequence>".
         var mustReport: String { " must report under '\(duty.name)': \(duty.consequence)" }
@@ -80,8 +73,7 @@ struct CaseScope {
         let id: String
         /// Its id as a word of the directory (`Service.lists(accessibility:)`), nil when no service lists it.
         let word: Int32?
-        let metBy: [Modality]
-        /// The same modalities as positions (`Service.firstModality(in:)`).
+        /// The modalities that meet it, as positions (`Service.firstModality(in:)`).
         let metByPositions: [Int32]
         let available: Sentence
         let notAvailable: Sentence
@@ -95,14 +87,14 @@ struct CaseScope {
         let directory = router.directory
         let ids = context.ids
         lineageIDs = ids.lineage(of: c.document.area)
-        duties = router.applicableDuties(facts).map { Duty(duty: $0, id: ids.duties.id($0.id)) }
+        duties = router.applicableDuties(facts).enumerated().map { Duty(duty: $1, id: ids.duties.id($1.id), position: $0) }
         emergencyReason = .consentNotCovered(valid: consent.valid, .emergency)
         referralOnlyReason = .consentNotCovered(valid: consent.valid, .referralOnly)
         informReason = .consentNotCovered(valid: consent.valid, .inform(for: consent.informationFor))
         noSelfReferralReason = .consentNotCovered(valid: consent.valid, .noSelfReferral)
         accessNeeds = c.accessNeeds.sorted().map { id in
             let need = context.accessNeed(id)
-            return Need(id: id, word: directory.wordID(id), metBy: need.metBy, metByPositions: need.metBy.map(\.caseIndex),
+            return Need(id: id, word: directory.wordID(id), metByPositions: need.metBy.map(\.caseIndex),
                         available: .needAvailable(id), notAvailable: .needNotAvailable(id, accommodation: need.accommodation),
                         accommodation: .accommodation(need.name, accommodation: need.accommodation))
         }
@@ -112,19 +104,12 @@ struct CaseScope {
         minuteOfWeek = time.minuteOfWeek
         localDay = time.localDay
         remoteOnly = preferences.remoteOnly == true
-        remotePositions = FeatureWords.remotePositions
         staffSexPosition = preferences.staffSex?.caseIndex
         sexOther = c.document.sex == .other
         factIDs = FactIDs(facts, ids)
         consentCategoryIDs = (c.consent.referToCategories ?? []).compactMap { ids.categories.id($0) }
         consentOrganisationIDs = (c.consent.referToOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
-        riskToLifeCategoryIDs = router.featureWords.riskToLifeCategories
         excludedOrganisationIDs = (preferences.excludeOrganisations ?? []).compactMap { directory.organisationIDs.id($0) }
-        let features = router.featureWords
-        childSafe = features.childSafe
-        lgbtiqCompetent = features.lgbtiqCompetent
-        forensicEvidence = features.forensicEvidence
-        statutory = features.statutory
         memo = Memo(eligibilities: directory.eligibilityCount)
         self.words = nil
         if words { self.words = makeWords(context, c) }
@@ -218,9 +203,10 @@ struct CaseScope {
     }
 }
 
-/// The ids of the feature words the rules read, and of the categories the risk-to-life exception
-/// covers: looked up once per router, not once per case.
-struct FeatureWords: Sendable {
+/// What the rules look up in the directory once per router, not once per case: the ids of the
+/// feature words they read (nil when no service has the word) and of the categories the
+/// risk-to-life exception covers.
+struct RouterTables: Sendable {
     let childSafe: Int32?
     let lgbtiqCompetent: Int32?
     let forensicEvidence: Int32?

@@ -92,7 +92,7 @@ extension Router {
         let byCategory = scope.consentCategoryIDs.contains(s.categoryID)
         let consentCovers = byCategory || scope.consentOrganisationIDs.contains(s.organisationID)
         let riskToLife = c.concerns.imminentRiskToLife == true && riskToLifeApplies
-            && scope.riskToLifeCategoryIDs.contains(s.categoryID)
+            && tables.riskToLifeCategories.contains(s.categoryID)
         if consent.valid && consentCovers {
             d.grant(.refer, .consentReferral, .pass,
                     .text(byCategory ? "the person agreed to referral to this kind of service" : "the person agreed to referral to this organisation"))
@@ -122,7 +122,7 @@ extension Router {
                 ? "a durable solution for a child waits for a best interests determination (BID), still pending: no referral meanwhile; a pending BID never delays urgent protection"
                 : "a durable solution for a child waits for a best interests determination (BID), not recorded as done: no referral meanwhile; a pending BID never delays urgent protection")
         }
-        if c.consent.caregiverNotToBeContacted == true, !duties.isEmpty || s.hasFeature(scope.statutory) {
+        if c.consent.caregiverNotToBeContacted == true, !duties.isEmpty || s.hasFeature(tables.statutory) {
             d.warn(.warning, .childCaregiverNotContacted, duties.isEmpty
                 ? "the child asked that the caregiver not be contacted, and this statutory service may contact them: tell the child and agree with the provider before any referral"
                 : "the child asked that the caregiver not be contacted, and this provider, which must report, may contact them: tell the child and agree with the provider before any referral")
@@ -131,13 +131,10 @@ extension Router {
 
     /// Mandatory reporting: always shown; no referral until the consequences were explained.
     func reportingGate(_ s: Service, _ c: Case, scope: CaseScope, duties: [CaseScope.Duty], into d: inout DecisionDraft) {
-        if d.words {
-            for duty in duties {
-                // " must report under '<duty>': <consequence>", built once per case (CaseScope.Words).
-                let i = scope.duties.firstIndex { $0.duty.id == duty.duty.id }!
-                d.warn(.warning, .confidentialityMandatoryReporting,
-                       .joined(directory.organisations[s.organisation]?.name ?? s.organisation, scope.words!.mustReport[i]))
-            }
+        for duty in duties {
+            // " must report under '<duty>': <consequence>", built once per case (CaseScope.Words).
+            d.warn(.warning, .confidentialityMandatoryReporting,
+                   .joined(directory.organisations[s.organisation]?.name ?? s.organisation, scope.words!.mustReport[duty.position]))
         }
         if !duties.isEmpty && d.action == .refer {
             if c.consent.mandatoryReportingExplained == true {

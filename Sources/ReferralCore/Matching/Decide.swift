@@ -85,7 +85,7 @@ extension Router {
         let preference = RankPreference(
             unavailableNow: urgency < .routine && (availability.openNow == false || waitlist),
             unmetNeeds: access.unmetNeeds,
-            notLGBTIQCompetent: scope.sexOther && !s.hasFeature(scope.lgbtiqCompetent),
+            notLGBTIQCompetent: scope.sexOther && !s.hasFeature(tables.lgbtiqCompetent),
             distance: min(served ?? scope.lineageIDs.count, 2), interpretation: access.interpretation,
             waitlist: waitlist, staff: staffRank, stale: availability.stale)
         return Judgement(served: served, openNow: availability.openNow, opensInHours: availability.opensInHours,

@@ -52,7 +52,7 @@ extension Router {
             d.check(.eligibilityLegalStatus, t == .yes ? .pass : .fail, .legalStatuses(s.eligibility.legalStatuses!, fit))
         }
         // Children are never housed with unrelated adults, whatever a shelter's eligibility says.
-        if consent.child, category?.shelter == true, !s.hasFeature(scope.childSafe) {
+        if consent.child, category?.shelter == true, !s.hasFeature(tables.childSafe) {
             d.check(.childAdultShelter, .fail,
                     "a shelter not declared child-safe: never for a child (child protection arranges alternative care)")
         }
@@ -89,7 +89,7 @@ extension Router {
             }
         }
         if scope.remoteOnly {
-            if s.firstModality(in: scope.remotePositions) != nil {
+            if s.firstModality(in: RouterTables.remotePositions) != nil {
                 d.check(.preferenceRemoteOnly, .pass, "can be reached by phone or remotely, as the person prefers")
             } else {
                 d.check(.preferenceRemoteOnly, .fail, "in person only; the person asked for remote contact only")

@@ -12,12 +12,12 @@
 /// consent covering it, and no gate against it.
 public struct Router: Sendable {
     public let directory: Directory
-    /// The ids of the feature words the rules read (`child-safe`…), looked up once.
-    let featureWords: FeatureWords
+    /// What the rules look up in the directory once per router (feature words, risk-to-life categories).
+    let tables: RouterTables
 
     public init(directory: Directory) {
         self.directory = directory
-        featureWords = FeatureWords(directory)
+        tables = RouterTables(directory)
     }
 
     var context: Context { directory.context }

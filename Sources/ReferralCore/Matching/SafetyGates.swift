@@ -15,7 +15,7 @@ extension Router {
         if category?.lawEnforcement == true && p.noPolice == true {
             d.check(.preferenceNoPolice, .fail, "not referred: the person chose no police involvement")
         }
-        if p.noForensicEvidence == true && s.hasFeature(scope.forensicEvidence) {
+        if p.noForensicEvidence == true && s.hasFeature(tables.forensicEvidence) {
             d.check(.preferenceNoForensic, .warn, "offers forensic evidence collection, which the person declines: tell the provider; care does not depend on it")
         }
         var staffRank = 0

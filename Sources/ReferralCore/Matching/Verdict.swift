@@ -44,7 +44,6 @@ struct RuleSet: Sendable, Equatable {
         return i < 64 ? low & (1 << UInt64(i)) != 0 : high & (1 << UInt64(i - 64)) != 0
     }
 
-    var isEmpty: Bool { low == 0 && high == 0 }
     func intersects(_ o: RuleSet) -> Bool { low & o.low != 0 || high & o.high != 0 }
     func isSubset(of o: RuleSet) -> Bool { low & ~o.low == 0 && high & ~o.high == 0 }
 
